@@ -1,0 +1,93 @@
+import type { Translator, MsgKey } from '../i18n/index.js';
+import { loadProject } from '../store.js';
+import { checkProject, danglingMessage } from '../check.js';
+import { FileProblemsError, CheckFailedError } from '../errors.js';
+import { formatProblem } from '../problems.js';
+import type { Project } from '../generated/model.js';
+import { progress, type StepProgress } from '../derive/completeness.js';
+import { warnings as findWarnings, type Warning } from '../derive/warnings.js';
+import { nextEvent, lateMilestones, evaluationStatus, type DatedEvent, type EvaluationStatus } from '../derive/events.js';
+import type { Io } from '../io.js';
+import { makeStyle } from '../view/style.js';
+import { printStatus, eventLabel } from '../view/status.js';
+
+export interface StatusOptions {
+  file: string;
+  /** How the file is named to the user (relative to where they are). */
+  shownFile: string;
+  t: Translator;
+  io: Io;
+  today: string;
+  json?: boolean;
+  strict?: boolean;
+  color?: boolean;
+}
+
+export interface StatusReport {
+  file: string;
+  today: string;
+  title?: string;
+  organisation?: string;
+  steps: StepProgress[];
+  warnings: (Warning & { message: string })[];
+  next?: DatedEvent;
+  late: DatedEvent[];
+  evaluation: EvaluationStatus;
+}
+
+export function warningMessage(warning: Warning, t: Translator): string {
+  if (warning.code === 'dangling-reference' && warning.reference) return danglingMessage(warning.reference, t);
+  const params = { ...warning.params };
+  if (warning.code === 'single-profile') params.profile = t(`enum.profile.${params.profile}` as MsgKey);
+  if (warning.code === 'weak-lead-skill') params.skill = t(`skill.${params.skill}` as MsgKey);
+  if (warning.code === 'evaluation-overdue' || warning.code === 'milestone-late') params.date = t.date(String(params.date));
+  return t(`warning.${warning.code}`, params);
+}
+
+/** Everything status shows, computed from the project: shared by the text and JSON forms. */
+export function statusReport(project: Project, shownFile: string, today: string, t: Translator): StatusReport {
+  const next = nextEvent(project, today);
+  return {
+    file: shownFile,
+    today,
+    ...(project.project?.title ? { title: project.project.title } : {}),
+    ...(project.project?.organisation ? { organisation: project.project.organisation } : {}),
+    steps: progress(project),
+    warnings: findWarnings(project, today).map((w) => ({ ...w, message: warningMessage(w, t) })),
+    ...(next ? { next } : {}),
+    late: lateMilestones(project, today),
+    evaluation: evaluationStatus(project, today),
+  };
+}
+
+/** The JSON contract of `status --json` (DESIGN.md): stable keys for scripts. */
+export function statusJson(report: StatusReport, t: Translator): unknown {
+  return {
+    file: report.file,
+    today: report.today,
+    steps: report.steps.map((s) => ({ id: s.id, ...(s.number ? { number: s.number } : {}), state: s.state, missing: s.missing.map((m) => m.path) })),
+    warnings: report.warnings.map((w) => ({ code: w.code, message: w.message, path: w.path })),
+    next: report.next ? { date: report.next.date, kind: report.next.kind, label: eventLabel(report.next, t), path: report.next.path } : null,
+    late: report.late.map((e) => ({ date: e.date, label: eventLabel(e, t), path: e.path })),
+    evaluation: {
+      due: report.evaluation.due ?? null,
+      overdue: report.evaluation.overdue,
+      reviews: report.evaluation.reviews,
+      ...(report.evaluation.suggested ? { suggested: report.evaluation.suggested } : {}),
+    },
+  };
+}
+
+export async function status(options: StatusOptions): Promise<void> {
+  const { t, io } = options;
+  const loaded = await loadProject(options.file, t, options.shownFile);
+  const problems = loaded.ok ? checkProject(loaded.source, t).structural : loaded.problems;
+  if (!loaded.ok || problems.length > 0) {
+    const lines = problems.map((p) => formatProblem({ ...p, file: options.shownFile }));
+    throw new FileProblemsError(t('status.problems', { file: options.shownFile }), lines);
+  }
+  const report = statusReport(loaded.source.data as unknown as Project, options.shownFile, options.today, t);
+  if (options.json) io.stdout.write(`${JSON.stringify(statusJson(report, t), null, 2)}\n`);
+  else io.stdout.write(printStatus(report, t, makeStyle({ color: options.color, env: io.env, isTTY: io.stdout.isTTY })));
+  if (options.strict && report.warnings.length > 0) throw new CheckFailedError(t('status.strictFailed'));
+}

@@ -1,0 +1,77 @@
+import type { Project } from '../generated/model.js';
+import type { MsgKey } from '../i18n/index.js';
+import { steps } from '../steps/index.js';
+import type { Context, Field, Step, StepId } from '../steps/types.js';
+import type { PathSegment } from '../store.js';
+import { formatPath } from '../util/paths.js';
+
+export type StepState = 'complete' | 'partial' | 'empty';
+
+export interface MissingAnswer {
+  /** Where it goes in the file, such as `keyUsers[1].use` or `needs.budget.items`. */
+  path: string;
+  label: MsgKey;
+  /** The list item it belongs to, named as the user named it (a key user's name...). */
+  item?: string;
+}
+
+export interface StepProgress {
+  id: StepId;
+  number?: number;
+  state: StepState;
+  missing: MissingAnswer[];
+}
+
+export function isAnswered(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string') return value.trim() !== '';
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object') return Object.values(value).some(isAnswered);
+  return true;
+}
+
+function holds(condition: boolean | ((ctx: Context) => boolean) | undefined, ctx: Context): boolean {
+  return typeof condition === 'function' ? condition(ctx) : condition === true;
+}
+
+function missingIn(fields: readonly Field[], data: unknown, at: PathSegment[], ctx: Context, item: string | undefined, out: MissingAnswer[]): void {
+  const record = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  for (const field of fields) {
+    if (field.when && !field.when(ctx)) continue;
+    const value = record[field.key];
+    const path = [...at, field.key];
+    if (field.kind === 'group') {
+      missingIn(field.fields, value, path, ctx, item, out);
+      continue;
+    }
+    const required = holds(field.required, ctx);
+    if (field.kind === 'list') {
+      const items = Array.isArray(value) ? value : [];
+      if (required && items.length < (field.minItems ?? 1)) out.push({ path: formatPath(path), label: field.label, item });
+      items.forEach((entry, index) => {
+        const record = entry && typeof entry === 'object' ? (entry as Record<string, unknown>) : {};
+        const title = record[field.title];
+        const name = typeof title === 'string' && title.trim() ? title : `${index + 1}`;
+        missingIn(field.fields, entry, [...path, index], { ...ctx, item: record }, name, out);
+      });
+      continue;
+    }
+    if (required && !isAnswered(value)) out.push({ path: formatPath(path), label: field.label, item });
+  }
+}
+
+export function stepProgress(step: Step, project: Project): StepProgress {
+  const missing: MissingAnswer[] = [];
+  missingIn(step.fields, project, [], { project }, undefined, missing);
+  for (const requirement of step.requirements ?? []) {
+    if ((requirement.when?.(project) ?? true) && !requirement.met(project)) missing.push({ path: requirement.path, label: requirement.label });
+  }
+  const started = step.owns.some((key) => isAnswered(project[key]));
+  const state: StepState = missing.length === 0 ? 'complete' : started ? 'partial' : 'empty';
+  return { id: step.id, ...(step.number ? { number: step.number } : {}), state, missing };
+}
+
+/** Every step of the method, in order, with what it still needs. */
+export function progress(project: Project): StepProgress[] {
+  return steps.map((step) => stepProgress(step, project));
+}

@@ -1,0 +1,87 @@
+import type { Project } from '../generated/model.js';
+import { addMonths, daysBetween, isValidIsoDate } from '../util/dates.js';
+
+export type EventKind = 'milestone' | 'pocStart' | 'pocEnd' | 'decision' | 'launch' | 'phaseStart' | 'phaseEnd' | 'training' | 'evaluation' | 'deadline';
+
+export interface DatedEvent {
+  date: string;
+  kind: EventKind;
+  /** What the user called it (milestone or phase name, training topic...), when there is a name. */
+  name?: string;
+  /** Where it comes from in the file. */
+  path: string;
+  /** For milestones: whether it is marked as reached. */
+  done?: boolean;
+}
+
+/** Every dated event of the project, in date order. Dates that are not real dates are left out. */
+export function datedEvents(project: Project): DatedEvent[] {
+  const events: DatedEvent[] = [];
+  const add = (date: unknown, event: Omit<DatedEvent, 'date'>) => {
+    if (isValidIsoDate(date)) events.push({ date, ...event });
+  };
+  add(project.needs?.schedule?.deadline, { kind: 'deadline', path: 'needs.schedule.deadline' });
+  (project.needs?.schedule?.milestones ?? []).forEach((m, i) =>
+    add(m.date, { kind: 'milestone', name: m.name ?? m.id, path: `needs.schedule.milestones[${i}]`, done: m.done === true }),
+  );
+  add(project.poc?.start, { kind: 'pocStart', path: 'poc.start' });
+  add(project.poc?.end, { kind: 'pocEnd', path: 'poc.end' });
+  add(project.poc?.decision?.date, { kind: 'decision', path: 'poc.decision.date' });
+  const launch = project.deployment?.launch;
+  add(launch?.date, { kind: 'launch', ...(launch?.format ? { name: launch.format } : {}), path: 'deployment.launch.date' });
+  (project.deployment?.phases ?? []).forEach((p, i) => {
+    add(p.start, { kind: 'phaseStart', name: p.name ?? p.id, path: `deployment.phases[${i}].start` });
+    add(p.end, { kind: 'phaseEnd', name: p.name ?? p.id, path: `deployment.phases[${i}].end` });
+  });
+  (project.training?.sessions ?? []).forEach((s, i) =>
+    add(s.date, { kind: 'training', ...(s.topic ? { name: s.topic } : {}), path: `training.sessions[${i}]` }),
+  );
+  add(project.evaluation?.due, { kind: 'evaluation', path: 'evaluation.due' });
+  return events.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** The first event from today on that is still to come (a reached milestone is not). */
+export function nextEvent(project: Project, today: string): DatedEvent | undefined {
+  return datedEvents(project).find((e) => e.date >= today && !e.done);
+}
+
+/** Milestones whose date has passed and that are not marked as reached. */
+export function lateMilestones(project: Project, today: string): DatedEvent[] {
+  return datedEvents(project).filter((e) => e.kind === 'milestone' && e.date < today && !e.done);
+}
+
+export interface EvaluationStatus {
+  due?: string;
+  /** The due date has passed and no review is dated on or after it. */
+  overdue: boolean;
+  reviews: number;
+  lastReview?: string;
+  /** When the evaluation should be, if no date is set: three months after the end of deployment. */
+  suggested?: string;
+}
+
+export function evaluationStatus(project: Project, today: string): EvaluationStatus {
+  const reviews = (project.evaluation?.reviews ?? []).map((r) => r.date).filter(isValidIsoDate).sort();
+  const lastReview = reviews[reviews.length - 1];
+  const due = isValidIsoDate(project.evaluation?.due) ? project.evaluation!.due : undefined;
+  const overdue = due !== undefined && due < today && !(lastReview && lastReview >= due);
+  const end = deploymentEnd(project);
+  return {
+    ...(due ? { due } : {}),
+    overdue,
+    reviews: reviews.length,
+    ...(lastReview ? { lastReview } : {}),
+    ...(!due && end ? { suggested: addMonths(end, 3) } : {}),
+  };
+}
+
+/** The last day of the deployment: the end of its last phase, else its launch. */
+export function deploymentEnd(project: Project): string | undefined {
+  const dates = [project.deployment?.launch?.date, ...(project.deployment?.phases ?? []).map((p) => p.end)].filter(isValidIsoDate);
+  return dates.sort().pop();
+}
+
+export function pocLengthDays(project: Project): number | undefined {
+  const { start, end } = project.poc ?? {};
+  return isValidIsoDate(start) && isValidIsoDate(end) ? daysBetween(start, end) : undefined;
+}

@@ -1,0 +1,44 @@
+import type { PathSegment } from '../store.js';
+import { valuesAt } from '../util/paths.js';
+
+export type ReferenceTarget = 'keyUsers' | 'candidates' | 'criteria' | 'objectives';
+
+export interface DanglingReference {
+  path: PathSegment[];
+  id: string;
+  target: ReferenceTarget;
+}
+
+const targets: Record<ReferenceTarget, string> = {
+  keyUsers: 'keyUsers[].id',
+  candidates: 'research.candidates[].id',
+  criteria: 'poc.criteria[].id',
+  objectives: 'needs.objectives[].id',
+};
+
+/** Every place that names an id of another list, and the list it must be found in. */
+const references: readonly { at: string; target: ReferenceTarget; allow?: string }[] = [
+  { at: 'poc.scores[].candidate', target: 'candidates' },
+  { at: 'poc.scores[].by', target: 'keyUsers' },
+  { at: 'poc.scores[].criterion', target: 'criteria' },
+  { at: 'poc.criteria[].objective', target: 'objectives' },
+  { at: 'poc.decision.chosen', target: 'candidates', allow: 'none' },
+  { at: 'evaluation.reviews[].objectives[].id', target: 'objectives' },
+  { at: 'training.champions[]', target: 'keyUsers' },
+];
+
+/** The cross-references that do not resolve, in file order of the rules above. */
+export function danglingReferences(data: unknown): DanglingReference[] {
+  const known = new Map<ReferenceTarget, Set<string>>();
+  for (const [target, at] of Object.entries(targets) as [ReferenceTarget, string][]) {
+    known.set(target, new Set(valuesAt(data, at).map(({ value }) => String(value))));
+  }
+  const dangling: DanglingReference[] = [];
+  for (const rule of references) {
+    for (const { path, value } of valuesAt(data, rule.at)) {
+      if (typeof value !== 'string' || value === rule.allow) continue;
+      if (!known.get(rule.target)!.has(value)) dangling.push({ path, id: value, target: rule.target });
+    }
+  }
+  return dangling;
+}

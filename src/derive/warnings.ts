@@ -1,0 +1,89 @@
+import type { Project } from '../generated/model.js';
+import type { DanglingReference } from './references.js';
+import { danglingReferences } from './references.js';
+import { evaluationStatus, lateMilestones, pocLengthDays } from './events.js';
+import { formatPath } from '../util/paths.js';
+
+/** Stable codes: scripts rely on them; docs/warnings.md states each rule. */
+export const warningCodes = [
+  'single-profile',
+  'few-key-users',
+  'weak-lead-skill',
+  'poc-length',
+  'unscored-criterion',
+  'no-data-export',
+  'no-evaluation-date',
+  'evaluation-overdue',
+  'milestone-late',
+  'dangling-reference',
+] as const;
+export type WarningCode = (typeof warningCodes)[number];
+
+export interface Warning {
+  code: WarningCode;
+  path: string;
+  /** What the message needs, so that each language can say it its own way. */
+  params: Record<string, string | number>;
+  /** For dangling references: the reference, so the message can name its target. */
+  reference?: DanglingReference;
+}
+
+export const MIN_KEY_USERS = 2;
+export const POC_MIN_DAYS = 7;
+export const POC_MAX_DAYS = 31;
+
+/** Where the method is at risk, from the answers as they stand today. */
+export function warnings(project: Project, today: string): Warning[] {
+  const found: Warning[] = [];
+  const keyUsers = project.keyUsers ?? [];
+  const scores = project.poc?.scores ?? [];
+
+  const profiles = new Set(keyUsers.map((u) => u.profile).filter(Boolean));
+  if (keyUsers.length >= MIN_KEY_USERS && profiles.size === 1 && keyUsers.every((u) => u.profile)) {
+    found.push({ code: 'single-profile', path: 'keyUsers', params: { profile: [...profiles][0]! } });
+  }
+  if ((keyUsers.length > 0 && keyUsers.length < MIN_KEY_USERS) || (keyUsers.length === 0 && scores.length > 0)) {
+    found.push({ code: 'few-key-users', path: 'keyUsers', params: { count: keyUsers.length } });
+  }
+
+  const skills = project.lead?.skills;
+  if (!project.lead?.support?.trim()) {
+    for (const skill of ['projectManagement', 'facilitation'] as const) {
+      if (skills?.[skill] === 'none') found.push({ code: 'weak-lead-skill', path: `lead.skills.${skill}`, params: { skill } });
+    }
+  }
+
+  const days = pocLengthDays(project);
+  if (days !== undefined && days >= 0 && (days < POC_MIN_DAYS || days > POC_MAX_DAYS)) {
+    found.push({ code: 'poc-length', path: 'poc', params: { days } });
+  }
+
+  // A criterion nobody scored only matters once scoring has begun (or the choice is made).
+  if (scores.length > 0 || project.poc?.decision?.chosen) {
+    (project.poc?.criteria ?? []).forEach((criterion, index) => {
+      if (!scores.some((s) => s.criterion === criterion.id)) {
+        found.push({ code: 'unscored-criterion', path: `poc.criteria[${index}]`, params: { id: criterion.id, text: criterion.text ?? '' } });
+      }
+    });
+  }
+
+  (project.research?.candidates ?? []).forEach((candidate, index) => {
+    if (candidate.shortlisted === true && candidate.dataExport === 'none') {
+      found.push({ code: 'no-data-export', path: `research.candidates[${index}]`, params: { name: candidate.name ?? candidate.id } });
+    }
+  });
+
+  const evaluation = evaluationStatus(project, today);
+  const deploymentPlanned = Boolean(project.deployment?.launch?.date) || (project.deployment?.phases ?? []).length > 0;
+  if (deploymentPlanned && !evaluation.due) found.push({ code: 'no-evaluation-date', path: 'evaluation.due', params: {} });
+  if (evaluation.overdue) found.push({ code: 'evaluation-overdue', path: 'evaluation.due', params: { date: evaluation.due! } });
+
+  for (const late of lateMilestones(project, today)) {
+    found.push({ code: 'milestone-late', path: late.path, params: { name: late.name ?? '', date: late.date } });
+  }
+
+  for (const reference of danglingReferences(project)) {
+    found.push({ code: 'dangling-reference', path: formatPath(reference.path), params: { id: reference.id }, reference });
+  }
+  return found;
+}

@@ -1,0 +1,46 @@
+/**
+ * Typed errors: deep code throws these, and only `main` turns them into a message and an exit
+ * code. The message is already in the user's language when it is thrown.
+ */
+export const ExitCode = { ok: 0, problems: 1, usage: 2, interrupted: 130 } as const;
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+export class AdoptError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCodeValue,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Wrong command line, missing terminal, unreadable file: exit 2. */
+export class UsageError extends AdoptError {
+  constructor(message: string) {
+    super(message, ExitCode.usage);
+  }
+}
+
+/** The project file has problems the user must fix: exit 1. The lines are already printed or carried. */
+export class FileProblemsError extends AdoptError {
+  constructor(
+    message: string,
+    readonly lines: readonly string[] = [],
+  ) {
+    super(message, ExitCode.problems);
+  }
+}
+
+/** A command finished its job but found what `--strict` or a missing answer turns into exit 1. */
+export class CheckFailedError extends AdoptError {
+  constructor(message = '') {
+    super(message, ExitCode.problems);
+  }
+}
+
+export class InterruptedError extends AdoptError {
+  constructor(message: string) {
+    super(message, ExitCode.interrupted);
+  }
+}

@@ -1,0 +1,368 @@
+// Generated from schema/adopt.schema.json by `npm run build:types`. Do not edit by hand.
+
+/**
+ * When the project file was started.
+ */
+export type IsoDate = string;
+export type Text = string;
+export type SkillLevel = 'none' | 'some' | 'strong';
+export type Id = string;
+export type Level = 'low' | 'medium' | 'high';
+/**
+ * A date as YYYY-MM-DD.
+ */
+export type IsoDate1 = string;
+export type TrainingFormat = 'in-person' | 'e-learning' | 'webinar' | 'virtual-class' | 'guide';
+/**
+ * A date as YYYY-MM-DD.
+ */
+export type IsoDate2 = string;
+
+/**
+ * An adopt project file (format version 1): one association bringing in one digital tool, following the 8-step method.
+ */
+export interface Project {
+  /**
+   * Format version of this file.
+   */
+  version: 1;
+  /**
+   * Language of prompts and documents.
+   */
+  language?: 'fr' | 'en';
+  project?: ProjectInfo;
+  lead?: Lead;
+  /**
+   * Step 2: key users with complementary profiles.
+   */
+  keyUsers?: KeyUser[];
+  needs?: Needs;
+  research?: Research;
+  poc?: Poc;
+  deployment?: Deployment;
+  training?: Training;
+  evaluation?: Evaluation;
+  practices?: Practices;
+}
+export interface ProjectInfo {
+  /**
+   * What the project is called.
+   */
+  title?: string;
+  /**
+   * The association or charity.
+   */
+  organisation?: string;
+  /**
+   * One sentence on why this tool, why now.
+   */
+  summary?: string;
+  created?: IsoDate;
+}
+/**
+ * Step 1: the project lead.
+ */
+export interface Lead {
+  name?: Text;
+  /**
+   * Role in the structure.
+   */
+  role?: string;
+  /**
+   * E-mail or phone.
+   */
+  contact?: string;
+  skills?: LeadSkills;
+  /**
+   * Time available for the project.
+   */
+  availability?: string;
+  /**
+   * How a weak skill is covered (co-lead, training, outside help).
+   */
+  support?: string;
+}
+export interface LeadSkills {
+  projectManagement?: SkillLevel;
+  facilitation?: SkillLevel;
+}
+export interface KeyUser {
+  id: Id;
+  name?: Text;
+  /**
+   * Role or team.
+   */
+  role?: string;
+  profile?: 'daily' | 'occasional' | 'admin' | 'manager' | 'volunteer' | 'other';
+  /**
+   * Expected use of the tool.
+   */
+  use?: string;
+}
+/**
+ * Step 3: needs and the structure's constraints.
+ */
+export interface Needs {
+  objectives?: Objective[];
+  audiences?: Audience[];
+  budget?: Budget;
+  schedule?: Schedule;
+  maturity?: Maturity;
+  interface?: InterfaceAppeal;
+  risks?: Risk[];
+}
+export interface Objective {
+  id: Id;
+  text?: Text;
+  /**
+   * How we will tell, at evaluation, whether it was met.
+   */
+  indicator?: string;
+  priority?: 'must' | 'should' | 'could';
+}
+export interface Audience {
+  who?: Text;
+  uses?: ('configure' | 'feed' | 'consult' | 'daily' | 'occasional')[];
+}
+export interface Budget {
+  /**
+   * ISO 4217 code, such as EUR or GBP.
+   */
+  currency?: string;
+  items?: BudgetItem[];
+  /**
+   * Where the money comes from.
+   */
+  funding?: string;
+}
+export interface BudgetItem {
+  item?: Text;
+  amount?: number;
+  kind?: 'one-off' | 'recurring';
+  /**
+   * For a recurring cost: how often it is paid (default: year).
+   */
+  period?: 'month' | 'quarter' | 'year';
+}
+export interface Schedule {
+  urgency?: Level;
+  deadline?: IsoDate1;
+  /**
+   * Other projects at the same time that the new tool could endanger.
+   */
+  conflicts?: string;
+  milestones?: Milestone[];
+}
+export interface Milestone {
+  id: Id;
+  name?: Text;
+  date?: IsoDate1;
+  done?: boolean;
+}
+export interface Maturity {
+  level?: 'low' | 'mixed' | 'high';
+  trainingNeed?: 'none' | 'some' | 'everyone';
+  notes?: Text;
+}
+export interface InterfaceAppeal {
+  importance?: Level;
+  notes?: Text;
+}
+export interface Risk {
+  id: Id;
+  text?: Text;
+  area?: 'practices' | 'relationships' | 'data-protection' | 'dispersion' | 'other';
+  likelihood?: Level;
+  impact?: Level;
+  mitigation?: Text;
+}
+/**
+ * Step 4: candidate tools and where we looked.
+ */
+export interface Research {
+  sources?: Text[];
+  peerFeedback?: PeerFeedback[];
+  candidates?: Candidate[];
+}
+export interface PeerFeedback {
+  organisation?: Text;
+  tool?: Text;
+  takeaway?: Text;
+}
+export interface Candidate {
+  id: Id;
+  name?: Text;
+  vendor?: Text;
+  url?: Text;
+  pricing?: Text;
+  licence?: 'open-source' | 'proprietary' | 'freemium';
+  /**
+   * Where the data lives.
+   */
+  hosting?: 'EU' | 'outside-EU' | 'self-hosted' | 'unknown';
+  /**
+   * Can we leave with our data?
+   */
+  dataExport?: 'full' | 'partial' | 'none';
+  strengths?: Text;
+  weaknesses?: Text;
+  shortlisted?: boolean;
+}
+/**
+ * Step 5: the proof of concept with the key users.
+ */
+export interface Poc {
+  start?: IsoDate1;
+  end?: IsoDate1;
+  criteria?: Criterion[];
+  scores?: Score[];
+  adaptations?: Text[];
+  decision?: PocDecision;
+}
+export interface Criterion {
+  id: Id;
+  text?: Text;
+  weight?: number;
+  /**
+   * The objective (needs.objectives id) this criterion checks.
+   */
+  objective?: string;
+}
+export interface Score {
+  candidate: Id;
+  /**
+   * The key user (keyUsers id) who gave the score.
+   */
+  by: string;
+  criterion: Id;
+  score: number;
+  comment?: Text;
+}
+export interface PocDecision {
+  /**
+   * The chosen candidate id, or none when no tool fits.
+   */
+  chosen?: string;
+  date?: IsoDate1;
+  rationale?: Text;
+}
+/**
+ * Step 6: rolling the tool out to the teams.
+ */
+export interface Deployment {
+  /**
+   * Where the usage procedures are written.
+   */
+  procedures?: string;
+  launch?: Launch;
+  phases?: Phase[];
+  infoPoints?: InfoPoints;
+}
+export interface Launch {
+  format?: Text;
+  date?: IsoDate1;
+}
+export interface Phase {
+  id: Id;
+  name?: Text;
+  start?: IsoDate1;
+  end?: IsoDate1;
+  scope?: Text;
+}
+export interface InfoPoints {
+  frequency?: 'weekly' | 'fortnightly' | 'monthly' | 'quarterly' | 'milestones';
+  channel?: Text;
+}
+/**
+ * Step 7: training the users.
+ */
+export interface Training {
+  /**
+   * Key users (keyUsers ids) who relay adoption to their peers.
+   */
+  champions?: Id[];
+  formats?: TrainingFormat[];
+  sessions?: TrainingSession[];
+  catchUp?: CatchUp[];
+}
+export interface TrainingSession {
+  date?: IsoDate1;
+  topic?: Text;
+  audience?: Text;
+  format?: TrainingFormat;
+}
+export interface CatchUp {
+  who?: Text;
+  plan?: Text;
+}
+/**
+ * Step 8: the evaluation after a few months of use.
+ */
+export interface Evaluation {
+  due?: IsoDate2;
+  reviews?: Review[];
+}
+export interface Review {
+  date: IsoDate1;
+  by?: Text[];
+  objectives?: ObjectiveReview[];
+  effects?: Effect[];
+  /**
+   * System Usability Scale scores (0 to 100), one per respondent.
+   */
+  usability?: number[];
+  /**
+   * Was the choice right, given what we knew then?
+   */
+  hindsight?: string;
+  decision?: 'continue' | 'adjust' | 'stop';
+  notes?: Text;
+}
+export interface ObjectiveReview {
+  id: Id;
+  status: 'met' | 'partial' | 'unmet';
+  evidence?: Text;
+}
+export interface Effect {
+  text: Text;
+  kind: 'positive' | 'negative';
+  anticipated?: boolean;
+}
+/**
+ * The three cross-cutting practices.
+ */
+export interface Practices {
+  vision?: Vision;
+  /**
+   * What is singular about this structure.
+   */
+  specifics?: string;
+  decisions?: DecisionLogEntry[];
+  communications?: Communication[];
+}
+export interface Vision {
+  /**
+   * Who keeps the global view of the tools in use.
+   */
+  owner?: string;
+  inventory?: InventoryTool[];
+}
+export interface InventoryTool {
+  tool?: Text;
+  use?: Text;
+  fate?: 'kept' | 'replaced' | 'overlaps';
+  monthlyCost?: number;
+  contractEnd?: IsoDate1;
+}
+export interface DecisionLogEntry {
+  date?: IsoDate1;
+  decision?: Text;
+  rationale?: Text;
+  by?: Text;
+}
+export interface Communication {
+  date?: IsoDate1;
+  audience?: Text;
+  message?: Text;
+  channel?: Text;
+}

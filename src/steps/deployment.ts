@@ -1,0 +1,51 @@
+import type { Step } from './types.js';
+
+export const deployment: Step = {
+  id: 'deployment',
+  number: 6,
+  title: 'step.deployment',
+  owns: ['deployment'],
+  fields: [
+    {
+      kind: 'group',
+      key: 'deployment',
+      label: 'step.deployment',
+      fields: [
+        { kind: 'text', key: 'procedures', label: 'field.deployment.procedures', help: 'help.deployment.procedures', required: true },
+        {
+          kind: 'group',
+          key: 'launch',
+          label: 'field.deployment.launch',
+          fields: [
+            { kind: 'text', key: 'format', label: 'field.deployment.launch.format', help: 'help.deployment.launch.format', required: true },
+            { kind: 'date', key: 'date', label: 'field.deployment.launch.date', help: 'help.deployment.launch.date', required: true },
+          ],
+        },
+        {
+          kind: 'list',
+          key: 'phases',
+          label: 'field.deployment.phases',
+          help: 'help.deployment.phases',
+          required: true,
+          id: { prefix: 'P' },
+          title: 'name',
+          fields: [
+            { kind: 'text', key: 'name', label: 'field.phase.name', help: 'help.phase.name', required: true },
+            { kind: 'date', key: 'start', label: 'field.phase.start', required: true },
+            { kind: 'date', key: 'end', label: 'field.phase.end', required: true },
+            { kind: 'text', key: 'scope', label: 'field.phase.scope', help: 'help.phase.scope' },
+          ],
+        },
+        {
+          kind: 'group',
+          key: 'infoPoints',
+          label: 'field.deployment.infoPoints',
+          fields: [
+            { kind: 'choice', key: 'frequency', label: 'field.deployment.infoPoints.frequency', help: 'help.deployment.infoPoints.frequency', choices: ['weekly', 'fortnightly', 'monthly', 'quarterly', 'milestones'], labels: 'enum.frequency', required: true },
+            { kind: 'text', key: 'channel', label: 'field.deployment.infoPoints.channel', help: 'help.deployment.infoPoints.channel', required: true },
+          ],
+        },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,28 @@
+import type { Step } from './types.js';
+
+export const profiles = ['daily', 'occasional', 'admin', 'manager', 'volunteer', 'other'] as const;
+
+export const keyUsers: Step = {
+  id: 'key-users',
+  number: 2,
+  title: 'step.key-users',
+  owns: ['keyUsers'],
+  fields: [
+    {
+      kind: 'list',
+      key: 'keyUsers',
+      label: 'field.keyUsers',
+      help: 'help.keyUsers',
+      required: true,
+      minItems: 2,
+      id: { from: 'name' },
+      title: 'name',
+      fields: [
+        { kind: 'text', key: 'name', label: 'field.keyUser.name', help: 'help.keyUser.name', required: true },
+        { kind: 'text', key: 'role', label: 'field.keyUser.role', help: 'help.keyUser.role', required: true },
+        { kind: 'choice', key: 'profile', label: 'field.keyUser.profile', help: 'help.keyUser.profile', choices: profiles, labels: 'enum.profile', required: true },
+        { kind: 'text', key: 'use', label: 'field.keyUser.use', help: 'help.keyUser.use', required: true },
+      ],
+    },
+  ],
+};

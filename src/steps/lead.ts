@@ -1,0 +1,54 @@
+import type { Step } from './types.js';
+
+const skills = ['none', 'some', 'strong'] as const;
+
+export const lead: Step = {
+  id: 'lead',
+  number: 1,
+  title: 'step.lead',
+  owns: ['project', 'lead'],
+  fields: [
+    {
+      kind: 'group',
+      key: 'project',
+      label: 'field.project',
+      fields: [
+        { kind: 'text', key: 'title', label: 'field.project.title', help: 'help.project.title', required: true },
+        { kind: 'text', key: 'organisation', label: 'field.project.organisation', help: 'help.project.organisation', required: true },
+        { kind: 'longtext', key: 'summary', label: 'field.project.summary', help: 'help.project.summary' },
+      ],
+    },
+    {
+      kind: 'group',
+      key: 'lead',
+      label: 'step.lead',
+      fields: [
+        { kind: 'text', key: 'name', label: 'field.lead.name', help: 'help.lead.name', required: true },
+        { kind: 'text', key: 'role', label: 'field.lead.role', help: 'help.lead.role', required: true },
+        { kind: 'email', key: 'contact', label: 'field.lead.contact', help: 'help.lead.contact', required: true },
+        {
+          kind: 'group',
+          key: 'skills',
+          label: 'field.lead.skills',
+          fields: [
+            { kind: 'choice', key: 'projectManagement', label: 'field.lead.skills.projectManagement', help: 'help.lead.skills.projectManagement', choices: skills, labels: 'enum.skill', required: true },
+            { kind: 'choice', key: 'facilitation', label: 'field.lead.skills.facilitation', help: 'help.lead.skills.facilitation', choices: skills, labels: 'enum.skill', required: true },
+          ],
+        },
+        { kind: 'text', key: 'availability', label: 'field.lead.availability', help: 'help.lead.availability', required: true },
+        {
+          kind: 'longtext',
+          key: 'support',
+          label: 'field.lead.support',
+          help: 'help.lead.support',
+          required: ({ project }) => hasWeakSkill(project.lead?.skills),
+          when: ({ project }) => hasWeakSkill(project.lead?.skills) || project.lead?.support !== undefined,
+        },
+      ],
+    },
+  ],
+};
+
+export function hasWeakSkill(skills: { projectManagement?: string; facilitation?: string } | undefined): boolean {
+  return skills?.projectManagement === 'none' || skills?.facilitation === 'none';
+}

@@ -1,0 +1,136 @@
+import type { Step } from './types.js';
+
+const levels = ['low', 'medium', 'high'] as const;
+
+export const needs: Step = {
+  id: 'needs',
+  number: 3,
+  title: 'step.needs',
+  owns: ['needs'],
+  fields: [
+    {
+      kind: 'group',
+      key: 'needs',
+      label: 'step.needs',
+      fields: [
+        {
+          kind: 'list',
+          key: 'objectives',
+          label: 'field.needs.objectives',
+          help: 'help.needs.objectives',
+          required: true,
+          id: { prefix: 'O' },
+          title: 'text',
+          fields: [
+            { kind: 'text', key: 'text', label: 'field.objective.text', help: 'help.objective.text', required: true },
+            { kind: 'text', key: 'indicator', label: 'field.objective.indicator', help: 'help.objective.indicator', required: true },
+            { kind: 'choice', key: 'priority', label: 'field.objective.priority', help: 'help.objective.priority', choices: ['must', 'should', 'could'], labels: 'enum.priority', required: true },
+          ],
+        },
+        {
+          kind: 'list',
+          key: 'audiences',
+          label: 'field.needs.audiences',
+          help: 'help.needs.audiences',
+          required: true,
+          title: 'who',
+          fields: [
+            { kind: 'text', key: 'who', label: 'field.audience.who', help: 'help.audience.who', required: true },
+            { kind: 'choices', key: 'uses', label: 'field.audience.uses', help: 'help.audience.uses', choices: ['configure', 'feed', 'consult', 'daily', 'occasional'], labels: 'enum.use', required: true },
+          ],
+        },
+        {
+          kind: 'group',
+          key: 'budget',
+          label: 'field.needs.budget',
+          fields: [
+            { kind: 'text', key: 'currency', label: 'field.needs.budget.currency', help: 'help.needs.budget.currency' },
+            {
+              kind: 'list',
+              key: 'items',
+              label: 'field.needs.budget.items',
+              help: 'help.needs.budget.items',
+              required: true,
+              title: 'item',
+              fields: [
+                { kind: 'text', key: 'item', label: 'field.budget.item', help: 'help.budget.item', required: true },
+                { kind: 'number', key: 'amount', label: 'field.budget.amount', help: 'help.budget.amount', min: 0, required: true },
+                { kind: 'choice', key: 'kind', label: 'field.budget.kind', help: 'help.budget.kind', choices: ['one-off', 'recurring'], labels: 'enum.costKind', required: true },
+                {
+                  kind: 'choice',
+                  key: 'period',
+                  label: 'field.budget.period',
+                  help: 'help.budget.period',
+                  choices: ['month', 'quarter', 'year'],
+                  labels: 'enum.period',
+                  required: ({ item }) => item?.kind === 'recurring',
+                  when: ({ item }) => item?.kind === 'recurring',
+                },
+              ],
+            },
+            { kind: 'text', key: 'funding', label: 'field.needs.budget.funding', help: 'help.needs.budget.funding', required: true },
+          ],
+        },
+        {
+          kind: 'group',
+          key: 'schedule',
+          label: 'field.needs.schedule',
+          fields: [
+            { kind: 'choice', key: 'urgency', label: 'field.needs.schedule.urgency', help: 'help.needs.schedule.urgency', choices: levels, labels: 'enum.level', required: true },
+            { kind: 'date', key: 'deadline', label: 'field.needs.schedule.deadline', help: 'help.needs.schedule.deadline' },
+            { kind: 'longtext', key: 'conflicts', label: 'field.needs.schedule.conflicts', help: 'help.needs.schedule.conflicts' },
+            {
+              kind: 'list',
+              key: 'milestones',
+              label: 'field.needs.schedule.milestones',
+              help: 'help.needs.schedule.milestones',
+              required: true,
+              id: { prefix: 'M' },
+              title: 'name',
+              fields: [
+                { kind: 'text', key: 'name', label: 'field.milestone.name', help: 'help.milestone.name', required: true },
+                { kind: 'date', key: 'date', label: 'field.milestone.date', help: 'help.milestone.date', required: true },
+                { kind: 'boolean', key: 'done', label: 'field.milestone.done', help: 'help.milestone.done' },
+              ],
+            },
+          ],
+        },
+        {
+          kind: 'group',
+          key: 'maturity',
+          label: 'field.needs.maturity',
+          fields: [
+            { kind: 'choice', key: 'level', label: 'field.needs.maturity.level', help: 'help.needs.maturity.level', choices: ['low', 'mixed', 'high'], labels: 'enum.maturity', required: true },
+            { kind: 'choice', key: 'trainingNeed', label: 'field.needs.maturity.trainingNeed', help: 'help.needs.maturity.trainingNeed', choices: ['none', 'some', 'everyone'], labels: 'enum.trainingNeed', required: true },
+            { kind: 'longtext', key: 'notes', label: 'field.notes', help: 'help.needs.maturity.notes' },
+          ],
+        },
+        {
+          kind: 'group',
+          key: 'interface',
+          label: 'field.needs.interface',
+          fields: [
+            { kind: 'choice', key: 'importance', label: 'field.needs.interface.importance', help: 'help.needs.interface.importance', choices: levels, labels: 'enum.level', required: true },
+            { kind: 'longtext', key: 'notes', label: 'field.notes', help: 'help.needs.interface.notes' },
+          ],
+        },
+        {
+          kind: 'list',
+          key: 'risks',
+          label: 'field.needs.risks',
+          help: 'help.needs.risks',
+          required: true,
+          id: { prefix: 'R' },
+          title: 'text',
+          fields: [
+            { kind: 'text', key: 'text', label: 'field.risk.text', help: 'help.risk.text', required: true },
+            { kind: 'choice', key: 'area', label: 'field.risk.area', help: 'help.risk.area', choices: ['practices', 'relationships', 'data-protection', 'dispersion', 'other'], labels: 'enum.riskArea', required: true },
+            { kind: 'choice', key: 'likelihood', label: 'field.risk.likelihood', help: 'help.risk.likelihood', choices: levels, labels: 'enum.level', required: true },
+            { kind: 'choice', key: 'impact', label: 'field.risk.impact', help: 'help.risk.impact', choices: levels, labels: 'enum.level', required: true },
+            { kind: 'longtext', key: 'mitigation', label: 'field.risk.mitigation', help: 'help.risk.mitigation', required: true },
+          ],
+        },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,68 @@
+import type { Step } from './types.js';
+
+export const practices: Step = {
+  id: 'practices',
+  title: 'step.practices',
+  owns: ['practices'],
+  fields: [
+    {
+      kind: 'group',
+      key: 'practices',
+      label: 'step.practices',
+      fields: [
+        {
+          kind: 'group',
+          key: 'vision',
+          label: 'field.practices.vision',
+          fields: [
+            { kind: 'text', key: 'owner', label: 'field.practices.vision.owner', help: 'help.practices.vision.owner', required: true },
+            {
+              kind: 'list',
+              key: 'inventory',
+              label: 'field.practices.vision.inventory',
+              help: 'help.practices.vision.inventory',
+              required: true,
+              title: 'tool',
+              fields: [
+                { kind: 'text', key: 'tool', label: 'field.inventory.tool', required: true },
+                { kind: 'text', key: 'use', label: 'field.inventory.use', help: 'help.inventory.use' },
+                { kind: 'choice', key: 'fate', label: 'field.inventory.fate', help: 'help.inventory.fate', choices: ['kept', 'replaced', 'overlaps'], labels: 'enum.fate', required: true },
+                { kind: 'number', key: 'monthlyCost', label: 'field.inventory.monthlyCost', min: 0 },
+                { kind: 'date', key: 'contractEnd', label: 'field.inventory.contractEnd', help: 'help.inventory.contractEnd' },
+              ],
+            },
+          ],
+        },
+        { kind: 'longtext', key: 'specifics', label: 'field.practices.specifics', help: 'help.practices.specifics', required: true },
+        {
+          kind: 'list',
+          key: 'decisions',
+          label: 'field.practices.decisions',
+          help: 'help.practices.decisions',
+          required: true,
+          title: 'decision',
+          fields: [
+            { kind: 'date', key: 'date', label: 'field.decision.date', required: true },
+            { kind: 'text', key: 'decision', label: 'field.decision.decision', required: true },
+            { kind: 'longtext', key: 'rationale', label: 'field.decision.rationale' },
+            { kind: 'text', key: 'by', label: 'field.decision.by' },
+          ],
+        },
+        {
+          kind: 'list',
+          key: 'communications',
+          label: 'field.practices.communications',
+          help: 'help.practices.communications',
+          required: true,
+          title: 'audience',
+          fields: [
+            { kind: 'date', key: 'date', label: 'field.communication.date', required: true },
+            { kind: 'text', key: 'audience', label: 'field.communication.audience', required: true },
+            { kind: 'longtext', key: 'message', label: 'field.communication.message', required: true },
+            { kind: 'text', key: 'channel', label: 'field.communication.channel' },
+          ],
+        },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,60 @@
+import type { Step } from './types.js';
+
+export const research: Step = {
+  id: 'research',
+  number: 4,
+  title: 'step.research',
+  owns: ['research'],
+  fields: [
+    {
+      kind: 'group',
+      key: 'research',
+      label: 'step.research',
+      fields: [
+        { kind: 'strings', key: 'sources', label: 'field.research.sources', help: 'help.research.sources', required: true },
+        {
+          kind: 'list',
+          key: 'peerFeedback',
+          label: 'field.research.peerFeedback',
+          help: 'help.research.peerFeedback',
+          required: true,
+          title: 'organisation',
+          fields: [
+            { kind: 'text', key: 'organisation', label: 'field.peer.organisation', help: 'help.peer.organisation', required: true },
+            { kind: 'text', key: 'tool', label: 'field.peer.tool', help: 'help.peer.tool', required: true },
+            { kind: 'longtext', key: 'takeaway', label: 'field.peer.takeaway', help: 'help.peer.takeaway', required: true },
+          ],
+        },
+        {
+          kind: 'list',
+          key: 'candidates',
+          label: 'field.research.candidates',
+          help: 'help.research.candidates',
+          required: true,
+          id: { from: 'name' },
+          title: 'name',
+          fields: [
+            { kind: 'text', key: 'name', label: 'field.candidate.name', help: 'help.candidate.name', required: true },
+            { kind: 'text', key: 'vendor', label: 'field.candidate.vendor', help: 'help.candidate.vendor' },
+            { kind: 'url', key: 'url', label: 'field.candidate.url', help: 'help.candidate.url' },
+            { kind: 'text', key: 'pricing', label: 'field.candidate.pricing', help: 'help.candidate.pricing', required: true },
+            { kind: 'choice', key: 'licence', label: 'field.candidate.licence', help: 'help.candidate.licence', choices: ['open-source', 'proprietary', 'freemium'], labels: 'enum.licence' },
+            { kind: 'choice', key: 'hosting', label: 'field.candidate.hosting', help: 'help.candidate.hosting', choices: ['EU', 'outside-EU', 'self-hosted', 'unknown'], labels: 'enum.hosting', required: true },
+            { kind: 'choice', key: 'dataExport', label: 'field.candidate.dataExport', help: 'help.candidate.dataExport', choices: ['full', 'partial', 'none'], labels: 'enum.dataExport', required: true },
+            { kind: 'longtext', key: 'strengths', label: 'field.candidate.strengths', help: 'help.candidate.strengths' },
+            { kind: 'longtext', key: 'weaknesses', label: 'field.candidate.weaknesses', help: 'help.candidate.weaknesses' },
+            { kind: 'boolean', key: 'shortlisted', label: 'field.candidate.shortlisted', help: 'help.candidate.shortlisted' },
+          ],
+        },
+      ],
+    },
+  ],
+  requirements: [
+    {
+      path: 'research.candidates',
+      label: 'field.research.shortlist',
+      met: (project) => (project.research?.candidates ?? []).some((candidate) => candidate.shortlisted === true),
+      when: (project) => (project.research?.candidates ?? []).length > 0,
+    },
+  ],
+};

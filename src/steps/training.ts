@@ -1,0 +1,48 @@
+import type { Step } from './types.js';
+
+export const trainingFormats = ['in-person', 'e-learning', 'webinar', 'virtual-class', 'guide'] as const;
+
+export const training: Step = {
+  id: 'training',
+  number: 7,
+  title: 'step.training',
+  owns: ['training'],
+  fields: [
+    {
+      kind: 'group',
+      key: 'training',
+      label: 'step.training',
+      fields: [
+        { kind: 'refs', key: 'champions', label: 'field.training.champions', help: 'help.training.champions', target: 'keyUsers', required: true },
+        { kind: 'choices', key: 'formats', label: 'field.training.formats', help: 'help.training.formats', choices: trainingFormats, labels: 'enum.format', required: true },
+        {
+          kind: 'list',
+          key: 'sessions',
+          label: 'field.training.sessions',
+          help: 'help.training.sessions',
+          required: true,
+          title: 'topic',
+          fields: [
+            { kind: 'date', key: 'date', label: 'field.session.date', required: true },
+            { kind: 'text', key: 'topic', label: 'field.session.topic', help: 'help.session.topic', required: true },
+            { kind: 'text', key: 'audience', label: 'field.session.audience', help: 'help.session.audience', required: true },
+            { kind: 'choice', key: 'format', label: 'field.session.format', choices: trainingFormats, labels: 'enum.format', required: true },
+          ],
+        },
+        {
+          kind: 'list',
+          key: 'catchUp',
+          label: 'field.training.catchUp',
+          help: 'help.training.catchUp',
+          // A team that says nobody needs training has no one to bring up to speed.
+          required: ({ project }) => project.needs?.maturity?.trainingNeed !== 'none',
+          title: 'who',
+          fields: [
+            { kind: 'text', key: 'who', label: 'field.catchUp.who', help: 'help.catchUp.who', required: true },
+            { kind: 'longtext', key: 'plan', label: 'field.catchUp.plan', help: 'help.catchUp.plan', required: true },
+          ],
+        },
+      ],
+    },
+  ],
+};

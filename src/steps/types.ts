@@ -1,0 +1,99 @@
+/**
+ * A step of the method declared as data: where each answer lives in the file, what kind of
+ * answer it is, its label and help in the catalogue, and whether the step needs it to be
+ * complete. The same declarations drive the wizard's questions, `status`' completeness and the
+ * "to do" marks in documents, so the three never disagree.
+ */
+import type { MsgKey } from '../i18n/index.js';
+import type { Project } from '../generated/model.js';
+
+export type StepId = 'lead' | 'key-users' | 'needs' | 'research' | 'poc' | 'deployment' | 'training' | 'evaluation' | 'practices';
+
+export interface Context {
+  project: Project;
+  /** The list item being filled, for fields inside a list. */
+  item?: Record<string, unknown>;
+}
+
+type Condition = boolean | ((ctx: Context) => boolean);
+
+interface FieldBase {
+  /** Key relative to the parent: the project for a step's top fields, else the group or item. */
+  key: string;
+  label: MsgKey;
+  help?: MsgKey;
+  /** Needed for the step to be complete (default: no). */
+  required?: Condition;
+  /** Asked, and counted, only when this holds (default: always). */
+  when?: (ctx: Context) => boolean;
+}
+
+export interface TextField extends FieldBase {
+  kind: 'text' | 'longtext' | 'email' | 'date' | 'url';
+}
+
+export interface NumberField extends FieldBase {
+  kind: 'number' | 'integer';
+  min?: number;
+  max?: number;
+}
+
+export interface BooleanField extends FieldBase {
+  kind: 'boolean';
+}
+
+export interface ChoiceField extends FieldBase {
+  kind: 'choice' | 'choices';
+  choices: readonly string[];
+  /** Catalogue prefix: the label of value v is `${labels}.${v}`. */
+  labels: string;
+}
+
+export interface RefField extends FieldBase {
+  kind: 'ref' | 'refs';
+  target: 'keyUsers' | 'candidates' | 'objectives' | 'criteria';
+}
+
+export interface StringsField extends FieldBase {
+  kind: 'strings';
+  minItems?: number;
+}
+
+export interface GroupField extends FieldBase {
+  kind: 'group';
+  fields: readonly Field[];
+}
+
+export interface ListField extends FieldBase {
+  kind: 'list';
+  fields: readonly Field[];
+  /** How many items the step needs to be complete (when required; default 1). */
+  minItems?: number;
+  /** Items carry a stable id: made from a field (a slug of the name) or numbered with a prefix. */
+  id?: { from: string } | { prefix: string };
+  /** The field that names an item in lists and messages. */
+  title: string;
+  /** Filled by another command (`adopt evaluate`), not by the wizard. */
+  managed?: boolean;
+}
+
+export type Field = TextField | NumberField | BooleanField | ChoiceField | RefField | StringsField | GroupField | ListField;
+
+/** A rule across fields that a step needs, such as "at least one candidate is shortlisted". */
+export interface StepRequirement {
+  path: string;
+  label: MsgKey;
+  met: (project: Project) => boolean;
+  when?: (project: Project) => boolean;
+}
+
+export interface Step {
+  id: StepId;
+  /** 1..8 for the method's steps; the practices have none. */
+  number?: number;
+  title: MsgKey;
+  /** Top-level keys of the file this step owns. */
+  owns: readonly (keyof Project)[];
+  fields: readonly Field[];
+  requirements?: readonly StepRequirement[];
+}

@@ -1,0 +1,391 @@
+/**
+ * The one module that reads and writes project files. It keeps the `yaml` Document (comments,
+ * key order, unknown keys) next to the plain data, and writes atomically so that an interrupted
+ * write never leaves half a file.
+ */
+import { readFile, stat, writeFile, rename, unlink, open } from 'node:fs/promises';
+import path from 'node:path';
+import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, YAMLMap, type Document, type Node, type Pair } from 'yaml';
+import type { Translator } from './i18n/index.js';
+import { UsageError, FileProblemsError } from './errors.js';
+import type { Problem } from './problems.js';
+import { keyOrder } from './generated/schema-facts.js';
+
+export const FORMAT_VERSION = 1;
+export const SCHEMA_URL = 'https://unpkg.com/adopt-cli@0/schema/adopt.schema.json';
+export const MODELINE = `# yaml-language-server: $schema=${SCHEMA_URL}`;
+const MAX_ALIASES = 100;
+
+export type PathSegment = string | number;
+
+export interface ProjectSource {
+  file: string;
+  text: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+  /** The plain data, as YAML read it: checked against the schema before anyone trusts its shape. */
+  data: Record<string, unknown>;
+  bom: boolean;
+  eol: '\n' | '\r\n';
+}
+
+export type ParseResult = { ok: true; source: ProjectSource } | { ok: false; problems: Problem[] };
+
+/**
+ * Reads the bytes of a file, turning what the system says into one sentence for the user.
+ * `shown` is the file as the user named it, for messages.
+ */
+export async function readBytes(file: string, t: Translator, shown = file): Promise<Buffer> {
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw new UsageError(t('file.isDirectory', { file: shown }));
+    return await readFile(file);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(t('file.notFound', { file: shown }));
+    throw new UsageError(t('file.unreadable', { file: shown, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
+  }
+}
+
+export async function loadProject(file: string, t: Translator, shown = file): Promise<ParseResult> {
+  return parseProject(await readBytes(file, t, shown), shown, t);
+}
+
+/** Like loadProject, but a file with problems is an error carrying their lines. */
+export async function loadProjectOrThrow(file: string, t: Translator): Promise<ProjectSource> {
+  const result = await loadProject(file, t);
+  if (!result.ok) throw new FileProblemsError('', result.problems.map((p) => `${p.file}${p.line ? `:${p.line}:${p.col}` : ''} ${p.message}`));
+  return result.source;
+}
+
+function positionAt(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, col: offset - start + 1 };
+}
+
+export function parseProject(bytes: Uint8Array, file: string, t: Translator): ParseResult {
+  const fail = (message: string, at?: { line: number; col: number }): ParseResult => ({
+    ok: false,
+    problems: [{ file, message, ...at }],
+  });
+  if (bytes.includes(0)) return fail(t('file.binary'));
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    const lossy = new TextDecoder('utf-8').decode(bytes);
+    return fail(t('file.notUtf8'), positionAt(lossy, lossy.indexOf('\uFFFD')));
+  }
+  const bom = text.startsWith('\uFEFF');
+  if (bom) text = text.slice(1);
+  if (text.trim() === '') return fail(t('file.empty'));
+
+  const conflict = /^<{7}(?: |$)/m.exec(text);
+  if (conflict) {
+    const at = positionAt(text, conflict.index);
+    return fail(t('file.conflict', { line: at.line }), at);
+  }
+
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, version: '1.2' });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((error) => {
+        const at = lines.linePos(error.pos[0]);
+        if (error.code === 'DUPLICATE_KEY') {
+          const key = /^[^:\n]*/.exec(text.slice(error.pos[0]))?.[0].trim().replace(/^["']|["']$/g, '') ?? '';
+          return { file, ...at, message: t('file.duplicateKey', { key }) };
+        }
+        return { file, ...at, message: t('file.yamlSyntax', { reason: yamlReason(error.message) }) };
+      }),
+    };
+  }
+  if (doc.contents === null) return fail(t('file.empty'));
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    if (error instanceof ReferenceError || /alias/i.test((error as Error).message)) return fail(t('file.aliasBomb'));
+    throw error;
+  }
+  if (!isMap(doc.contents) || data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return fail(t('file.notMapping', { found: describeFound(data, t) }), lines.linePos(doc.contents.range?.[0] ?? 0));
+  }
+  const record = data as Record<string, unknown>;
+  const versionAt = positionOfPath({ doc, lines }, ['version']);
+  if (record.version === undefined) return fail(t('file.noVersion'), { line: 1, col: 1 });
+  if (typeof record.version === 'number' && Number.isInteger(record.version) && record.version > FORMAT_VERSION) {
+    return fail(t('file.newerVersion', { found: record.version, known: FORMAT_VERSION }), versionAt);
+  }
+  if (typeof record.version !== 'number' || !Number.isInteger(record.version)) {
+    return fail(t('file.badVersion', { found: JSON.stringify(record.version) }), versionAt);
+  }
+  return { ok: true, source: { file, text, doc, lines, data: record, bom, eol: text.includes('\r\n') ? '\r\n' : '\n' } };
+}
+
+/** yaml's messages end with a code frame; keep the sentence. */
+function yamlReason(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+}
+
+export function describeFound(value: unknown, t: Translator): string {
+  if (value === null || value === undefined) return t('found.null');
+  if (Array.isArray(value)) return t('found.list');
+  if (typeof value === 'object') return t('found.group');
+  return JSON.stringify(value);
+}
+
+/**
+ * Where a path is in the file: the key of the last segment when there is one (so that an
+ * unknown or wrong key is pointed at), otherwise the value. Falls back to the nearest parent.
+ */
+export function positionOfPath(
+  source: Pick<ProjectSource, 'doc' | 'lines'>,
+  segments: readonly PathSegment[],
+  target: 'key' | 'value' = 'key',
+): { line: number; col: number } {
+  let node: unknown = source.doc.contents;
+  let offset = (node as Node | null)?.range?.[0] ?? 0;
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!;
+    let next: unknown;
+    let keyOffset: number | undefined;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment)) as Pair<Node, Node> | undefined;
+      if (!pair) break;
+      next = pair.value;
+      keyOffset = pair.key?.range?.[0];
+    } else if (isSeq(node) && typeof segment === 'number') {
+      next = node.items[segment];
+    } else break;
+    const last = i === segments.length - 1;
+    const valueOffset = (next as Node | null)?.range?.[0];
+    offset = last && target === 'key' && keyOffset !== undefined ? keyOffset : (valueOffset ?? keyOffset ?? offset);
+    node = next;
+  }
+  return source.lines.linePos(offset);
+}
+
+// ── writing
+
+export interface WriteOptions {
+  /** Skip the check that nobody changed the file since it was read (for a file adopt just created). */
+  force?: boolean;
+}
+
+/**
+ * How `yaml` prints, matched to the file: no folding of long lines, and list items indented
+ * under their key or not, as the user's file already does (mixing both in one list is invalid).
+ */
+function stringifyOptions(text: string) {
+  const compact = /^( *)[^\s#-][^\n]*:[ \t]*(#[^\n]*)?\r?\n\1- /m.test(text);
+  const indented = /^( *)[^\s#-][^\n]*:[ \t]*(#[^\n]*)?\r?\n\1 +- /m.test(text);
+  return { lineWidth: 0, indent: 2, indentSeq: indented || !compact } as const;
+}
+
+/**
+ * Applies `change` to the document and writes the file. Lines the change did not touch stay
+ * byte-for-byte as the user wrote them, even where `yaml` would format them differently.
+ */
+export async function writeProject(source: ProjectSource, change: (doc: Document.Parsed) => void, t: Translator, options: WriteOptions = {}): Promise<ProjectSource> {
+  const options_ = stringifyOptions(source.text);
+  const before = source.doc.toString(options_);
+  change(source.doc);
+  const after = source.doc.toString(options_);
+  const text = await mergeText(source.text, before, after, source.doc);
+  const output = (source.bom ? '\uFEFF' : '') + (source.eol === '\r\n' ? text.replace(/\r?\n/g, '\r\n') : text);
+  await atomicWrite(source.file, output, options.force ? undefined : source, t);
+  const reread = parseProject(Buffer.from(output, 'utf8'), source.file, t);
+  if (!reread.ok) throw new Error(`the written file no longer parses: ${reread.problems[0]?.message}`);
+  return reread.source;
+}
+
+/** Writes a brand-new file (refusing to replace one that appeared meanwhile). */
+export async function createProjectFile(file: string, text: string, t: Translator): Promise<void> {
+  await atomicWrite(file, text, undefined, t);
+}
+
+async function atomicWrite(file: string, text: string, readFrom: ProjectSource | undefined, t: Translator): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  let mode = 0o644;
+  try {
+    mode = (await stat(file)).mode & 0o777;
+  } catch {
+    // a new file
+  }
+  try {
+    const handle = await open(temp, 'w', mode);
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (readFrom) {
+      const current = await readFile(file).catch(() => undefined);
+      const expected = (readFrom.bom ? '\uFEFF' : '') + readFrom.text;
+      if (current === undefined || current.toString('utf8') !== expected) {
+        throw new UsageError(t('file.changedMeanwhile', { file }));
+      }
+    }
+    await rename(temp, file);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(t('file.writeFailed', { file, reason: (error as Error).message }));
+  }
+}
+
+/**
+ * A three-way merge by lines. Base: what `yaml` prints for the file as read. Ours: the file
+ * as the user wrote it (base plus their formatting). Theirs: what `yaml` prints after the change.
+ * Where only the formatting differs we keep the user's lines; where the change touched, its lines.
+ * If the result would not mean the same as the changed document, the changed document wins.
+ */
+async function mergeText(ours: string, base: string, theirs: string, doc: Document.Parsed): Promise<string> {
+  if (base === theirs) return ours;
+  const { diffArrays } = await import('diff');
+  const split = (s: string) => s.replace(/\r\n/g, '\n').split('\n');
+  const o = split(ours);
+  const b = split(base);
+  const th = split(theirs);
+  const hunks = (other: string[], side: 'ours' | 'theirs') => {
+    const result: { start: number; end: number; lines: string[]; side: typeof side }[] = [];
+    let at = 0;
+    for (const part of diffArrays(b, other)) {
+      if (part.added) {
+        const last = result[result.length - 1];
+        if (last && last.end === at) last.lines.push(...part.value);
+        else result.push({ start: at, end: at, lines: [...part.value], side });
+      } else if (part.removed) {
+        const last = result[result.length - 1];
+        if (last && last.end === at) last.end += part.value.length;
+        else result.push({ start: at, end: at + part.value.length, lines: [], side });
+        at += part.value.length;
+      } else at += part.value.length;
+    }
+    return result;
+  };
+  const isInsertion = (h: { start: number; end: number }) => h.start === h.end;
+  // At one place, an insertion goes before a replaced range: inserting a line just before a
+  // line the user formatted their own way is not a conflict.
+  const all = [...hunks(o, 'ours'), ...hunks(th, 'theirs')].sort(
+    (x, y) => x.start - y.start || Number(!isInsertion(x)) - Number(!isInsertion(y)) || (x.side === 'ours' ? -1 : 1),
+  );
+  const out: string[] = [];
+  let at = 0;
+  for (let i = 0; i < all.length; ) {
+    const group = [all[i]!];
+    let end = all[i]!.end;
+    // Hunks conflict when their ranges overlap, or when both insert at the same place.
+    for (i++; i < all.length; i++) {
+      const next = all[i]!;
+      const last = group[group.length - 1]!;
+      const overlaps = next.start < end || (isInsertion(next) && isInsertion(last) && next.start === last.start);
+      if (!overlaps) break;
+      group.push(next);
+      end = Math.max(end, next.end);
+    }
+    const start = group[0]!.start;
+    out.push(...b.slice(at, start));
+    if (new Set(group.map((h) => h.side)).size === 1) {
+      for (const h of group) out.push(...h.lines);
+    } else {
+      // Both sides touched this region: take the changed document's version of all of it.
+      let cursor = start;
+      for (const h of group.filter((g) => g.side === 'theirs')) {
+        out.push(...b.slice(cursor, h.start), ...h.lines);
+        cursor = h.end;
+      }
+      out.push(...b.slice(cursor, end));
+    }
+    at = end;
+  }
+  out.push(...b.slice(at));
+  const merged = out.join('\n');
+  const check = parseDocument(merged, { version: '1.2', uniqueKeys: false });
+  const same = check.errors.length === 0 && JSON.stringify(check.toJS({ maxAliasCount: MAX_ALIASES })) === JSON.stringify(doc.toJS({ maxAliasCount: MAX_ALIASES }));
+  return same ? merged : theirs;
+}
+
+// ── editing the document in the canonical key order
+
+function orderKey(segments: readonly PathSegment[]): string {
+  let key = '';
+  for (const segment of segments) key = typeof segment === 'number' ? `${key}[]` : key ? `${key}.${segment}` : segment;
+  return key;
+}
+
+/**
+ * Sets a value at a path, creating the groups on the way. A key that is new is inserted where
+ * the format's key order puts it among the keys already there; an existing key keeps its place.
+ */
+export function setIn(doc: Document, segments: readonly PathSegment[], value: unknown): void {
+  if (segments.length === 0) throw new Error('setIn needs a path');
+  let parent: unknown = doc.contents;
+  if (!isMap(parent)) {
+    parent = new YAMLMap();
+    doc.contents = parent as YAMLMap;
+  }
+  for (let i = 0; i < segments.length - 1; i++) {
+    const segment = segments[i]!;
+    let next: unknown = isMap(parent) ? parent.get(segment, true) : isSeq(parent) ? parent.items[segment as number] : undefined;
+    if (!isMap(next) && !isSeq(next)) {
+      next = typeof segments[i + 1] === 'number' ? doc.createNode([]) : new YAMLMap();
+      insertPair(doc, parent, segments.slice(0, i), segment, next);
+    }
+    parent = next;
+  }
+  insertPair(doc, parent, segments.slice(0, -1), segments[segments.length - 1]!, value);
+}
+
+function insertPair(doc: Document, parent: unknown, parentPath: readonly PathSegment[], key: PathSegment, value: unknown): void {
+  const node = isPair(value) || (value && typeof value === 'object' && 'range' in (value as object)) ? value : doc.createNode(value);
+  if (isSeq(parent) && typeof key === 'number') {
+    if (key < parent.items.length) parent.items[key] = node;
+    else parent.items.push(node);
+    return;
+  }
+  if (!isMap(parent)) throw new Error(`cannot set ${String(key)} here`);
+  const existing = parent.items.find((pair) => isScalar(pair.key) && pair.key.value === key);
+  if (existing) {
+    existing.value = node;
+    return;
+  }
+  const order = keyOrder[orderKey(parentPath)] ?? [];
+  const rank = order.indexOf(String(key));
+  const pair = doc.createPair(key, node);
+  if (rank === -1) {
+    parent.items.push(pair);
+    return;
+  }
+  // Right after the last key that comes before it in the format, so that the user's own keys
+  // stay next to what they wrote them beside.
+  const ranks = parent.items.map((item) => order.indexOf(String(isScalar(item.key) ? item.key.value : '')));
+  let after = -1;
+  ranks.forEach((other, index) => {
+    if (other !== -1 && other < rank) after = index;
+  });
+  if (after === -1) {
+    const before = ranks.findIndex((other) => other > rank);
+    parent.items.splice(before === -1 ? parent.items.length : before, 0, pair);
+  } else parent.items.splice(after + 1, 0, pair);
+}
+
+/** Removes the value at a path, if there is one. */
+export function deleteIn(doc: Document, segments: readonly PathSegment[]): void {
+  doc.deleteIn(segments);
+}
+
+/** The text of a new project file: the modeline first, then version and language. */
+export function newProjectText(language: 'fr' | 'en'): string {
+  return `${MODELINE}\nversion: ${FORMAT_VERSION}\nlanguage: ${language}\n`;
+}

@@ -1,0 +1,64 @@
+import type { Translator, MsgKey } from '../i18n/index.js';
+import type { StatusReport } from '../commands/status.js';
+import type { Style } from './style.js';
+import type { DatedEvent } from '../derive/events.js';
+import { daysBetween } from '../util/dates.js';
+
+const MAX_MISSING_SHOWN = 4;
+
+export function relativeDay(date: string, today: string, t: Translator): string {
+  const days = daysBetween(today, date);
+  if (days === 0) return t('status.today');
+  if (days === 1) return t('status.inOneDay');
+  if (days === -1) return t('status.oneDayAgo');
+  return days > 0 ? t('status.inDays', { count: days }) : t('status.daysAgo', { count: -days });
+}
+
+export function eventLabel(event: DatedEvent, t: Translator): string {
+  if (event.name === undefined && event.kind === 'launch') return t('event.launchPlain');
+  if (event.name === undefined && event.kind === 'training') return t('event.trainingPlain');
+  return t(`event.${event.kind}`, { name: event.name ?? '' });
+}
+
+/** The status for a person: one screen, most important first, in their language. */
+export function printStatus(report: StatusReport, t: Translator, style: Style): string {
+  const out: string[] = [];
+  const title = report.title ?? t('status.untitled');
+  out.push(style('bold', report.organisation ? `${title} — ${report.organisation}` : title));
+  const done = report.steps.filter((s) => s.state === 'complete').length;
+  out.push(style('dim', `${report.file} · ${t('status.progress', { done, total: report.steps.length })}`), '');
+
+  const names = report.steps.map((s) => `${s.number ?? ' '} ${t(`step.${s.id}` as MsgKey)}`);
+  const width = Math.max(...names.map((n) => n.length));
+  report.steps.forEach((step, index) => {
+    const mark = step.state === 'complete' ? style('green', '✔') : step.state === 'partial' ? style('yellow', '◐') : style('dim', '○');
+    const state = t(`state.${step.state}`);
+    let detail = '';
+    if (step.state !== 'complete') {
+      const labels = step.missing.map((m) => (m.item ? t('status.itemField', { item: m.item, field: t(m.label) }) : t(m.label)));
+      const shown = labels.slice(0, MAX_MISSING_SHOWN).join(', ');
+      const list = labels.length > MAX_MISSING_SHOWN ? t('status.missingMore', { list: shown, count: labels.length - MAX_MISSING_SHOWN }) : shown;
+      detail = step.state === 'empty' ? style('dim', ` → ${t('status.fillWith', { step: step.id })}`) : style('dim', ` — ${t('status.missing', { list })}`);
+    }
+    out.push(` ${mark} ${names[index]!.padEnd(width)}  ${state}${detail}`);
+  });
+
+  out.push('', style('bold', t('status.warnings')));
+  if (report.warnings.length === 0) out.push(`  ${style('green', t('status.noWarnings'))}`);
+  for (const warning of report.warnings) out.push(`  ${style('yellow', '!')} ${warning.message} ${style('dim', `[${warning.code}]`)}`);
+
+  out.push('');
+  const line = (label: MsgKey, value: string) => t('status.labelValue', { label: style('bold', t(label)), value });
+  out.push(
+    line('status.next', report.next ? `${t.date(report.next.date)} — ${eventLabel(report.next, t)} (${relativeDay(report.next.date, report.today, t)})` : t('status.nothingNext')),
+  );
+  const evaluation = report.evaluation;
+  const when = evaluation.due
+    ? evaluation.overdue
+      ? style('red', t('status.evaluationOverdue', { date: t.date(evaluation.due), relative: relativeDay(evaluation.due, report.today, t) }))
+      : t('status.evaluationDue', { date: t.date(evaluation.due), relative: relativeDay(evaluation.due, report.today, t) })
+    : t('status.evaluationNone');
+  const reviews = evaluation.reviews ? t('status.reviews', { count: evaluation.reviews }) : t('status.reviewsNone');
+  out.push(line('status.evaluation', `${when} · ${reviews}`));
+  return `${out.join('\n')}\n`;
+}

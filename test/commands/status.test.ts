@@ -1,0 +1,112 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { adopt, examples, tempDir, withFile, copyExample } from '../helpers.js';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => ({ dir, cleanup } = await tempDir()));
+afterEach(async () => cleanup());
+
+describe('adopt status --json', () => {
+  test('the contract of DESIGN.md: steps, warnings, next, evaluation', async () => {
+    await copyExample(examples.jardins, dir);
+    const { code, stdout } = await adopt(['status', '--json'], { cwd: dir });
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.steps.map((s: { id: string }) => s.id)).toEqual(['lead', 'key-users', 'needs', 'research', 'poc', 'deployment', 'training', 'evaluation', 'practices']);
+    expect(report.steps[7]).toEqual({ id: 'evaluation', number: 8, state: 'partial', missing: ['evaluation.reviews'] });
+    expect(report.warnings).toEqual([]);
+    expect(report.next).toMatchObject({ date: expect.stringMatching(/^2026-1[12]-\d\d$/), path: expect.any(String), label: expect.any(String) });
+    expect(report.evaluation).toEqual({ due: '2027-05-18', overdue: false, reviews: 0 });
+  });
+
+  test('warnings carry a stable code, a message and a path', async () => {
+    await copyExample(examples.warnings, dir);
+    const { code, stdout } = await adopt(['status', '--json'], { cwd: dir });
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.warnings).toContainEqual({ code: 'poc-length', message: 'The proof of concept lasts 2 days: aim for one week to one month of real use.', path: 'poc' });
+    expect(report.warnings).toContainEqual(expect.objectContaining({ code: 'dangling-reference', path: 'poc.scores[7].by' }));
+    expect(report.steps.find((s: { id: string }) => s.id === 'training')).toEqual({ id: 'training', number: 7, state: 'empty', missing: ['training.champions', 'training.formats', 'training.sessions', 'training.catchUp'] });
+  });
+
+  test('seen from later, milestones are late and the evaluation overdue', async () => {
+    await copyExample(examples.foodBank, dir);
+    const { stdout } = await adopt(['status', '--json'], { cwd: dir, env: { ADOPT_TODAY: '2028-01-01' } });
+    const report = JSON.parse(stdout);
+    expect(report.evaluation.overdue).toBe(true);
+    expect(report.warnings.map((w: { code: string }) => w.code)).toEqual(expect.arrayContaining(['evaluation-overdue', 'milestone-late']));
+    expect(report.next).toBeNull();
+  });
+});
+
+describe('adopt status for people', () => {
+  test('a clear summary in the file\'s language, without colour when not at a terminal', async () => {
+    await copyExample(examples.jardins, dir);
+    const { code, stdout } = await adopt(['status'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout).not.toMatch(/\u001b\[/);
+    expect(stdout).toContain('8 parties terminées sur 9');
+    expect(stdout).toMatch(/✔ 1 Chef de projet +terminée/);
+    expect(stdout).toMatch(/◐ 8 Évaluation +en cours — manque\u00a0: un bilan/);
+    expect(stdout).toContain('Aucune alerte.');
+    expect(stdout).toMatch(/Évaluation\u00a0: prévue le 18 mai 2027 \(dans 172 jours\)/);
+  });
+
+  test('--lang overrides the file; colour only when forced, never with --no-color or NO_COLOR', async () => {
+    await copyExample(examples.jardins, dir);
+    const english = await adopt(['status', '--lang', 'en'], { cwd: dir });
+    expect(english.stdout).toContain('8 of 9 parts complete');
+    expect((await adopt(['status'], { cwd: dir, env: { FORCE_COLOR: '1' } })).stdout).toMatch(/\u001b\[/);
+    expect((await adopt(['status', '--no-color'], { cwd: dir, env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(/\u001b\[/);
+    expect((await adopt(['status'], { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout).not.toMatch(/\u001b\[/);
+  });
+
+  test('a new project shows every step to do and the command that fills it', async () => {
+    await withFile(dir, 'adopt.yaml', 'version: 1\nlanguage: en\n');
+    const { code, stdout } = await adopt(['status'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(stdout).toContain('Untitled project');
+    expect(stdout).toMatch(/○ 4 Research +not started → adopt edit research/);
+    expect(stdout).toContain('Next: Nothing dated ahead.');
+  });
+
+  test('--strict exits 1 when there is a warning, 0 when there is none', async () => {
+    await copyExample(examples.warnings, dir);
+    const risky = await adopt(['status', '--strict'], { cwd: dir });
+    expect(risky.code).toBe(1);
+    expect(risky.stderr).toBe('There are warnings (--strict).\n');
+    const other = await tempDir();
+    try {
+      await copyExample(examples.foodBank, other.dir);
+      expect((await adopt(['status', '--strict'], { cwd: other.dir })).code).toBe(0);
+    } finally {
+      await other.cleanup();
+    }
+  });
+
+  test('a file with problems: they are listed, exit 1, file unchanged', async () => {
+    const file = await withFile(dir, 'adopt.yaml', 'version: 1\nlanguage: en\nkeyUsers:\n  - id: ana\n    profile: dialy\n');
+    const before = await readFile(file, 'utf8');
+    const { code, stdout, stderr } = await adopt(['status'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      'adopt.yaml:5:14 keyUsers[0].profile: "dialy" is not one of daily, occasional, admin, manager, volunteer, other. Did you mean "daily"?\nadopt.yaml has problems; adopt validate lists them. Status needs them fixed first.\n',
+    );
+    expect(await readFile(file, 'utf8')).toBe(before);
+  });
+
+  test('a file with merge conflict markers is named as such', async () => {
+    await withFile(dir, 'adopt.yaml', 'version: 1\n<<<<<<< HEAD\nlanguage: en\n=======\nlanguage: fr\n>>>>>>> theirs\n');
+    const { code, stderr } = await adopt(['status'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(stderr.split('\n')[0]).toMatch(/^adopt\.yaml:2:1 This file has an unresolved git merge \(conflict markers from line 2\)/);
+  });
+
+  test('names the file as the user did', async () => {
+    await copyExample(examples.foodBank, dir);
+    const { stdout } = await adopt(['status', '-f', path.join('.', 'adopt.yaml')], { cwd: dir });
+    expect(stdout.split('\n')[1]).toMatch(/^adopt\.yaml · /);
+  });
+});

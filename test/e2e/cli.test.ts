@@ -1,0 +1,89 @@
+/** The built command, spawned for real, as a user's shell runs it. */
+import { spawnSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { root, examples, tempDir, withFile, TODAY } from '../helpers.js';
+
+const bin = path.join(root, 'bin/adopt.js');
+
+function cli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: options.cwd ?? root,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ADOPT_TODAY: TODAY, LANG: 'C', ...options.env },
+    encoding: 'utf8',
+    input: '',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the adopt command', () => {
+  test('--help lists the commands and the global options, in English or French', () => {
+    const en = cli(['--help']);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toMatch(/^Usage: adopt/);
+    for (const word of ['status', 'validate', 'schema', '--file', '--lang', '--no-color', 'Exit codes']) expect(en.stdout).toContain(word);
+    const fr = cli(['--help'], { env: { LANG: 'fr_FR.UTF-8' } });
+    expect(fr.stdout).toMatch(/^Utilisation\u00a0: adopt/);
+    expect(fr.stdout).toContain('Commandes\u00a0:');
+    expect(cli(['status', '--help', '--lang', 'fr']).stdout).toContain('--strict');
+  });
+
+  test('--version prints the package version', async () => {
+    const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { version: string };
+    expect(cli(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  test('usage errors: one line, exit 2, a suggestion for a typo', () => {
+    expect(cli(['stauts'])).toEqual({ code: 2, stdout: '', stderr: 'Unknown command "stauts". Run adopt --help to see the commands. (Did you mean adopt status?)\n' });
+    expect(cli(['status', '--jsno'])).toEqual({ code: 2, stdout: '', stderr: 'Unknown option --jsno. Run adopt --help to see the options.\n' });
+    expect(cli(['status', '--lang', 'de'])).toEqual({ code: 2, stdout: '', stderr: expect.stringContaining('Unknown language "de": use fr or en.') });
+    expect(cli(['status', '--lang', 'de']).stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  test('status --json on an example, complete output through a pipe', () => {
+    const { code, stdout, stderr } = cli(['status', '--json', '-f', examples.foodBank]);
+    expect([code, stderr]).toEqual([0, '']);
+    const report = JSON.parse(stdout);
+    expect(report.steps).toHaveLength(9);
+    expect(report.warnings).toEqual([]);
+  });
+
+  test('validate: exit 0, 1 or 2, never a stack trace', async () => {
+    expect(cli(['validate', examples.jardins, examples.foodBank]).code).toBe(0);
+    const warnings = cli(['validate', examples.warnings]);
+    expect(warnings.code).toBe(1);
+    expect(warnings.stdout).toMatch(/adopt\.yaml:\d+:\d+ poc\.scores\[\d+\]\.by: "coach" does not match any key user/);
+    const { dir, cleanup } = await tempDir();
+    try {
+      await withFile(dir, 'adopt.yaml', Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x00]));
+      const binary = cli(['validate'], { cwd: dir });
+      expect(binary).toEqual({ code: 1, stdout: 'adopt.yaml This is not a text file (it contains binary data). Is it the right file?\n', stderr: '1 problem in 1 file(s).\n' });
+      const missing = cli(['status', '-f', 'nowhere/adopt.yaml'], { cwd: dir });
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).not.toMatch(/\bat\b.*\.js:\d+/);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  test('schema prints the JSON Schema as shipped', async () => {
+    const { code, stdout } = cli(['schema']);
+    expect(code).toBe(0);
+    expect(stdout).toBe(await readFile(path.join(root, 'schema/adopt.schema.json'), 'utf8'));
+    expect(JSON.parse(stdout).title).toBe('Project');
+  });
+
+  test('help and status do not load what they do not need', () => {
+    // The prompt library is for the wizard only; loading it would slow every command down.
+    const script = `process.argv = [process.argv[0], ${JSON.stringify(bin)}, 'status', '-f', ${JSON.stringify(examples.jardins)}];
+      const { run } = await import(${JSON.stringify(path.join(root, 'dist/main.js'))});
+      const io = { stdout: { write() {} }, stderr: { write() {} }, stdin: process.stdin, env: { ADOPT_TODAY: '${TODAY}' }, cwd: process.cwd() };
+      await run(process.argv.slice(2), io);
+      const { createRequire } = await import('node:module');
+      const loaded = Object.keys(createRequire(import.meta.url).cache);
+      console.log(JSON.stringify(loaded.filter((f) => /node_modules\\/(@inquirer|handlebars|ajv\\/dist\\/(core|ajv)|chalk)\\//.test(f))));`;
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual([]);
+  });
+});

@@ -1,0 +1,62 @@
+import { mkdtemp, rm, writeFile, readFile, cp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import type { Io } from '../src/io.js';
+import { run } from '../src/main.js';
+import type { Project } from '../src/generated/model.js';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const examples = {
+  jardins: path.join(root, 'examples/jardins-partages/adopt.yaml'),
+  foodBank: path.join(root, 'examples/food-bank/adopt.yaml'),
+  warnings: path.join(root, 'examples/warnings/adopt.yaml'),
+};
+/** The day the examples are seen from, so that their dates never drift into "late". */
+export const TODAY = '2026-11-27';
+
+export async function loadExample(file: string): Promise<Project> {
+  return parse(await readFile(file, 'utf8')) as Project;
+}
+
+export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'adopt-test-'));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+export async function withFile(dir: string, name: string, content: string | Uint8Array): Promise<string> {
+  const file = path.join(dir, name);
+  await writeFile(file, content);
+  return file;
+}
+
+export async function copyExample(example: string, dir: string): Promise<string> {
+  const file = path.join(dir, 'adopt.yaml');
+  await cp(example, file);
+  return file;
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the command line in this process, as `adopt ...argv` typed in `cwd`. */
+export async function adopt(argv: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; stdinTTY?: boolean }): Promise<RunResult> {
+  let stdout = '';
+  let stderr = '';
+  const stdin = new PassThrough() as PassThrough & { isTTY?: boolean };
+  stdin.isTTY = options.stdinTTY ?? false;
+  const io: Io = {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    stdin,
+    env: { ADOPT_TODAY: TODAY, LANG: 'C', ...options.env },
+    cwd: options.cwd,
+  };
+  const code = await run(argv, io);
+  return { code, stdout, stderr };
+}

@@ -1,0 +1,66 @@
+import { en } from '../../src/i18n/en.js';
+import { fr } from '../../src/i18n/fr.js';
+import { translator, resolveLanguage, localeLanguage, frenchTypography, type MsgKey } from '../../src/i18n/index.js';
+import { steps } from '../../src/steps/index.js';
+import type { Field } from '../../src/steps/types.js';
+import { warningCodes } from '../../src/derive/warnings.js';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+function* allFields(fields: readonly Field[]): Generator<Field> {
+  for (const field of fields) {
+    yield field;
+    if (field.kind === 'group' || field.kind === 'list') yield* allFields(field.fields);
+  }
+}
+
+describe('catalogues', () => {
+  test('French and English have the same keys and the same placeholders', () => {
+    expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
+    for (const key of Object.keys(en) as MsgKey[]) expect([key, placeholders(fr[key])]).toEqual([key, placeholders(en[key])]);
+  });
+
+  test('no message is empty, and French is not English left untranslated', () => {
+    const sameOnPurpose = /^(cli\.error\.generic|status\.title|warning\.dangling-reference|field\.notes|enum\.licence\.freemium|field\.needs\.budget|field\.lead\.contact|enum\.format\.e-learning|enum\.licence\.open-source|field\.deployment\.phases|field\.training\.formats|field\.session\.format|field\.communication\.message|field\.practices\.communications|field\.score\.comment|field\.poc\.criteria|field\.candidate\.licence|field\.poc\.decision\.date|field\.decision\.decision|field\.risk\.impact|field\.phase\.name|field\.session\.date|field\.milestone\.date|field\.decision\.date|field\.communication\.date|field\.candidate\.name|field\.lead\.name|field\.keyUser\.name|cli\.help\.options|cli\.help\.arguments|enum\.profile\.volunteer|field\.phase\.start|field\.inventory\.tool|field\.peer\.tool|field\.score\.candidate|field\.budget\.amount|status\.labelValue|status\.fillWith|status\.itemField)$/;
+    for (const key of Object.keys(en) as MsgKey[]) {
+      expect([key, en[key].trim().length > 0, fr[key].trim().length > 0]).toEqual([key, true, true]);
+      if (!sameOnPurpose.test(key) && en[key].length > 12) expect([key, fr[key]]).not.toEqual([key, en[key]]);
+    }
+  });
+
+  test('every label, help and choice the steps declare exists', () => {
+    for (const step of steps) {
+      expect(en).toHaveProperty([step.title]);
+      for (const field of allFields(step.fields)) {
+        expect(en).toHaveProperty([field.label]);
+        if (field.help) expect(en).toHaveProperty([field.help]);
+        if (field.kind === 'choice' || field.kind === 'choices') for (const choice of field.choices) expect(en).toHaveProperty([`${field.labels}.${choice}`]);
+      }
+    }
+    for (const code of warningCodes) expect(en).toHaveProperty([`warning.${code}`]);
+  });
+
+  test('French typography: non-breaking spaces before double punctuation and inside guillemets', () => {
+    const t = translator('fr');
+    expect(t('cli.error.badLang', { value: 'de' })).toBe('Langue inconnue «\u00a0de\u00a0»\u00a0: choisissez fr ou en.');
+    for (const key of Object.keys(en) as MsgKey[]) expect([key, / [:;?!»]/.test(t(key))]).toEqual([key, false]);
+    expect(frenchTypography('Vraiment ? Oui !')).toBe('Vraiment\u00a0? Oui\u00a0!');
+  });
+
+  test('dates and money read naturally in each language', () => {
+    expect(translator('en').date('2027-03-15')).toBe('15 March 2027');
+    expect(translator('fr').date('2027-03-15')).toBe('15 mars 2027');
+    expect(translator('fr').money(1240.5, 'EUR')).toMatch(/^1\s240,50\s€$/);
+    expect(translator('en').money(1240, 'GBP')).toBe('£1,240');
+    expect(translator('en').money(10, 'XXZ')).toMatch(/XXZ/);
+  });
+
+  test('language: --lang, then the file, then the locale, then English', () => {
+    expect(resolveLanguage('en', 'fr', { LANG: 'fr_FR.UTF-8' })).toBe('en');
+    expect(resolveLanguage(undefined, 'fr', { LANG: 'en_GB.UTF-8' })).toBe('fr');
+    expect(resolveLanguage(undefined, undefined, { LANG: 'fr_FR.UTF-8' })).toBe('fr');
+    expect(resolveLanguage(undefined, 'de', { LC_ALL: 'fr_BE.UTF-8', LANG: 'en_US' })).toBe('fr');
+    expect(resolveLanguage(undefined, undefined, { LANG: 'de_DE.UTF-8' })).toBe('en');
+    expect(localeLanguage({ LANG: 'C' })).toBeUndefined();
+  });
+});

@@ -1,0 +1,179 @@
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseProject, writeProject, setIn, loadProject, newProjectText, type ProjectSource } from '../../src/store.js';
+import { translator } from '../../src/i18n/index.js';
+import { UsageError } from '../../src/errors.js';
+import { tempDir, withFile } from '../helpers.js';
+
+const t = translator('en');
+const parse = (text: string | Uint8Array) => parseProject(typeof text === 'string' ? Buffer.from(text) : text, 'adopt.yaml', t);
+const problemOf = (text: string | Uint8Array) => {
+  const result = parse(text);
+  if (result.ok) throw new Error('expected a problem');
+  return result.problems[0]!;
+};
+
+describe('reading: every bad input is one located sentence', () => {
+  test('a valid file reads into data and a document', () => {
+    const result = parse('version: 1\nlanguage: fr\nproject:\n  title: Adhésions\n');
+    expect(result.ok && result.source.data).toEqual({ version: 1, language: 'fr', project: { title: 'Adhésions' } });
+  });
+
+  test('YAML syntax error, with its line and column', () => {
+    expect(problemOf('version: 1\nproject:\n  title: "unclosed\n')).toMatchObject({ message: expect.stringMatching(/^This is not valid YAML: /) });
+    expect(problemOf('version: 1\nlead:\n  name: a\n    role: b\n')).toMatchObject({ line: 3, col: 9 });
+  });
+
+  test('git conflict markers say so plainly', () => {
+    const text = 'version: 1\nproject:\n<<<<<<< HEAD\n  title: Ours\n=======\n  title: Theirs\n>>>>>>> feature\n';
+    expect(problemOf(text)).toMatchObject({ line: 3, col: 1, message: expect.stringContaining('unresolved git merge') });
+  });
+
+  test('an empty file, or one with only comments or spaces', () => {
+    expect(problemOf('').message).toMatch(/empty/);
+    expect(problemOf('  \n\n').message).toMatch(/empty/);
+    expect(problemOf('# just a comment\n').message).toMatch(/empty/);
+  });
+
+  test('a binary file and a file that is not UTF-8', () => {
+    expect(problemOf(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01])).message).toMatch(/not a text file/);
+    expect(problemOf(Buffer.concat([Buffer.from('version: 1\nproject:\n  title: caf'), Buffer.from([0xe9]), Buffer.from('\n')]))).toMatchObject({ line: 3, message: expect.stringMatching(/not UTF-8/) });
+  });
+
+  test('duplicate keys name the key', () => {
+    expect(problemOf('version: 1\nproject:\n  title: A\n  title: B\n')).toMatchObject({ line: 4, message: expect.stringContaining('"title" appears twice') });
+  });
+
+  test('an alias bomb is refused quickly, without expanding it', () => {
+    const bomb = ['version: 1', 'a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 12; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    const started = process.hrtime.bigint();
+    expect(problemOf(bomb.join('\n')).message).toMatch(/too many YAML aliases/);
+    expect(Number(process.hrtime.bigint() - started) / 1e9).toBeLessThan(5); // a bound on runaway work, not a speed test
+  });
+
+  test('__proto__ and constructor keys do not pollute prototypes', () => {
+    const result = parse('version: 1\n__proto__:\n  polluted: true\nconstructor:\n  prototype:\n    polluted: true\n');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
+    expect(result.ok && Object.keys(result.source.data)).toEqual(['version', '__proto__', 'constructor']);
+  });
+
+  test('versions: missing, newer than this release, not a number', () => {
+    expect(problemOf('project:\n  title: A\n').message).toMatch(/no version/);
+    expect(problemOf('version: 2\n')).toMatchObject({ line: 1, message: expect.stringMatching(/version 2, but this adopt only knows version 1/) });
+    expect(problemOf('version: "one"\n').message).toMatch(/whole number/);
+  });
+
+  test('a list or a scalar at the top is not a project', () => {
+    expect(problemOf('- a\n- b\n').message).toMatch(/must start with keys/);
+    expect(problemOf('hello\n').message).toMatch(/must start with keys/);
+  });
+
+  test('a missing file and a directory are usage errors', async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      await expect(loadProject(path.join(dir, 'nope.yaml'), t)).rejects.toThrow(UsageError);
+      await expect(loadProject(path.join(dir, 'nope.yaml'), t)).rejects.toThrow(/no project file at .*nope\.yaml.*adopt init/);
+      await expect(loadProject(dir, t)).rejects.toThrow(/is a folder/);
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
+describe('writing: comments, order, unknown keys and untouched bytes survive', () => {
+  const original = [
+    '# yaml-language-server: $schema=https://example.org/s.json',
+    '# Our project, edited by hand too.',
+    'version: 1',
+    'language: fr',
+    'project:',
+    '  title:   Gestion des adhésions    # spaces kept',
+    '  x-internal: keep me',
+    'lead:',
+    '  name: Camille',
+    '  skills: {projectManagement: strong,facilitation: some}',
+    'keyUsers:',
+    '- id: karim',
+    '  name: Karim',
+    "  use: 'a very long line that yaml would like to fold if it were allowed to fold lines at eighty characters or so'",
+    '',
+    '',
+    '# the end',
+    '',
+  ].join('\n');
+
+  async function write(text: string, change: (source: ProjectSource) => void) {
+    const { dir, cleanup } = await tempDir();
+    const file = await withFile(dir, 'adopt.yaml', text);
+    const loaded = await loadProject(file, t);
+    if (!loaded.ok) throw new Error('fixture does not parse');
+    await writeProject(loaded.source, (doc) => change({ ...loaded.source, doc }), t);
+    const written = await readFile(file, 'utf8');
+    const left = await readdir(dir);
+    await cleanup();
+    return { written, left };
+  }
+
+  test('a change touches only its own lines', async () => {
+    const { written, left } = await write(original, ({ doc }) => setIn(doc, ['lead', 'name'], 'Camille Martin'));
+    expect(written).toBe(original.replace('  name: Camille\n', '  name: Camille Martin\n'));
+    expect(left).toEqual(['adopt.yaml']);
+  });
+
+  test('a new key goes where the format puts it, between existing keys', async () => {
+    const { written } = await write(original, ({ doc }) => {
+      setIn(doc, ['lead', 'role'], 'Coordinatrice');
+      setIn(doc, ['project', 'organisation'], 'Les Jardins');
+      setIn(doc, ['needs', 'budget', 'funding'], 'Subvention');
+    });
+    const lines = written.split('\n');
+    expect(lines.indexOf('  role: Coordinatrice')).toBe(lines.indexOf('  name: Camille') + 1);
+    expect(lines.indexOf('  organisation: Les Jardins')).toBe(lines.indexOf('  title:   Gestion des adhésions    # spaces kept') + 1);
+    expect(written).toContain('needs:\n  budget:\n    funding: Subvention\n');
+    expect(written.indexOf('needs:')).toBeGreaterThan(written.indexOf('keyUsers:'));
+    // everything else is as it was
+    for (const line of original.split('\n')) expect(lines).toContain(line);
+  });
+
+  test('appending to a list keeps the existing items and the trailing comment', async () => {
+    const { written } = await write(original, ({ doc }) => {
+      const list = doc.get('keyUsers', true) as { add(v: unknown): void };
+      list.add(doc.createNode({ id: 'lea', name: 'Léa' }));
+    });
+    expect(written).toContain("  use: 'a very long line that yaml would like to fold if it were allowed to fold lines at eighty characters or so'");
+    expect(written).toContain('- id: karim\n  name: Karim\n');
+    expect(written).toContain('- id: lea\n  name: Léa\n');
+    expect(written).toContain('# the end');
+    expect(written).toContain('# Our project, edited by hand too.');
+    expect(written.startsWith('# yaml-language-server:')).toBe(true);
+  });
+
+  test('Windows line endings and a byte-order mark are kept', async () => {
+    const crlf = '\uFEFFversion: 1\r\nproject:\r\n  title: A\r\n';
+    const { written } = await write(crlf, ({ doc }) => setIn(doc, ['project', 'title'], 'B'));
+    expect(written).toBe('\uFEFFversion: 1\r\nproject:\r\n  title: B\r\n');
+  });
+
+  test('a file changed by someone else meanwhile is not overwritten', async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      const file = await withFile(dir, 'adopt.yaml', 'version: 1\n');
+      const loaded = await loadProject(file, t);
+      if (!loaded.ok) throw new Error('fixture');
+      await writeFile(file, 'version: 1\nlanguage: en\n');
+      await expect(writeProject(loaded.source, (doc) => setIn(doc, ['language'], 'fr'), t)).rejects.toThrow(/changed by someone else/);
+      expect(await readFile(file, 'utf8')).toBe('version: 1\nlanguage: en\n');
+      expect(await readdir(dir)).toEqual(['adopt.yaml']);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  test('a new project file starts with the editor modeline', () => {
+    const text = newProjectText('fr');
+    expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=/);
+    expect(parse(text).ok).toBe(true);
+  });
+});
