@@ -5,7 +5,6 @@ export default {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   moduleNameMapper: {
-    '^(.*)/generated/validate\\.js$': '<rootDir>/dist/generated/validate.js',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transform: {

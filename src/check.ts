@@ -10,6 +10,17 @@ import type { Translator, MsgKey } from './i18n/index.js';
 import type { Problem } from './problems.js';
 import { byPosition } from './problems.js';
 import { describeFound, positionOfPath, type PathSegment, type ProjectSource } from './store.js';
+
+/** A problem before it is located: where in the data, and what to say. */
+interface Finding {
+  path: readonly PathSegment[];
+  message: string;
+  target?: 'key' | 'value';
+  /** For a duplicate id: the first use, whose line replaces {line} in the message. */
+  firstUse?: readonly PathSegment[];
+}
+type At = (path: readonly PathSegment[], message: string, target?: 'key' | 'value') => Finding;
+const at: At = (path, message, target = 'value') => ({ path, message, target });
 import { danglingReferences, type DanglingReference } from './derive/references.js';
 import { isRealDate, daysBetween } from './util/dates.js';
 import { formatPath, valuesAt } from './util/paths.js';
@@ -23,23 +34,23 @@ export interface CheckResult {
   dangling: DanglingReference[];
 }
 
-export function checkProject(source: ProjectSource, t: Translator): CheckResult {
-  const at = (path: readonly PathSegment[], message: string, target: 'key' | 'value' = 'value'): Problem => ({
-    file: source.file,
-    ...positionOfPath(source, path, target),
-    message,
-  });
-  const structural: Problem[] = [];
+export async function checkProject(source: ProjectSource, t: Translator, options: { locateReferences?: boolean } = {}): Promise<CheckResult> {
+  const structural: Finding[] = [];
   if (!validate(source.data)) {
-    for (const error of validate.errors ?? []) {
-      const problem = schemaProblem(error, source, t, at);
-      if (problem) structural.push(problem);
-    }
+    for (const error of validate.errors ?? []) structural.push(schemaProblem(error, source, t));
   }
-  structural.push(...semanticProblems(source.data, t, at));
+  structural.push(...semanticProblems(source.data, t));
   const dangling = danglingReferences(source.data);
-  const references = dangling.map((ref) => at(ref.path, danglingMessage(ref, t)));
-  return { structural: dedupe(structural).sort(byPosition), references: references.sort(byPosition), dangling };
+  const references = options.locateReferences === false ? [] : dangling.map((ref) => at(ref.path, danglingMessage(ref, t)));
+  if (structural.length === 0 && references.length === 0) return { structural: [], references: [], dangling };
+  // Only now is the Document with positions worth building.
+  const located = await source.located();
+  const place = (finding: Finding): Problem => ({
+    file: source.file,
+    ...positionOfPath(located, finding.path, finding.target),
+    message: finding.firstUse ? finding.message.replace('{line}', String(positionOfPath(located, finding.firstUse, 'value').line)) : finding.message,
+  });
+  return { structural: dedupe(structural.map(place)).sort(byPosition), references: references.map(place).sort(byPosition), dangling };
 }
 
 export function danglingMessage(ref: DanglingReference, t: Translator): string {
@@ -76,12 +87,7 @@ function orderKeyOf(segments: readonly PathSegment[]): string {
   return formatPath(segments).replace(/\[\d+\]/g, '[]');
 }
 
-function schemaProblem(
-  error: ErrorObject,
-  source: ProjectSource,
-  t: Translator,
-  at: (path: readonly PathSegment[], message: string, target?: 'key' | 'value') => Problem,
-): Problem | undefined {
+function schemaProblem(error: ErrorObject, source: ProjectSource, t: Translator): Finding {
   const segments = segmentsOf(error.instancePath);
   const path = formatPath(segments) || t('problem.root');
   const value = valueAtSegments(source.data, segments);
@@ -131,8 +137,8 @@ function schemaProblem(
   }
 }
 
-function semanticProblems(data: unknown, t: Translator, at: (path: readonly PathSegment[], message: string, target?: 'key' | 'value') => Problem): Problem[] {
-  const problems: Problem[] = [];
+function semanticProblems(data: unknown, t: Translator): Finding[] {
+  const problems: Finding[] = [];
   for (const pattern of datePaths) {
     for (const { path, value } of valuesAt(data, pattern)) {
       if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isRealDate(value)) {
@@ -142,15 +148,14 @@ function semanticProblems(data: unknown, t: Translator, at: (path: readonly Path
   }
   for (const list of idLists) {
     const firstSeen = new Map<string, readonly PathSegment[]>();
+    // The message names the line of the first use; it is filled in once positions are known.
     for (const { path, value } of valuesAt(data, `${list}[].id`)) {
       if (typeof value !== 'string') continue;
       const scope = JSON.stringify(path.slice(0, -2));
       const key = `${scope} ${value}`;
       const first = firstSeen.get(key);
-      if (first) {
-        const line = at(first, '').line ?? 0;
-        problems.push(at(path, t('problem.duplicateId', { path: formatPath(path), id: value, line })));
-      } else firstSeen.set(key, path);
+      if (first) problems.push({ ...at(path, t('problem.duplicateId', { path: formatPath(path), id: value, line: '{line}' })), firstUse: first });
+      else firstSeen.set(key, path);
     }
   }
   for (const pattern of ['poc', 'deployment.phases[]']) {

@@ -5,11 +5,12 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Help, InvalidArgumentError } from 'commander';
-import { isLang, resolveLanguage, translator, type Lang, type MsgKey, type Translator } from './i18n/index.js';
+import { isLang, resolveLanguage, loadTranslator, type Lang, type MsgKey, type Translator } from './i18n/index.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { today } from './util/dates.js';
 import { closest } from './util/suggest.js';
+import { packageRoot } from './package-root.js';
 
 interface GlobalOptions {
   file?: string;
@@ -17,7 +18,7 @@ interface GlobalOptions {
   color: boolean;
 }
 
-const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const version = () => (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 
 /** The language of a project file, read without parsing it, to speak the user's language early. */
 function fileLanguage(file: string): string | undefined {
@@ -38,7 +39,7 @@ export function langFlag(argv: readonly string[]): Lang | undefined {
 }
 
 export async function runCli(argv: readonly string[], io: Io): Promise<void> {
-  const t = translator(resolveLanguage(langFlag(argv), undefined, io.env));
+  const t = await loadTranslator(resolveLanguage(langFlag(argv), undefined, io.env));
   const program = buildProgram(t, io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -89,7 +90,7 @@ function buildProgram(t: Translator, io: Io): Command {
       .createHelp = () => Object.assign(new TranslatedHelp(), command.configureHelp());
   program
     .description(t('cli.description'))
-    .version(version, '-V, --version', t('cli.option.version'))
+    .version(version(), '-V, --version', t('cli.option.version'))
     .helpOption('-h, --help', t('cli.option.help'))
     .helpCommand('help [command]', t('cli.cmd.help'))
     .option('-f, --file <path>', t('cli.option.file'))
@@ -108,14 +109,14 @@ function buildProgram(t: Translator, io: Io): Command {
   configure(program);
 
   /** What every command gets: the project file, the user's language, today. */
-  const context = (command: Command) => {
+  const context = async (command: Command) => {
     const global = command.optsWithGlobals<GlobalOptions>();
     const file = path.resolve(io.cwd, global.file ?? io.env.ADOPT_FILE ?? 'adopt.yaml');
     const lang = resolveLanguage(global.lang, fileLanguage(file), io.env);
     return {
       file,
       shownFile: path.relative(io.cwd, file) || file,
-      t: lang === t.lang ? t : translator(lang),
+      t: lang === t.lang ? t : await loadTranslator(lang),
       color: global.color,
       today: today(io.env),
       io,
@@ -133,16 +134,16 @@ function buildProgram(t: Translator, io: Io): Command {
     .option('--strict', t('cli.option.strict'))
     .action(async (options: { json?: boolean; strict?: boolean }, cmd: Command) => {
       const { status } = await import('./commands/status.js');
-      await status({ ...context(cmd), json: options.json, strict: options.strict });
+      await status({ ...(await context(cmd)), json: options.json, strict: options.strict });
     });
 
   command('validate', 'cli.cmd.validate')
     .argument('[files...]', t('cli.arg.files'))
     .action(async (files: string[], _options: unknown, cmd: Command) => {
       const { validate } = await import('./commands/validate.js');
-      const ctx = context(cmd);
+      const ctx = await context(cmd);
       const lang = resolveLanguage(cmd.optsWithGlobals<GlobalOptions>().lang, files.length ? undefined : fileLanguage(ctx.file), io.env);
-      await validate({ files: files.length ? files : [ctx.shownFile], t: translator(lang), io });
+      await validate({ files: files.length ? files : [ctx.shownFile], t: await loadTranslator(lang), io });
     });
 
   command('schema', 'cli.cmd.schema').action(async () => {

@@ -4,7 +4,8 @@
  */
 import { processIo, type Io } from './io.js';
 import { AdoptError, ExitCode } from './errors.js';
-import { resolveLanguage, translator } from './i18n/index.js';
+import { readFileSync } from 'node:fs';
+import { resolveLanguage, loadTranslator, localeLanguage } from './i18n/index.js';
 import { runCli, langFlag } from './cli.js';
 
 export async function run(argv: readonly string[], io: Io = processIo()): Promise<number> {
@@ -12,17 +13,17 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     await runCli(argv, io);
     return ExitCode.ok;
   } catch (error) {
-    return report(error, argv, io);
+    return await report(error, argv, io);
   }
 }
 
-function report(error: unknown, argv: readonly string[], io: Io): number {
-  const t = translator(resolveLanguage(langFlag(argv), undefined, io.env));
+async function report(error: unknown, argv: readonly string[], io: Io): Promise<number> {
   if (error instanceof AdoptError) {
     if ('lines' in error && Array.isArray(error.lines)) for (const line of error.lines) io.stderr.write(`${line}\n`);
     if (error.message) io.stderr.write(`${error.message}\n`);
     return error.exitCode;
   }
+  const t = await loadTranslator(resolveLanguage(langFlag(argv), undefined, io.env));
   // Ctrl-C at a prompt: inquirer's own error, caught here once for every command.
   if (error instanceof Error && error.name === 'ExitPromptError') {
     io.stderr.write(`${t('cli.interrupted')}\n`);
@@ -34,8 +35,25 @@ function report(error: unknown, argv: readonly string[], io: Io): number {
   return ExitCode.usage;
 }
 
+/** The help and version text prepared at build time, when adopt runs from its build. */
+function preparedOutput(argv: readonly string[], env: NodeJS.ProcessEnv): string | undefined {
+  if (argv.length !== 1 || !['--help', '-h', '--version', '-V'].includes(argv[0]!)) return undefined;
+  try {
+    const prepared = JSON.parse(readFileSync(new URL('./prepared.json', import.meta.url), 'utf8')) as Record<string, string>;
+    return argv[0] === '--version' || argv[0] === '-V' ? `${prepared.version}\n` : prepared[localeLanguage(env) ?? 'en'];
+  } catch {
+    return undefined;
+  }
+}
+
 export async function main(): Promise<void> {
-  const code = await run(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const prepared = preparedOutput(argv, process.env);
+  if (prepared !== undefined) {
+    process.stdout.write(prepared);
+    return;
+  }
+  const code = await run(argv);
   // Let what was printed reach a pipe before the process ends.
   await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
   process.exit(code);

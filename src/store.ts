@@ -1,14 +1,19 @@
 /**
- * The one module that reads and writes project files. It keeps the `yaml` Document (comments,
- * key order, unknown keys) next to the plain data, and writes atomically so that an interrupted
- * write never leaves half a file.
+ * The one module that reads and writes project files.
+ *
+ * Reading has a fast path: `js-yaml` turns a clean file into data several times faster than
+ * `yaml` builds its Document, and `status` and `validate` need only the data when the file is
+ * fine. The `yaml` Document (positions, comments, key order) is built on first need: to locate
+ * a problem, or to write. Anything unusual (a parse error, anchors and aliases, an unknown tag)
+ * goes straight to `yaml`, whose messages and limits are the reference.
  */
-import { readFile, stat, writeFile, rename, unlink, open } from 'node:fs/promises';
+import { readFile, stat, rename, unlink, open } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair, YAMLMap, type Document, type Node, type Pair } from 'yaml';
+import { load as fastLoad, CORE_SCHEMA } from 'js-yaml';
+import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
 import type { Translator } from './i18n/index.js';
 import { UsageError, FileProblemsError } from './errors.js';
-import type { Problem } from './problems.js';
+import { formatProblem, type Problem } from './problems.js';
 import { keyOrder } from './generated/schema-facts.js';
 
 export const FORMAT_VERSION = 1;
@@ -17,16 +22,35 @@ export const MODELINE = `# yaml-language-server: $schema=${SCHEMA_URL}`;
 const MAX_ALIASES = 100;
 
 export type PathSegment = string | number;
+type Yaml = typeof import('yaml');
+
+let yamlLibrary: Yaml | undefined;
+async function loadYaml(): Promise<Yaml> {
+  const module = (await import('yaml')) as unknown as Partial<Yaml> & { default?: Yaml };
+  // Bundled, this CommonJS package arrives as the default export of its namespace.
+  yamlLibrary ??= (module.LineCounter ? module : module.default) as Yaml;
+  return yamlLibrary;
+}
+function yaml(): Yaml {
+  if (!yamlLibrary) throw new Error('the yaml library is used before a document was loaded');
+  return yamlLibrary;
+}
+
+/** The file as `yaml` sees it: a Document that knows where everything is. */
+export interface Located {
+  doc: Document.Parsed;
+  lines: LineCounter;
+}
 
 export interface ProjectSource {
   file: string;
   text: string;
-  doc: Document.Parsed;
-  lines: LineCounter;
-  /** The plain data, as YAML read it: checked against the schema before anyone trusts its shape. */
+  /** The plain data: checked against the schema before anyone trusts its shape. */
   data: Record<string, unknown>;
   bom: boolean;
   eol: '\n' | '\r\n';
+  /** The Document with positions and comments, parsed on first need. */
+  located(): Promise<Located>;
 }
 
 export type ParseResult = { ok: true; source: ProjectSource } | { ok: false; problems: Problem[] };
@@ -44,7 +68,7 @@ export async function readBytes(file: string, t: Translator, shown = file): Prom
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UsageError(t('file.notFound', { file: shown }));
-    throw new UsageError(t('file.unreadable', { file: shown, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
+    throw new UsageError(t('file.unreadable', { file: shown, reason: code ?? (error as Error).message }));
   }
 }
 
@@ -53,9 +77,9 @@ export async function loadProject(file: string, t: Translator, shown = file): Pr
 }
 
 /** Like loadProject, but a file with problems is an error carrying their lines. */
-export async function loadProjectOrThrow(file: string, t: Translator): Promise<ProjectSource> {
-  const result = await loadProject(file, t);
-  if (!result.ok) throw new FileProblemsError('', result.problems.map((p) => `${p.file}${p.line ? `:${p.line}:${p.col}` : ''} ${p.message}`));
+export async function loadProjectOrThrow(file: string, t: Translator, shown = file): Promise<ProjectSource> {
+  const result = await loadProject(file, t, shown);
+  if (!result.ok) throw new FileProblemsError('', result.problems.map(formatProblem));
   return result.source;
 }
 
@@ -69,7 +93,37 @@ function positionAt(text: string, offset: number): { line: number; col: number }
   return { line, col: offset - start + 1 };
 }
 
-export function parseProject(bytes: Uint8Array, file: string, t: Translator): ParseResult {
+/** True when some object is reached twice: the file uses anchors and aliases. */
+function sharesObjects(data: unknown): boolean {
+  const seen = new Set<object>();
+  const stack: unknown[] = [data];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (value === null || typeof value !== 'object') continue;
+    if (seen.has(value)) return true;
+    seen.add(value);
+    for (const child of Object.values(value)) stack.push(child);
+  }
+  return false;
+}
+
+/** The data of a clean, plain file, or undefined when the file needs `yaml`'s full attention. */
+function readFast(text: string): unknown {
+  try {
+    const data = fastLoad(text, { schema: CORE_SCHEMA });
+    return sharesObjects(data) ? undefined : data;
+  } catch {
+    return undefined;
+  }
+}
+
+function locate(text: string, Y: Yaml): Located {
+  const lines = new Y.LineCounter();
+  const doc = Y.parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, version: '1.2' });
+  return { doc, lines };
+}
+
+export async function parseProject(bytes: Uint8Array, file: string, t: Translator): Promise<ParseResult> {
   const fail = (message: string, at?: { line: number; col: number }): ParseResult => ({
     ok: false,
     problems: [{ file, message, ...at }],
@@ -92,43 +146,57 @@ export function parseProject(bytes: Uint8Array, file: string, t: Translator): Pa
     return fail(t('file.conflict', { line: at.line }), at);
   }
 
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, version: '1.2' });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      problems: doc.errors.map((error) => {
-        const at = lines.linePos(error.pos[0]);
-        if (error.code === 'DUPLICATE_KEY') {
-          const key = /^[^:\n]*/.exec(text.slice(error.pos[0]))?.[0].trim().replace(/^["']|["']$/g, '') ?? '';
-          return { file, ...at, message: t('file.duplicateKey', { key }) };
-        }
-        return { file, ...at, message: t('file.yamlSyntax', { reason: yamlReason(error.message) }) };
-      }),
-    };
+  let located: Promise<Located> | undefined;
+  let data = readFast(text);
+  if (data === undefined) {
+    const Y = await loadYaml();
+    const full = locate(text, Y);
+    located = Promise.resolve(full);
+    const { doc, lines } = full;
+    if (doc.errors.length > 0) {
+      return {
+        ok: false,
+        problems: doc.errors.map((error) => {
+          const at = lines.linePos(error.pos[0]);
+          if (error.code === 'DUPLICATE_KEY') {
+            const key = /^[^:\n]*/.exec(text.slice(error.pos[0]))?.[0].trim().replace(/^["']|["']$/g, '') ?? '';
+            return { file, ...at, message: t('file.duplicateKey', { key }) };
+          }
+          return { file, ...at, message: t('file.yamlSyntax', { reason: yamlReason(error.message) }) };
+        }),
+      };
+    }
+    if (doc.contents === null) return fail(t('file.empty'));
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (error) {
+      if (error instanceof ReferenceError || /alias/i.test((error as Error).message)) return fail(t('file.aliasBomb'));
+      throw error;
+    }
   }
-  if (doc.contents === null) return fail(t('file.empty'));
+  const source: ProjectSource = {
+    file,
+    text,
+    data: data as Record<string, unknown>,
+    bom,
+    eol: text.includes('\r\n') ? '\r\n' : '\n',
+    located: () => (located ??= loadYaml().then((Y) => locate(text, Y))),
+  };
+  const at = async (segments: readonly PathSegment[]) => positionOfPath(await source.located(), segments);
 
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
-  } catch (error) {
-    if (error instanceof ReferenceError || /alias/i.test((error as Error).message)) return fail(t('file.aliasBomb'));
-    throw error;
+  if (data === null || data === undefined) return fail(t('file.empty'));
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return fail(t('file.notMapping', { found: describeFound(data, t) }), await at([]));
   }
-  if (!isMap(doc.contents) || data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return fail(t('file.notMapping', { found: describeFound(data, t) }), lines.linePos(doc.contents.range?.[0] ?? 0));
+  const version = (data as Record<string, unknown>).version;
+  if (version === undefined) return fail(t('file.noVersion'), { line: 1, col: 1 });
+  if (typeof version === 'number' && Number.isInteger(version) && version > FORMAT_VERSION) {
+    return fail(t('file.newerVersion', { found: version, known: FORMAT_VERSION }), await at(['version']));
   }
-  const record = data as Record<string, unknown>;
-  const versionAt = positionOfPath({ doc, lines }, ['version']);
-  if (record.version === undefined) return fail(t('file.noVersion'), { line: 1, col: 1 });
-  if (typeof record.version === 'number' && Number.isInteger(record.version) && record.version > FORMAT_VERSION) {
-    return fail(t('file.newerVersion', { found: record.version, known: FORMAT_VERSION }), versionAt);
+  if (typeof version !== 'number' || !Number.isInteger(version)) {
+    return fail(t('file.badVersion', { found: JSON.stringify(version) }), await at(['version']));
   }
-  if (typeof record.version !== 'number' || !Number.isInteger(record.version)) {
-    return fail(t('file.badVersion', { found: JSON.stringify(record.version) }), versionAt);
-  }
-  return { ok: true, source: { file, text, doc, lines, data: record, bom, eol: text.includes('\r\n') ? '\r\n' : '\n' } };
+  return { ok: true, source };
 }
 
 /** yaml's messages end with a code frame; keep the sentence. */
@@ -147,23 +215,20 @@ export function describeFound(value: unknown, t: Translator): string {
  * Where a path is in the file: the key of the last segment when there is one (so that an
  * unknown or wrong key is pointed at), otherwise the value. Falls back to the nearest parent.
  */
-export function positionOfPath(
-  source: Pick<ProjectSource, 'doc' | 'lines'>,
-  segments: readonly PathSegment[],
-  target: 'key' | 'value' = 'key',
-): { line: number; col: number } {
-  let node: unknown = source.doc.contents;
+export function positionOfPath(located: Located, segments: readonly PathSegment[], target: 'key' | 'value' = 'key'): { line: number; col: number } {
+  const Y = yaml();
+  let node: unknown = located.doc.contents;
   let offset = (node as Node | null)?.range?.[0] ?? 0;
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i]!;
     let next: unknown;
     let keyOffset: number | undefined;
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment)) as Pair<Node, Node> | undefined;
+    if (Y.isMap(node)) {
+      const pair = node.items.find((item) => Y.isScalar(item.key) && String(item.key.value) === String(segment)) as Pair<Node, Node> | undefined;
       if (!pair) break;
       next = pair.value;
       keyOffset = pair.key?.range?.[0];
-    } else if (isSeq(node) && typeof segment === 'number') {
+    } else if (Y.isSeq(node) && typeof segment === 'number') {
       next = node.items[segment];
     } else break;
     const last = i === segments.length - 1;
@@ -171,7 +236,7 @@ export function positionOfPath(
     offset = last && target === 'key' && keyOffset !== undefined ? keyOffset : (valueOffset ?? keyOffset ?? offset);
     node = next;
   }
-  return source.lines.linePos(offset);
+  return located.lines.linePos(offset);
 }
 
 // ── writing
@@ -196,14 +261,16 @@ function stringifyOptions(text: string) {
  * byte-for-byte as the user wrote them, even where `yaml` would format them differently.
  */
 export async function writeProject(source: ProjectSource, change: (doc: Document.Parsed) => void, t: Translator, options: WriteOptions = {}): Promise<ProjectSource> {
-  const options_ = stringifyOptions(source.text);
-  const before = source.doc.toString(options_);
-  change(source.doc);
-  const after = source.doc.toString(options_);
-  const text = await mergeText(source.text, before, after, source.doc);
+  const { doc } = await source.located();
+  if (doc.errors.length > 0) throw new Error(`yaml cannot read ${source.file}: ${doc.errors[0]!.message}`);
+  const format = stringifyOptions(source.text);
+  const before = doc.toString(format);
+  change(doc);
+  const after = doc.toString(format);
+  const text = await mergeText(source.text, before, after, doc);
   const output = (source.bom ? '\uFEFF' : '') + (source.eol === '\r\n' ? text.replace(/\r?\n/g, '\r\n') : text);
   await atomicWrite(source.file, output, options.force ? undefined : source, t);
-  const reread = parseProject(Buffer.from(output, 'utf8'), source.file, t);
+  const reread = await parseProject(Buffer.from(output, 'utf8'), source.file, t);
   if (!reread.ok) throw new Error(`the written file no longer parses: ${reread.problems[0]?.message}`);
   return reread.source;
 }
@@ -311,7 +378,7 @@ async function mergeText(ours: string, base: string, theirs: string, doc: Docume
   }
   out.push(...b.slice(at));
   const merged = out.join('\n');
-  const check = parseDocument(merged, { version: '1.2', uniqueKeys: false });
+  const check = yaml().parseDocument(merged, { version: '1.2', uniqueKeys: false });
   const same = check.errors.length === 0 && JSON.stringify(check.toJS({ maxAliasCount: MAX_ALIASES })) === JSON.stringify(doc.toJS({ maxAliasCount: MAX_ALIASES }));
   return same ? merged : theirs;
 }
@@ -330,10 +397,11 @@ function orderKey(segments: readonly PathSegment[]): string {
  */
 export function setIn(doc: Document, segments: readonly PathSegment[], value: unknown): void {
   if (segments.length === 0) throw new Error('setIn needs a path');
+  const { isMap, isSeq, YAMLMap } = yaml();
   let parent: unknown = doc.contents;
   if (!isMap(parent)) {
     parent = new YAMLMap();
-    doc.contents = parent as YAMLMap;
+    doc.contents = parent as YAMLMap<unknown, unknown>;
   }
   for (let i = 0; i < segments.length - 1; i++) {
     const segment = segments[i]!;
@@ -348,6 +416,7 @@ export function setIn(doc: Document, segments: readonly PathSegment[], value: un
 }
 
 function insertPair(doc: Document, parent: unknown, parentPath: readonly PathSegment[], key: PathSegment, value: unknown): void {
+  const { isMap, isSeq, isScalar, isPair } = yaml();
   const node = isPair(value) || (value && typeof value === 'object' && 'range' in (value as object)) ? value : doc.createNode(value);
   if (isSeq(parent) && typeof key === 'number') {
     if (key < parent.items.length) parent.items[key] = node;

@@ -6,7 +6,7 @@ import { formatProblem } from '../problems.js';
 import type { Project } from '../generated/model.js';
 import { progress, type StepProgress } from '../derive/completeness.js';
 import { warnings as findWarnings, type Warning } from '../derive/warnings.js';
-import { nextEvent, lateMilestones, evaluationStatus, type DatedEvent, type EvaluationStatus } from '../derive/events.js';
+import { datedEvents, nextEvent, lateMilestones, evaluationStatus, type DatedEvent, type EvaluationStatus } from '../derive/events.js';
 import type { Io } from '../io.js';
 import { makeStyle } from '../view/style.js';
 import { printStatus, eventLabel } from '../view/status.js';
@@ -46,7 +46,8 @@ export function warningMessage(warning: Warning, t: Translator): string {
 
 /** Everything status shows, computed from the project: shared by the text and JSON forms. */
 export function statusReport(project: Project, shownFile: string, today: string, t: Translator): StatusReport {
-  const next = nextEvent(project, today);
+  const events = datedEvents(project);
+  const next = nextEvent(project, today, events);
   return {
     file: shownFile,
     today,
@@ -55,7 +56,7 @@ export function statusReport(project: Project, shownFile: string, today: string,
     steps: progress(project),
     warnings: findWarnings(project, today).map((w) => ({ ...w, message: warningMessage(w, t) })),
     ...(next ? { next } : {}),
-    late: lateMilestones(project, today),
+    late: lateMilestones(project, today, events),
     evaluation: evaluationStatus(project, today),
   };
 }
@@ -81,7 +82,8 @@ export function statusJson(report: StatusReport, t: Translator): unknown {
 export async function status(options: StatusOptions): Promise<void> {
   const { t, io } = options;
   const loaded = await loadProject(options.file, t, options.shownFile);
-  const problems = loaded.ok ? checkProject(loaded.source, t).structural : loaded.problems;
+  // Dangling references are warnings here, with their path: no need to locate them in the file.
+  const problems = loaded.ok ? (await checkProject(loaded.source, t, { locateReferences: false })).structural : loaded.problems;
   if (!loaded.ok || problems.length > 0) {
     const lines = problems.map((p) => formatProblem({ ...p, file: options.shownFile }));
     throw new FileProblemsError(t('status.problems', { file: options.shownFile }), lines);

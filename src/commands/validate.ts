@@ -26,7 +26,7 @@ export async function validate(options: ValidateOptions): Promise<void> {
     try {
       const loaded = await loadProject(path.resolve(io.cwd, file), t, shown);
       if (loaded.ok) {
-        const result = checkProject(loaded.source, t);
+        const result = await checkProject(loaded.source, t);
         problems = [...result.structural, ...result.references].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
       } else problems = loaded.problems;
     } catch (error) {

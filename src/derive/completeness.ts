@@ -48,11 +48,12 @@ function missingIn(fields: readonly Field[], data: unknown, at: PathSegment[], c
     if (field.kind === 'list') {
       const items = Array.isArray(value) ? value : [];
       if (required && items.length < (field.minItems ?? 1)) out.push({ path: formatPath(path), label: field.label, item });
+      const itemContext: Context = { project: ctx.project };
       items.forEach((entry, index) => {
         const record = entry && typeof entry === 'object' ? (entry as Record<string, unknown>) : {};
         const title = record[field.title];
-        const name = typeof title === 'string' && title.trim() ? title : `${index + 1}`;
-        missingIn(field.fields, entry, [...path, index], { ...ctx, item: record }, name, out);
+        itemContext.item = record;
+        missingIn(field.fields, entry, [...path, index], itemContext, typeof title === 'string' && title.trim() ? title : `${index + 1}`, out);
       });
       continue;
     }

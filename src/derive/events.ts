@@ -37,17 +37,18 @@ export function datedEvents(project: Project): DatedEvent[] {
     add(s.date, { kind: 'training', ...(s.topic ? { name: s.topic } : {}), path: `training.sessions[${i}]` }),
   );
   add(project.evaluation?.due, { kind: 'evaluation', path: 'evaluation.due' });
-  return events.sort((a, b) => a.date.localeCompare(b.date));
+  // Dates as YYYY-MM-DD sort as plain strings; localeCompare would cost a collator for nothing.
+  return events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 /** The first event from today on that is still to come (a reached milestone is not). */
-export function nextEvent(project: Project, today: string): DatedEvent | undefined {
-  return datedEvents(project).find((e) => e.date >= today && !e.done);
+export function nextEvent(project: Project, today: string, events = datedEvents(project)): DatedEvent | undefined {
+  return events.find((e) => e.date >= today && !e.done);
 }
 
 /** Milestones whose date has passed and that are not marked as reached. */
-export function lateMilestones(project: Project, today: string): DatedEvent[] {
-  return datedEvents(project).filter((e) => e.kind === 'milestone' && e.date < today && !e.done);
+export function lateMilestones(project: Project, today: string, events = datedEvents(project)): DatedEvent[] {
+  return events.filter((e) => e.kind === 'milestone' && e.date < today && !e.done);
 }
 
 export interface EvaluationStatus {

@@ -1,5 +1,4 @@
-import { en } from './en.js';
-import { fr } from './fr.js';
+import type { en } from './en.js';
 
 export type MsgKey = keyof typeof en;
 /** Every catalogue has exactly the English keys: a missing or extra key is a compile error. */
@@ -20,7 +19,12 @@ export function frenchTypography(text: string): string {
     .replace(/« /g, '«\u00a0');
 }
 
-const catalogues: Record<Lang, Catalogue> = { en, fr: frenchTyped(fr) };
+/** Only the language in use is loaded: each catalogue is a good part of start-up. */
+const loaders: Record<Lang, () => Promise<Catalogue>> = {
+  en: async () => (await import('./en.js')).en,
+  fr: async () => frenchTyped((await import('./fr.js')).fr),
+};
+const catalogues = new Map<Lang, Catalogue>();
 
 function frenchTyped(catalogue: Catalogue): Catalogue {
   const out: Record<string, string> = {};
@@ -38,8 +42,16 @@ export interface Translator {
   list(items: readonly string[]): string;
 }
 
-export function translator(lang: Lang): Translator {
-  const catalogue = catalogues[lang];
+export async function loadTranslator(lang: Lang): Promise<Translator> {
+  let catalogue = catalogues.get(lang);
+  if (!catalogue) {
+    catalogue = await loaders[lang]();
+    catalogues.set(lang, catalogue);
+  }
+  return makeTranslator(lang, catalogue);
+}
+
+function makeTranslator(lang: Lang, catalogue: Catalogue): Translator {
   const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
   let dateFormat: Intl.DateTimeFormat | undefined;
   let listFormat: Intl.ListFormat | undefined;

@@ -28,6 +28,15 @@ describe('the adopt command', () => {
     expect(cli(['status', '--help', '--lang', 'fr']).stdout).toContain('--strict');
   });
 
+  test('the help and version prepared at build time are exactly what the parser prints', () => {
+    for (const [lang, locale] of [['en', 'C'], ['fr', 'fr_FR.UTF-8']]) {
+      const prepared = cli(['--help'], { env: { LANG: locale } });
+      const live = cli(['--help', '--lang', lang!], { env: { LANG: locale } });
+      expect(prepared).toEqual(live);
+    }
+    expect(cli(['-V'])).toEqual(cli(['--version', '--lang', 'en']));
+  });
+
   test('--version prints the package version', async () => {
     const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { version: string };
     expect(cli(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });

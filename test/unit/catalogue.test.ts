@@ -1,6 +1,6 @@
 import { en } from '../../src/i18n/en.js';
 import { fr } from '../../src/i18n/fr.js';
-import { translator, resolveLanguage, localeLanguage, frenchTypography, type MsgKey } from '../../src/i18n/index.js';
+import { loadTranslator, resolveLanguage, localeLanguage, frenchTypography, type MsgKey } from '../../src/i18n/index.js';
 import { steps } from '../../src/steps/index.js';
 import type { Field } from '../../src/steps/types.js';
 import { warningCodes } from '../../src/derive/warnings.js';
@@ -15,12 +15,12 @@ function* allFields(fields: readonly Field[]): Generator<Field> {
 }
 
 describe('catalogues', () => {
-  test('French and English have the same keys and the same placeholders', () => {
+  test('French and English have the same keys and the same placeholders', async () => {
     expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
     for (const key of Object.keys(en) as MsgKey[]) expect([key, placeholders(fr[key])]).toEqual([key, placeholders(en[key])]);
   });
 
-  test('no message is empty, and French is not English left untranslated', () => {
+  test('no message is empty, and French is not English left untranslated', async () => {
     const sameOnPurpose = /^(cli\.error\.generic|status\.title|warning\.dangling-reference|field\.notes|enum\.licence\.freemium|field\.needs\.budget|field\.lead\.contact|enum\.format\.e-learning|enum\.licence\.open-source|field\.deployment\.phases|field\.training\.formats|field\.session\.format|field\.communication\.message|field\.practices\.communications|field\.score\.comment|field\.poc\.criteria|field\.candidate\.licence|field\.poc\.decision\.date|field\.decision\.decision|field\.risk\.impact|field\.phase\.name|field\.session\.date|field\.milestone\.date|field\.decision\.date|field\.communication\.date|field\.candidate\.name|field\.lead\.name|field\.keyUser\.name|cli\.help\.options|cli\.help\.arguments|enum\.profile\.volunteer|field\.phase\.start|field\.inventory\.tool|field\.peer\.tool|field\.score\.candidate|field\.budget\.amount|status\.labelValue|status\.fillWith|status\.itemField)$/;
     for (const key of Object.keys(en) as MsgKey[]) {
       expect([key, en[key].trim().length > 0, fr[key].trim().length > 0]).toEqual([key, true, true]);
@@ -28,7 +28,7 @@ describe('catalogues', () => {
     }
   });
 
-  test('every label, help and choice the steps declare exists', () => {
+  test('every label, help and choice the steps declare exists', async () => {
     for (const step of steps) {
       expect(en).toHaveProperty([step.title]);
       for (const field of allFields(step.fields)) {
@@ -40,22 +40,22 @@ describe('catalogues', () => {
     for (const code of warningCodes) expect(en).toHaveProperty([`warning.${code}`]);
   });
 
-  test('French typography: non-breaking spaces before double punctuation and inside guillemets', () => {
-    const t = translator('fr');
+  test('French typography: non-breaking spaces before double punctuation and inside guillemets', async () => {
+    const t = (await loadTranslator('fr'));
     expect(t('cli.error.badLang', { value: 'de' })).toBe('Langue inconnue «\u00a0de\u00a0»\u00a0: choisissez fr ou en.');
     for (const key of Object.keys(en) as MsgKey[]) expect([key, / [:;?!»]/.test(t(key))]).toEqual([key, false]);
     expect(frenchTypography('Vraiment ? Oui !')).toBe('Vraiment\u00a0? Oui\u00a0!');
   });
 
-  test('dates and money read naturally in each language', () => {
-    expect(translator('en').date('2027-03-15')).toBe('15 March 2027');
-    expect(translator('fr').date('2027-03-15')).toBe('15 mars 2027');
-    expect(translator('fr').money(1240.5, 'EUR')).toMatch(/^1\s240,50\s€$/);
-    expect(translator('en').money(1240, 'GBP')).toBe('£1,240');
-    expect(translator('en').money(10, 'XXZ')).toMatch(/XXZ/);
+  test('dates and money read naturally in each language', async () => {
+    expect((await loadTranslator('en')).date('2027-03-15')).toBe('15 March 2027');
+    expect((await loadTranslator('fr')).date('2027-03-15')).toBe('15 mars 2027');
+    expect((await loadTranslator('fr')).money(1240.5, 'EUR')).toMatch(/^1\s240,50\s€$/);
+    expect((await loadTranslator('en')).money(1240, 'GBP')).toBe('£1,240');
+    expect((await loadTranslator('en')).money(10, 'XXZ')).toMatch(/XXZ/);
   });
 
-  test('language: --lang, then the file, then the locale, then English', () => {
+  test('language: --lang, then the file, then the locale, then English', async () => {
     expect(resolveLanguage('en', 'fr', { LANG: 'fr_FR.UTF-8' })).toBe('en');
     expect(resolveLanguage(undefined, 'fr', { LANG: 'en_GB.UTF-8' })).toBe('fr');
     expect(resolveLanguage(undefined, undefined, { LANG: 'fr_FR.UTF-8' })).toBe('fr');

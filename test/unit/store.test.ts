@@ -1,73 +1,77 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseProject, writeProject, setIn, loadProject, newProjectText, type ProjectSource } from '../../src/store.js';
-import { translator } from '../../src/i18n/index.js';
+import type { Document } from 'yaml';
+import { parseProject, writeProject, setIn, loadProject, newProjectText } from '../../src/store.js';
+import { loadTranslator, type Translator } from '../../src/i18n/index.js';
 import { UsageError } from '../../src/errors.js';
 import { tempDir, withFile } from '../helpers.js';
 
-const t = translator('en');
+let t: Translator;
+beforeAll(async () => {
+  t = await loadTranslator('en');
+});
 const parse = (text: string | Uint8Array) => parseProject(typeof text === 'string' ? Buffer.from(text) : text, 'adopt.yaml', t);
-const problemOf = (text: string | Uint8Array) => {
-  const result = parse(text);
+const problemOf = async (text: string | Uint8Array) => {
+  const result = await parse(text);
   if (result.ok) throw new Error('expected a problem');
   return result.problems[0]!;
 };
 
 describe('reading: every bad input is one located sentence', () => {
-  test('a valid file reads into data and a document', () => {
-    const result = parse('version: 1\nlanguage: fr\nproject:\n  title: Adhésions\n');
+  test('a valid file reads into data and a document', async () => {
+    const result = await parse('version: 1\nlanguage: fr\nproject:\n  title: Adhésions\n');
     expect(result.ok && result.source.data).toEqual({ version: 1, language: 'fr', project: { title: 'Adhésions' } });
   });
 
-  test('YAML syntax error, with its line and column', () => {
-    expect(problemOf('version: 1\nproject:\n  title: "unclosed\n')).toMatchObject({ message: expect.stringMatching(/^This is not valid YAML: /) });
-    expect(problemOf('version: 1\nlead:\n  name: a\n    role: b\n')).toMatchObject({ line: 3, col: 9 });
+  test('YAML syntax error, with its line and column', async () => {
+    expect(await problemOf('version: 1\nproject:\n  title: "unclosed\n')).toMatchObject({ message: expect.stringMatching(/^This is not valid YAML: /) });
+    expect(await problemOf('version: 1\nlead:\n  name: a\n    role: b\n')).toMatchObject({ line: 3, col: 9 });
   });
 
-  test('git conflict markers say so plainly', () => {
+  test('git conflict markers say so plainly', async () => {
     const text = 'version: 1\nproject:\n<<<<<<< HEAD\n  title: Ours\n=======\n  title: Theirs\n>>>>>>> feature\n';
-    expect(problemOf(text)).toMatchObject({ line: 3, col: 1, message: expect.stringContaining('unresolved git merge') });
+    expect(await problemOf(text)).toMatchObject({ line: 3, col: 1, message: expect.stringContaining('unresolved git merge') });
   });
 
-  test('an empty file, or one with only comments or spaces', () => {
-    expect(problemOf('').message).toMatch(/empty/);
-    expect(problemOf('  \n\n').message).toMatch(/empty/);
-    expect(problemOf('# just a comment\n').message).toMatch(/empty/);
+  test('an empty file, or one with only comments or spaces', async () => {
+    expect((await problemOf('')).message).toMatch(/empty/);
+    expect((await problemOf('  \n\n')).message).toMatch(/empty/);
+    expect((await problemOf('# just a comment\n')).message).toMatch(/empty/);
   });
 
-  test('a binary file and a file that is not UTF-8', () => {
-    expect(problemOf(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01])).message).toMatch(/not a text file/);
-    expect(problemOf(Buffer.concat([Buffer.from('version: 1\nproject:\n  title: caf'), Buffer.from([0xe9]), Buffer.from('\n')]))).toMatchObject({ line: 3, message: expect.stringMatching(/not UTF-8/) });
+  test('a binary file and a file that is not UTF-8', async () => {
+    expect((await problemOf(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]))).message).toMatch(/not a text file/);
+    expect(await problemOf(Buffer.concat([Buffer.from('version: 1\nproject:\n  title: caf'), Buffer.from([0xe9]), Buffer.from('\n')]))).toMatchObject({ line: 3, message: expect.stringMatching(/not UTF-8/) });
   });
 
-  test('duplicate keys name the key', () => {
-    expect(problemOf('version: 1\nproject:\n  title: A\n  title: B\n')).toMatchObject({ line: 4, message: expect.stringContaining('"title" appears twice') });
+  test('duplicate keys name the key', async () => {
+    expect(await problemOf('version: 1\nproject:\n  title: A\n  title: B\n')).toMatchObject({ line: 4, message: expect.stringContaining('"title" appears twice') });
   });
 
-  test('an alias bomb is refused quickly, without expanding it', () => {
+  test('an alias bomb is refused quickly, without expanding it', async () => {
     const bomb = ['version: 1', 'a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 12; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
     const started = process.hrtime.bigint();
-    expect(problemOf(bomb.join('\n')).message).toMatch(/too many YAML aliases/);
+    expect((await problemOf(bomb.join('\n'))).message).toMatch(/too many YAML aliases/);
     expect(Number(process.hrtime.bigint() - started) / 1e9).toBeLessThan(5); // a bound on runaway work, not a speed test
   });
 
-  test('__proto__ and constructor keys do not pollute prototypes', () => {
-    const result = parse('version: 1\n__proto__:\n  polluted: true\nconstructor:\n  prototype:\n    polluted: true\n');
+  test('__proto__ and constructor keys do not pollute prototypes', async () => {
+    const result = await parse('version: 1\n__proto__:\n  polluted: true\nconstructor:\n  prototype:\n    polluted: true\n');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
     expect(result.ok && Object.keys(result.source.data)).toEqual(['version', '__proto__', 'constructor']);
   });
 
-  test('versions: missing, newer than this release, not a number', () => {
-    expect(problemOf('project:\n  title: A\n').message).toMatch(/no version/);
-    expect(problemOf('version: 2\n')).toMatchObject({ line: 1, message: expect.stringMatching(/version 2, but this adopt only knows version 1/) });
-    expect(problemOf('version: "one"\n').message).toMatch(/whole number/);
+  test('versions: missing, newer than this release, not a number', async () => {
+    expect((await problemOf('project:\n  title: A\n')).message).toMatch(/no version/);
+    expect(await problemOf('version: 2\n')).toMatchObject({ line: 1, message: expect.stringMatching(/version 2, but this adopt only knows version 1/) });
+    expect((await problemOf('version: "one"\n')).message).toMatch(/whole number/);
   });
 
-  test('a list or a scalar at the top is not a project', () => {
-    expect(problemOf('- a\n- b\n').message).toMatch(/must start with keys/);
-    expect(problemOf('hello\n').message).toMatch(/must start with keys/);
+  test('a list or a scalar at the top is not a project', async () => {
+    expect((await problemOf('- a\n- b\n')).message).toMatch(/must start with keys/);
+    expect((await problemOf('hello\n')).message).toMatch(/must start with keys/);
   });
 
   test('a missing file and a directory are usage errors', async () => {
@@ -104,12 +108,12 @@ describe('writing: comments, order, unknown keys and untouched bytes survive', (
     '',
   ].join('\n');
 
-  async function write(text: string, change: (source: ProjectSource) => void) {
+  async function write(text: string, change: (doc: Document) => void) {
     const { dir, cleanup } = await tempDir();
     const file = await withFile(dir, 'adopt.yaml', text);
     const loaded = await loadProject(file, t);
     if (!loaded.ok) throw new Error('fixture does not parse');
-    await writeProject(loaded.source, (doc) => change({ ...loaded.source, doc }), t);
+    await writeProject(loaded.source, (doc) => change(doc), t);
     const written = await readFile(file, 'utf8');
     const left = await readdir(dir);
     await cleanup();
@@ -117,13 +121,13 @@ describe('writing: comments, order, unknown keys and untouched bytes survive', (
   }
 
   test('a change touches only its own lines', async () => {
-    const { written, left } = await write(original, ({ doc }) => setIn(doc, ['lead', 'name'], 'Camille Martin'));
+    const { written, left } = await write(original, (doc) => setIn(doc, ['lead', 'name'], 'Camille Martin'));
     expect(written).toBe(original.replace('  name: Camille\n', '  name: Camille Martin\n'));
     expect(left).toEqual(['adopt.yaml']);
   });
 
   test('a new key goes where the format puts it, between existing keys', async () => {
-    const { written } = await write(original, ({ doc }) => {
+    const { written } = await write(original, (doc) => {
       setIn(doc, ['lead', 'role'], 'Coordinatrice');
       setIn(doc, ['project', 'organisation'], 'Les Jardins');
       setIn(doc, ['needs', 'budget', 'funding'], 'Subvention');
@@ -138,7 +142,7 @@ describe('writing: comments, order, unknown keys and untouched bytes survive', (
   });
 
   test('appending to a list keeps the existing items and the trailing comment', async () => {
-    const { written } = await write(original, ({ doc }) => {
+    const { written } = await write(original, (doc) => {
       const list = doc.get('keyUsers', true) as { add(v: unknown): void };
       list.add(doc.createNode({ id: 'lea', name: 'Léa' }));
     });
@@ -152,7 +156,7 @@ describe('writing: comments, order, unknown keys and untouched bytes survive', (
 
   test('Windows line endings and a byte-order mark are kept', async () => {
     const crlf = '\uFEFFversion: 1\r\nproject:\r\n  title: A\r\n';
-    const { written } = await write(crlf, ({ doc }) => setIn(doc, ['project', 'title'], 'B'));
+    const { written } = await write(crlf, (doc) => setIn(doc, ['project', 'title'], 'B'));
     expect(written).toBe('\uFEFFversion: 1\r\nproject:\r\n  title: B\r\n');
   });
 
@@ -171,9 +175,41 @@ describe('writing: comments, order, unknown keys and untouched bytes survive', (
     }
   });
 
-  test('a new project file starts with the editor modeline', () => {
+  test('a new project file starts with the editor modeline', async () => {
     const text = newProjectText('fr');
     expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=/);
-    expect(parse(text).ok).toBe(true);
+    expect((await parse(text)).ok).toBe(true);
+  });
+});
+
+describe('the fast reader and the yaml Document agree', () => {
+  const samples = [
+    'version: 1\nlanguage: fr\nproject: { title: "Adhésions : 2027", organisation: \'L\'\'AMAP\' }\n',
+    'version: 1\nneeds:\n  budget:\n    items:\n      - { item: Licence, amount: 1e3, kind: recurring, period: month }\n      - item: Setup\n        amount: 0.5\n        kind: one-off\n',
+    'version: 1\nneeds:\n  schedule:\n    milestones:\n      - id: M1\n        date: 2027-02-15\n        done: false\n      - id: M2\n        date: "2027-03-01"\n        done: TRUE\n',
+    'version: 1\nproject:\n  summary: >\n    Folded text\n    over lines\n  title: |\n    Literal\n    text\n',
+    'version: 1\npractices:\n  specifics: ~\n  decisions: []\n  x-note: 0o14\n',
+    'version: 1\nkeyUsers:\n- id: a\n  name: "Émile \\u00e9"\n- id: b\n  name: plain # comment\n',
+  ];
+
+  test.each(samples.map((s, i) => [i, s]))('sample %i', async (_i, text) => {
+    const result = await parse(text as string);
+    if (!result.ok) throw new Error(result.problems[0]!.message);
+    const { doc } = await result.source.located();
+    expect(result.source.data).toEqual(doc.toJS());
+  });
+
+  test('the examples', async () => {
+    const { examples } = await import('../helpers.js');
+    for (const file of Object.values(examples)) {
+      const result = await parse(await readFile(file));
+      if (!result.ok) throw new Error(result.problems[0]!.message);
+      expect(result.source.data).toEqual((await result.source.located()).doc.toJS());
+    }
+  });
+
+  test('anchors and aliases go through yaml, and its alias limit', async () => {
+    const result = await parse('version: 1\nx-base: &base { role: Bénévole }\nkeyUsers:\n  - { id: a, <<: *base }\n');
+    expect(result.ok && result.source.data).toMatchObject({ keyUsers: [{ id: 'a', '<<': { role: 'Bénévole' } }] });
   });
 });
