@@ -23,7 +23,7 @@ await build({
   banner: { js: "import { createRequire as __adoptRequire } from 'node:module'; const require = __adoptRequire(import.meta.url);" },
   chunkNames: 'chunks/[name]-[hash]',
   // Less to parse at every start; names are kept so that a reported error still says where.
-  minify: true,
+  minify: process.env.ADOPT_BUILD_READABLE !== "1",
   keepNames: true,
   legalComments: 'none',
   logLevel: 'warning',

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Help, InvalidArgumentError } from 'commander';
-import { isLang, resolveLanguage, loadTranslator, type Lang, type MsgKey, type Translator } from './i18n/index.js';
+import { isLang, resolveLanguage, loadTranslator, langFlag, type Lang, type MsgKey, type Translator } from './i18n/index.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { today } from './util/dates.js';
@@ -29,14 +29,6 @@ function fileLanguage(file: string): string | undefined {
   }
 }
 
-/** --lang as typed on the command line, before commander has parsed anything. */
-export function langFlag(argv: readonly string[]): Lang | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const value = argv[i] === '--lang' ? argv[i + 1] : argv[i]!.startsWith('--lang=') ? argv[i]!.slice(7) : undefined;
-    if (isLang(value)) return value;
-  }
-  return undefined;
-}
 
 export async function runCli(argv: readonly string[], io: Io): Promise<void> {
   const t = await loadTranslator(resolveLanguage(langFlag(argv), undefined, io.env));
@@ -46,7 +38,9 @@ export async function runCli(argv: readonly string[], io: Io): Promise<void> {
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;
     // Help and version were asked for and printed: that is success, not an error.
-    if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return;
+    if (['commander.helpDisplayed', 'commander.version'].includes(error.code)) return;
+    // No command at all: the help went to stderr; it is a usage error.
+    if (error.code === 'commander.help') throw new UsageError('');
     throw commanderToUsage(error, t, program);
   }
 }
@@ -89,6 +83,7 @@ function buildProgram(t: Translator, io: Io): Command {
       .exitOverride()
       .createHelp = () => Object.assign(new TranslatedHelp(), command.configureHelp());
   program
+    .usage(t('cli.help.usageLine'))
     .description(t('cli.description'))
     .version(version(), '-V, --version', t('cli.option.version'))
     .helpOption('-h, --help', t('cli.option.help'))

@@ -5,11 +5,12 @@
 import { processIo, type Io } from './io.js';
 import { AdoptError, ExitCode } from './errors.js';
 import { readFileSync } from 'node:fs';
-import { resolveLanguage, loadTranslator, localeLanguage } from './i18n/index.js';
-import { runCli, langFlag } from './cli.js';
+import { resolveLanguage, loadTranslator, localeLanguage, langFlag } from './i18n/index.js';
 
 export async function run(argv: readonly string[], io: Io = processIo()): Promise<number> {
   try {
+    // The command parser is loaded only when there is something to parse (see preparedOutput).
+    const { runCli } = await import('./cli.js');
     await runCli(argv, io);
     return ExitCode.ok;
   } catch (error) {

@@ -8,6 +8,7 @@ import { progress, type StepProgress } from '../derive/completeness.js';
 import { warnings as findWarnings, type Warning } from '../derive/warnings.js';
 import { datedEvents, nextEvent, lateMilestones, evaluationStatus, type DatedEvent, type EvaluationStatus } from '../derive/events.js';
 import type { Io } from '../io.js';
+import type { DanglingReference } from '../derive/references.js';
 import { makeStyle } from '../view/style.js';
 import { printStatus, eventLabel } from '../view/status.js';
 
@@ -45,7 +46,7 @@ export function warningMessage(warning: Warning, t: Translator): string {
 }
 
 /** Everything status shows, computed from the project: shared by the text and JSON forms. */
-export function statusReport(project: Project, shownFile: string, today: string, t: Translator): StatusReport {
+export function statusReport(project: Project, shownFile: string, today: string, t: Translator, dangling?: readonly DanglingReference[]): StatusReport {
   const events = datedEvents(project);
   const next = nextEvent(project, today, events);
   return {
@@ -54,7 +55,7 @@ export function statusReport(project: Project, shownFile: string, today: string,
     ...(project.project?.title ? { title: project.project.title } : {}),
     ...(project.project?.organisation ? { organisation: project.project.organisation } : {}),
     steps: progress(project),
-    warnings: findWarnings(project, today).map((w) => ({ ...w, message: warningMessage(w, t) })),
+    warnings: findWarnings(project, today, dangling).map((w) => ({ ...w, message: warningMessage(w, t) })),
     ...(next ? { next } : {}),
     late: lateMilestones(project, today, events),
     evaluation: evaluationStatus(project, today),
@@ -83,12 +84,13 @@ export async function status(options: StatusOptions): Promise<void> {
   const { t, io } = options;
   const loaded = await loadProject(options.file, t, options.shownFile);
   // Dangling references are warnings here, with their path: no need to locate them in the file.
-  const problems = loaded.ok ? (await checkProject(loaded.source, t, { locateReferences: false })).structural : loaded.problems;
-  if (!loaded.ok || problems.length > 0) {
+  const checked = loaded.ok ? await checkProject(loaded.source, t, { locateReferences: false }) : undefined;
+  const problems = checked ? checked.structural : loaded.ok ? [] : loaded.problems;
+  if (!loaded.ok || !checked || problems.length > 0) {
     const lines = problems.map((p) => formatProblem({ ...p, file: options.shownFile }));
     throw new FileProblemsError(t('status.problems', { file: options.shownFile }), lines);
   }
-  const report = statusReport(loaded.source.data as unknown as Project, options.shownFile, options.today, t);
+  const report = statusReport(loaded.source.data as unknown as Project, options.shownFile, options.today, t, checked.dangling);
   if (options.json) io.stdout.write(`${JSON.stringify(statusJson(report, t), null, 2)}\n`);
   else io.stdout.write(printStatus(report, t, makeStyle({ color: options.color, env: io.env, isTTY: io.stdout.isTTY })));
   if (options.strict && report.warnings.length > 0) throw new CheckFailedError(t('status.strictFailed'));

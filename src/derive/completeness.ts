@@ -34,30 +34,33 @@ function holds(condition: boolean | ((ctx: Context) => boolean) | undefined, ctx
   return typeof condition === 'function' ? condition(ctx) : condition === true;
 }
 
-function missingIn(fields: readonly Field[], data: unknown, at: PathSegment[], ctx: Context, item: string | undefined, out: MissingAnswer[]): void {
-  const record = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+const noRecord: Record<string, unknown> = {};
+
+// Paths are built only for what is missing: a complete file allocates almost nothing.
+function missingIn(fields: readonly Field[], data: unknown, at: readonly PathSegment[], ctx: Context, item: string | undefined, out: MissingAnswer[]): void {
+  const record = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : noRecord;
   for (const field of fields) {
     if (field.when && !field.when(ctx)) continue;
     const value = record[field.key];
-    const path = [...at, field.key];
     if (field.kind === 'group') {
-      missingIn(field.fields, value, path, ctx, item, out);
+      missingIn(field.fields, value, [...at, field.key], ctx, item, out);
       continue;
     }
+    const path = () => formatPath([...at, field.key]);
     const required = holds(field.required, ctx);
     if (field.kind === 'list') {
       const items = Array.isArray(value) ? value : [];
-      if (required && items.length < (field.minItems ?? 1)) out.push({ path: formatPath(path), label: field.label, item });
+      if (required && items.length < (field.minItems ?? 1)) out.push({ path: path(), label: field.label, item });
       const itemContext: Context = { project: ctx.project };
       items.forEach((entry, index) => {
         const record = entry && typeof entry === 'object' ? (entry as Record<string, unknown>) : {};
         const title = record[field.title];
         itemContext.item = record;
-        missingIn(field.fields, entry, [...path, index], itemContext, typeof title === 'string' && title.trim() ? title : `${index + 1}`, out);
+        missingIn(field.fields, entry, [...at, field.key, index], itemContext, typeof title === 'string' && title.trim() ? title : `${index + 1}`, out);
       });
       continue;
     }
-    if (required && !isAnswered(value)) out.push({ path: formatPath(path), label: field.label, item });
+    if (required && !isAnswered(value)) out.push({ path: path(), label: field.label, item });
   }
 }
 

@@ -1,5 +1,5 @@
 import type { PathSegment } from '../store.js';
-import { valuesAt } from '../util/paths.js';
+import { plainValuesAt, valuesAt } from '../util/paths.js';
 
 export type ReferenceTarget = 'keyUsers' | 'candidates' | 'criteria' | 'objectives';
 
@@ -31,7 +31,7 @@ const references: readonly { at: string; target: ReferenceTarget; allow?: string
 export function danglingReferences(data: unknown): DanglingReference[] {
   const known = new Map<ReferenceTarget, Set<string>>();
   for (const [target, at] of Object.entries(targets) as [ReferenceTarget, string][]) {
-    known.set(target, new Set(valuesAt(data, at).map(({ value }) => String(value))));
+    known.set(target, new Set(plainValuesAt(data, at).map(String)));
   }
   const dangling: DanglingReference[] = [];
   for (const rule of references) {

@@ -33,7 +33,7 @@ export const POC_MIN_DAYS = 7;
 export const POC_MAX_DAYS = 31;
 
 /** Where the method is at risk, from the answers as they stand today. */
-export function warnings(project: Project, today: string): Warning[] {
+export function warnings(project: Project, today: string, dangling: readonly DanglingReference[] = danglingReferences(project)): Warning[] {
   const found: Warning[] = [];
   const keyUsers = project.keyUsers ?? [];
   const scores = project.poc?.scores ?? [];
@@ -82,7 +82,7 @@ export function warnings(project: Project, today: string): Warning[] {
     found.push({ code: 'milestone-late', path: late.path, params: { name: late.name ?? '', date: late.date } });
   }
 
-  for (const reference of danglingReferences(project)) {
+  for (const reference of dangling) {
     found.push({ code: 'dangling-reference', path: formatPath(reference.path), params: { id: reference.id }, reference });
   }
   return found;

@@ -8,6 +8,10 @@ import { helpEn } from './help-en.js';
 export const en = {
   ...labelsEn,
   ...helpEn,
+  // ── dates, as Intl.DateTimeFormat writes them (checked by a test)
+  'date.months': 'January,February,March,April,May,June,July,August,September,October,November,December',
+  'date.long': '{day} {month} {year}',
+
   // ── the command line
   'cli.description': 'Bring a new digital tool into your association, step by step, without losing anyone on the way.',
   'cli.option.file': 'project file (default: ./adopt.yaml, or $ADOPT_FILE)',
@@ -22,6 +26,7 @@ export const en = {
   'cli.option.version': 'show the version',
   'cli.option.help': 'show help for a command',
   'cli.cmd.help': 'show help for a command',
+  'cli.help.usageLine': '[options] [command]',
   'cli.help.usage': 'Usage:',
   'cli.help.options': 'Options:',
   'cli.help.commands': 'Commands:',

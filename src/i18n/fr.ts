@@ -10,6 +10,10 @@ import { helpFr } from './help-fr.js';
 export const fr: Catalogue = {
   ...labelsFr,
   ...helpFr,
+  // ── les dates, comme les écrit Intl.DateTimeFormat (vérifié par un test)
+  'date.months': 'janvier,février,mars,avril,mai,juin,juillet,août,septembre,octobre,novembre,décembre',
+  'date.long': '{day} {month} {year}',
+
   // ── la ligne de commande
   'cli.description': 'Adopter un nouvel outil numérique dans votre association, étape par étape, sans perdre personne en route.',
   'cli.option.file': 'fichier du projet (par défaut : ./adopt.yaml, ou $ADOPT_FILE)',
@@ -24,6 +28,7 @@ export const fr: Catalogue = {
   'cli.option.version': 'afficher la version',
   'cli.option.help': 'afficher l\'aide d\'une commande',
   'cli.cmd.help': 'afficher l\'aide d\'une commande',
+  'cli.help.usageLine': '[options] [commande]',
   'cli.help.usage': 'Utilisation :',
   'cli.help.options': 'Options :',
   'cli.help.commands': 'Commandes :',

@@ -35,7 +35,7 @@ function frenchTyped(catalogue: Catalogue): Catalogue {
 export interface Translator {
   readonly lang: Lang;
   (key: MsgKey, params?: Params): string;
-  /** Dates as people read them: "15 March 2027", « 15 mars 2027 ». */
+  /** Dates as people read them: "15 March 2027", « 15 mars 2027 » (as Intl writes them). */
   date(iso: string): string;
   money(amount: number, currency: string): string;
   number(value: number, maximumFractionDigits?: number): string;
@@ -53,15 +53,18 @@ export async function loadTranslator(lang: Lang): Promise<Translator> {
 
 function makeTranslator(lang: Lang, catalogue: Catalogue): Translator {
   const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
-  let dateFormat: Intl.DateTimeFormat | undefined;
+  const months = catalogue['date.months'].split(',');
   let listFormat: Intl.ListFormat | undefined;
   const t = ((key: MsgKey, params?: Params) => interpolate(catalogue[key], params)) as Translator;
   Object.assign(t, {
     lang,
+    // The catalogue's month names rather than Intl: the same text, without loading ICU's
+    // calendar data (20 to 30 ms) on every run of status.
     date(iso: string) {
-      dateFormat ??= new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-      const parsed = new Date(`${iso}T00:00:00Z`);
-      return Number.isNaN(parsed.getTime()) ? iso : dateFormat.format(parsed);
+      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+      const month = match ? months[Number(match[2]) - 1] : undefined;
+      if (!match || !month) return iso;
+      return interpolate(catalogue['date.long'], { day: Number(match[3]), month, year: match[1]! });
     },
     money(amount: number, currency: string) {
       try {
@@ -100,4 +103,13 @@ export function localeLanguage(env: NodeJS.ProcessEnv): Lang | undefined {
 /** --lang first, then the file's language, then the system locale, then English. */
 export function resolveLanguage(flag: Lang | undefined, fileLanguage: unknown, env: NodeJS.ProcessEnv): Lang {
   return flag ?? (isLang(fileLanguage) ? fileLanguage : undefined) ?? localeLanguage(env) ?? 'en';
+}
+
+/** --lang as typed on the command line, before the command line is parsed. */
+export function langFlag(argv: readonly string[]): Lang | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const value = argv[i] === '--lang' ? argv[i + 1] : argv[i]!.startsWith('--lang=') ? argv[i]!.slice(7) : undefined;
+    if (isLang(value)) return value;
+  }
+  return undefined;
 }

@@ -31,3 +31,15 @@ export function formatPath(path: readonly PathSegment[]): string {
   for (const segment of path) out += typeof segment === 'number' ? `[${segment}]` : out ? `.${segment}` : segment;
   return out;
 }
+
+/** The values at a path pattern, without their paths: for building sets of known ids. */
+export function plainValuesAt(data: unknown, pattern: string): unknown[] {
+  let found: unknown[] = [data];
+  for (const part of pattern.split('.')) {
+    const name = part.replace(/\[\]/g, '');
+    const lists = (part.match(/\[\]/g) ?? []).length;
+    if (name) found = found.flatMap((value) => (value && typeof value === 'object' && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, name) ? [(value as Record<string, unknown>)[name]] : []));
+    for (let i = 0; i < lists; i++) found = found.flatMap((value) => (Array.isArray(value) ? value : []));
+  }
+  return found;
+}

@@ -42,6 +42,14 @@ describe('the adopt command', () => {
     expect(cli(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 
+  test('no command: the help, on stderr, exit 2', () => {
+    const bare = cli([]);
+    expect(bare.code).toBe(2);
+    expect(bare.stdout).toBe('');
+    expect(bare.stderr).toMatch(/^Usage: adopt \[options\] \[command\]/);
+    expect(cli([], { env: { LANG: 'fr_FR.UTF-8' } }).stderr).toMatch(/^Utilisation\u00a0: adopt \[options\] \[commande\]/);
+  });
+
   test('usage errors: one line, exit 2, a suggestion for a typo', () => {
     expect(cli(['stauts'])).toEqual({ code: 2, stdout: '', stderr: 'Unknown command "stauts". Run adopt --help to see the commands. (Did you mean adopt status?)\n' });
     expect(cli(['status', '--jsno'])).toEqual({ code: 2, stdout: '', stderr: 'Unknown option --jsno. Run adopt --help to see the options.\n' });

@@ -21,7 +21,7 @@ describe('catalogues', () => {
   });
 
   test('no message is empty, and French is not English left untranslated', async () => {
-    const sameOnPurpose = /^(cli\.error\.generic|status\.title|warning\.dangling-reference|field\.notes|enum\.licence\.freemium|field\.needs\.budget|field\.lead\.contact|enum\.format\.e-learning|enum\.licence\.open-source|field\.deployment\.phases|field\.training\.formats|field\.session\.format|field\.communication\.message|field\.practices\.communications|field\.score\.comment|field\.poc\.criteria|field\.candidate\.licence|field\.poc\.decision\.date|field\.decision\.decision|field\.risk\.impact|field\.phase\.name|field\.session\.date|field\.milestone\.date|field\.decision\.date|field\.communication\.date|field\.candidate\.name|field\.lead\.name|field\.keyUser\.name|cli\.help\.options|cli\.help\.arguments|enum\.profile\.volunteer|field\.phase\.start|field\.inventory\.tool|field\.peer\.tool|field\.score\.candidate|field\.budget\.amount|status\.labelValue|status\.fillWith|status\.itemField)$/;
+    const sameOnPurpose = /^(cli\.error\.generic|status\.title|warning\.dangling-reference|field\.notes|enum\.licence\.freemium|field\.needs\.budget|field\.lead\.contact|enum\.format\.e-learning|enum\.licence\.open-source|field\.deployment\.phases|field\.training\.formats|field\.session\.format|field\.communication\.message|field\.practices\.communications|field\.score\.comment|field\.poc\.criteria|field\.candidate\.licence|field\.poc\.decision\.date|field\.decision\.decision|field\.risk\.impact|field\.phase\.name|field\.session\.date|field\.milestone\.date|field\.decision\.date|field\.communication\.date|field\.candidate\.name|field\.lead\.name|field\.keyUser\.name|cli\.help\.options|cli\.help\.arguments|enum\.profile\.volunteer|field\.phase\.start|field\.inventory\.tool|field\.peer\.tool|field\.score\.candidate|field\.budget\.amount|status\.labelValue|status\.fillWith|date\.long|cli\.help\.usageLine|status\.itemField)$/;
     for (const key of Object.keys(en) as MsgKey[]) {
       expect([key, en[key].trim().length > 0, fr[key].trim().length > 0]).toEqual([key, true, true]);
       if (!sameOnPurpose.test(key) && en[key].length > 12) expect([key, fr[key]]).not.toEqual([key, en[key]]);
@@ -45,6 +45,20 @@ describe('catalogues', () => {
     expect(t('cli.error.badLang', { value: 'de' })).toBe('Langue inconnue «\u00a0de\u00a0»\u00a0: choisissez fr ou en.');
     for (const key of Object.keys(en) as MsgKey[]) expect([key, / [:;?!»]/.test(t(key))]).toEqual([key, false]);
     expect(frenchTypography('Vraiment ? Oui !')).toBe('Vraiment\u00a0? Oui\u00a0!');
+  });
+
+  test('dates are written exactly as Intl.DateTimeFormat writes them, every month, both languages', async () => {
+    for (const [lang, locale] of [['en', 'en-GB'], ['fr', 'fr-FR']] as const) {
+      const t = await loadTranslator(lang);
+      const intl = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+      for (let month = 1; month <= 12; month++) {
+        for (const day of [1, 9, 28]) {
+          const iso = `2027-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          expect(t.date(iso)).toBe(intl.format(new Date(`${iso}T00:00:00Z`)));
+        }
+      }
+      expect(t.date('not a date')).toBe('not a date');
+    }
   });
 
   test('dates and money read naturally in each language', async () => {
