@@ -124,6 +124,35 @@ function buildProgram(t: Translator, io: Io): Command {
     return sub;
   };
 
+  interface WizardFlags {
+    interactive?: boolean;
+  }
+  const wizardContext = async (cmd: Command, flags: WizardFlags) => {
+    const ctx = await context(cmd);
+    const lang = cmd.optsWithGlobals<GlobalOptions>().lang;
+    return { ...ctx, ...(lang ? { lang } : {}), ...(flags.interactive !== undefined ? { interactive: flags.interactive } : {}) };
+  };
+
+  command('init', 'cli.cmd.init')
+    .option('--restart', t('cli.option.restart'))
+    .option('--from <file>', t('cli.option.from'))
+    .option('-y, --yes', t('cli.option.yes'))
+    .option('--interactive', t('cli.option.interactive'))
+    .option('--no-interactive')
+    .action(async (options: WizardFlags & { restart?: boolean; from?: string; yes?: boolean }, cmd: Command) => {
+      const { init } = await import('./commands/init.js');
+      await init({ ...(await wizardContext(cmd, options)), restart: options.restart, from: options.from, yes: options.yes });
+    });
+
+  command('edit', 'cli.cmd.edit')
+    .argument('<step>', t('cli.arg.step'))
+    .option('--interactive', t('cli.option.interactive'))
+    .option('--no-interactive')
+    .action(async (step: string, options: WizardFlags, cmd: Command) => {
+      const { edit } = await import('./commands/init.js');
+      await edit({ ...(await wizardContext(cmd, options)), step });
+    });
+
   command('status', 'cli.cmd.status')
     .option('--json', t('cli.option.json'))
     .option('--strict', t('cli.option.strict'))

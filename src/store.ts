@@ -43,6 +43,9 @@ export interface Located {
 }
 
 export interface ProjectSource {
+  /** Where the file is on disk, for reading and writing. */
+  path: string;
+  /** The file as the user named it, for messages. */
   file: string;
   text: string;
   /** The plain data: checked against the schema before anyone trusts its shape. */
@@ -73,7 +76,7 @@ export async function readBytes(file: string, t: Translator, shown = file): Prom
 }
 
 export async function loadProject(file: string, t: Translator, shown = file): Promise<ParseResult> {
-  return parseProject(await readBytes(file, t, shown), shown, t);
+  return parseProject(await readBytes(file, t, shown), shown, t, file);
 }
 
 /** Like loadProject, but a file with problems is an error carrying their lines. */
@@ -123,7 +126,7 @@ function locate(text: string, Y: Yaml): Located {
   return { doc, lines };
 }
 
-export async function parseProject(bytes: Uint8Array, file: string, t: Translator): Promise<ParseResult> {
+export async function parseProject(bytes: Uint8Array, file: string, t: Translator, diskPath = file): Promise<ParseResult> {
   const fail = (message: string, at?: { line: number; col: number }): ParseResult => ({
     ok: false,
     problems: [{ file, message, ...at }],
@@ -175,6 +178,7 @@ export async function parseProject(bytes: Uint8Array, file: string, t: Translato
     }
   }
   const source: ProjectSource = {
+    path: diskPath,
     file,
     text,
     data: data as Record<string, unknown>,
@@ -262,25 +266,25 @@ function stringifyOptions(text: string) {
  */
 export async function writeProject(source: ProjectSource, change: (doc: Document.Parsed) => void, t: Translator, options: WriteOptions = {}): Promise<ProjectSource> {
   const { doc } = await source.located();
-  if (doc.errors.length > 0) throw new Error(`yaml cannot read ${source.file}: ${doc.errors[0]!.message}`);
+  if (doc.errors.length > 0) throw new Error(`yaml cannot read ${source.path}: ${doc.errors[0]!.message}`);
   const format = stringifyOptions(source.text);
   const before = doc.toString(format);
   change(doc);
   const after = doc.toString(format);
   const text = await mergeText(source.text, before, after, doc);
   const output = (source.bom ? '\uFEFF' : '') + (source.eol === '\r\n' ? text.replace(/\r?\n/g, '\r\n') : text);
-  await atomicWrite(source.file, output, options.force ? undefined : source, t);
-  const reread = await parseProject(Buffer.from(output, 'utf8'), source.file, t);
+  await atomicWrite(source.path, output, options.force ? undefined : source, t, source.file);
+  const reread = await parseProject(Buffer.from(output, 'utf8'), source.file, t, source.path);
   if (!reread.ok) throw new Error(`the written file no longer parses: ${reread.problems[0]?.message}`);
   return reread.source;
 }
 
 /** Writes a brand-new file (refusing to replace one that appeared meanwhile). */
-export async function createProjectFile(file: string, text: string, t: Translator): Promise<void> {
-  await atomicWrite(file, text, undefined, t);
+export async function createProjectFile(file: string, text: string, t: Translator, shown = file): Promise<void> {
+  await atomicWrite(file, text, undefined, t, shown);
 }
 
-async function atomicWrite(file: string, text: string, readFrom: ProjectSource | undefined, t: Translator): Promise<void> {
+async function atomicWrite(file: string, text: string, readFrom: ProjectSource | undefined, t: Translator, shown: string): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   let mode = 0o644;
   try {
@@ -300,14 +304,14 @@ async function atomicWrite(file: string, text: string, readFrom: ProjectSource |
       const current = await readFile(file).catch(() => undefined);
       const expected = (readFrom.bom ? '\uFEFF' : '') + readFrom.text;
       if (current === undefined || current.toString('utf8') !== expected) {
-        throw new UsageError(t('file.changedMeanwhile', { file }));
+        throw new UsageError(t('file.changedMeanwhile', { file: shown }));
       }
     }
     await rename(temp, file);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     if (error instanceof UsageError) throw error;
-    throw new UsageError(t('file.writeFailed', { file, reason: (error as Error).message }));
+    throw new UsageError(t('file.writeFailed', { file: shown, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
   }
 }
 
@@ -457,4 +461,73 @@ export function deleteIn(doc: Document, segments: readonly PathSegment[]): void 
 /** The text of a new project file: the modeline first, then version and language. */
 export function newProjectText(language: 'fr' | 'en'): string {
   return `${MODELINE}\nversion: ${FORMAT_VERSION}\nlanguage: ${language}\n`;
+}
+
+// ── applying a changed copy of the data to the document
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * A working copy of the data for a command to change freely, and a way to tell, for each list
+ * item of the copy, which item of the original it came from (so that removing the second of
+ * three items removes that item, instead of shifting the others' answers up by one).
+ */
+export function workingCopy<T>(data: T): { copy: T; originOf: (item: object) => object | undefined } {
+  const origins = new WeakMap<object, object>();
+  const clone = (value: unknown): unknown => {
+    if (Array.isArray(value)) {
+      const copied = value.map(clone);
+      origins.set(copied, value);
+      copied.forEach((item, index) => item && typeof item === 'object' && origins.set(item as object, value[index] as object));
+      return copied;
+    }
+    if (isPlainObject(value)) {
+      const copied: Record<string, unknown> = {};
+      for (const [key, child] of Object.entries(value)) copied[key] = clone(child);
+      origins.set(copied, value);
+      return copied;
+    }
+    return value;
+  };
+  return { copy: clone(data) as T, originOf: (item) => origins.get(item) };
+}
+
+/**
+ * Turns the differences between the data as read and its changed copy into the smallest edits
+ * of the Document: a changed answer sets that one key, a removed list item deletes that item, a
+ * new one is appended. Everything else in the Document (comments, styles) is left alone.
+ */
+export function applyChanges(doc: Document, before: unknown, after: unknown, originOf: (item: object) => object | undefined, at: PathSegment[] = []): void {
+  if (JSON.stringify(before) === JSON.stringify(after)) return;
+  if (after === undefined) {
+    doc.deleteIn(at);
+    return;
+  }
+  if (isPlainObject(before) && isPlainObject(after)) {
+    for (const key of Object.keys(before)) if (!(key in after)) doc.deleteIn([...at, key]);
+    for (const [key, value] of Object.entries(after)) {
+      if (key in before) applyChanges(doc, before[key], value, originOf, [...at, key]);
+      else setIn(doc, [...at, key], value);
+    }
+    return;
+  }
+  if (Array.isArray(before) && Array.isArray(after) && after.every(isPlainObject)) {
+    // Commands keep the items they keep in order and add new ones at the end.
+    const origins = after.map((item) => before.indexOf(originOf(item) as never));
+    for (let index = before.length - 1; index >= 0; index--) if (!origins.includes(index)) doc.deleteIn([...at, index]);
+    after.forEach((item, index) => {
+      const origin = origins[index]!;
+      if (origin === -1) appendIn(doc, at, item);
+      else applyChanges(doc, before[origin], item, originOf, [...at, index]);
+    });
+    return;
+  }
+  setIn(doc, at, after);
+}
+
+/** Adds an item at the end of the list at a path. */
+function appendIn(doc: Document, at: readonly PathSegment[], item: unknown): void {
+  const list = doc.getIn(at, true);
+  if (yaml().isSeq(list)) list.items.push(doc.createNode(item));
+  else setIn(doc, at, [item]);
 }

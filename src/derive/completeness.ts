@@ -13,6 +13,8 @@ export interface MissingAnswer {
   label: MsgKey;
   /** The list item it belongs to, named as the user named it (a key user's name...). */
   item?: string;
+  /** Filled by another command than the wizard (reviews, by `adopt evaluate`). */
+  managed?: boolean;
 }
 
 export interface StepProgress {
@@ -50,7 +52,7 @@ function missingIn(fields: readonly Field[], data: unknown, at: readonly PathSeg
     const required = holds(field.required, ctx);
     if (field.kind === 'list') {
       const items = Array.isArray(value) ? value : [];
-      if (required && items.length < (field.minItems ?? 1)) out.push({ path: path(), label: field.label, item });
+      if (required && items.length < (field.minItems ?? 1)) out.push({ path: path(), label: field.label, item, ...(field.managed ? { managed: true } : {}) });
       const itemContext: Context = { project: ctx.project };
       items.forEach((entry, index) => {
         const record = entry && typeof entry === 'object' ? (entry as Record<string, unknown>) : {};
@@ -60,6 +62,7 @@ function missingIn(fields: readonly Field[], data: unknown, at: readonly PathSeg
       });
       continue;
     }
+    // kind 'scores' is a list of scores: answered as soon as there is one.
     if (required && !isAnswered(value)) out.push({ path: path(), label: field.label, item });
   }
 }

@@ -51,6 +51,9 @@ export function lateMilestones(project: Project, today: string, events = datedEv
   return events.filter((e) => e.kind === 'milestone' && e.date < today && !e.done);
 }
 
+/** The method's usual rhythm: look back three months after the deployment ends. */
+export const EVALUATION_DELAY_MONTHS = 3;
+
 export interface EvaluationStatus {
   due?: string;
   /** The due date has passed and no review is dated on or after it. */
@@ -72,7 +75,7 @@ export function evaluationStatus(project: Project, today: string): EvaluationSta
     overdue,
     reviews: reviews.length,
     ...(lastReview ? { lastReview } : {}),
-    ...(!due && end ? { suggested: addMonths(end, 3) } : {}),
+    ...(!due && end ? { suggested: addMonths(end, EVALUATION_DELAY_MONTHS) } : {}),
   };
 }
 

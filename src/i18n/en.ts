@@ -4,10 +4,12 @@
  */
 import { labelsEn } from './labels-en.js';
 import { helpEn } from './help-en.js';
+import { wizardEn } from './wizard-en.js';
 
 export const en = {
   ...labelsEn,
   ...helpEn,
+  ...wizardEn,
   // ── dates, as Intl.DateTimeFormat writes them (checked by a test)
   'date.months': 'January,February,March,April,May,June,July,August,September,October,November,December',
   'date.long': '{day} {month} {year}',
@@ -19,6 +21,13 @@ export const en = {
   'cli.option.noColor': 'plain output, without colours',
   'cli.option.json': 'print the result as JSON, for scripts',
   'cli.option.strict': 'exit with code 1 when there is any warning',
+  'cli.cmd.init': 'the wizard: the 8 steps of the method, saved after each step',
+  'cli.cmd.edit': 'come back to one step (1 to 8, or its name), with your answers as defaults',
+  'cli.option.restart': 'go over every step again, with your answers as defaults',
+  'cli.option.from': 'take the answers from this (partial) project file; with --yes',
+  'cli.option.yes': 'ask nothing; list what is still missing',
+  'cli.option.interactive': 'ask questions even if adopt thinks there is no terminal (or not, with --no-interactive)',
+  'cli.arg.step': 'the step: 1 to 8, or lead, key-users, needs, research, poc, deployment, training, evaluation, practices',
   'cli.cmd.validate': 'check project files against the format and report every problem with its line',
   'cli.cmd.status': 'where the project stands: each step, what is missing, warnings, next dates',
   'cli.cmd.schema': 'print the JSON Schema of the project file (for editors and scripts)',
@@ -39,7 +48,7 @@ export const en = {
   'cli.error.missingArgument': 'Missing value for {name}.',
   'cli.error.badLang': 'Unknown language "{value}": use fr or en.',
   'cli.error.generic': '{message}',
-  'cli.interrupted': 'Interrupted.',
+  'cli.interrupted': 'Stopped. Everything up to the last finished step is saved; run the same command again to carry on.',
   'cli.unexpected': 'Something went wrong inside adopt: {message}. Your project file was not changed. Please report this, with the command you ran.',
 
   // ── reading the file

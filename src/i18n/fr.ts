@@ -6,10 +6,12 @@ import type { Catalogue } from './index.js';
  */
 import { labelsFr } from './labels-fr.js';
 import { helpFr } from './help-fr.js';
+import { wizardFr } from './wizard-fr.js';
 
 export const fr: Catalogue = {
   ...labelsFr,
   ...helpFr,
+  ...wizardFr,
   // ── les dates, comme les écrit Intl.DateTimeFormat (vérifié par un test)
   'date.months': 'janvier,février,mars,avril,mai,juin,juillet,août,septembre,octobre,novembre,décembre',
   'date.long': '{day} {month} {year}',
@@ -21,6 +23,13 @@ export const fr: Catalogue = {
   'cli.option.noColor': 'affichage sans couleurs',
   'cli.option.json': 'afficher le résultat en JSON, pour les scripts',
   'cli.option.strict': 'sortir avec le code 1 s\'il y a la moindre alerte',
+  'cli.cmd.init': 'l\'assistant : les 8 étapes de la méthode, enregistrées après chaque étape',
+  'cli.cmd.edit': 'revenir sur une étape (1 à 8, ou son nom), avec vos réponses comme valeurs par défaut',
+  'cli.option.restart': 'reprendre toutes les étapes, avec vos réponses comme valeurs par défaut',
+  'cli.option.from': 'prendre les réponses dans ce fichier de projet (même partiel) ; avec --yes',
+  'cli.option.yes': 'ne rien demander ; lister ce qui manque encore',
+  'cli.option.interactive': 'poser les questions même si adopt ne détecte pas de terminal (ou jamais, avec --no-interactive)',
+  'cli.arg.step': 'l\'étape : 1 à 8, ou lead, key-users, needs, research, poc, deployment, training, evaluation, practices',
   'cli.cmd.validate': 'vérifier les fichiers de projet et signaler chaque problème avec sa ligne',
   'cli.cmd.status': 'où en est le projet : chaque étape, ce qui manque, les alertes, les prochaines dates',
   'cli.cmd.schema': 'afficher le schéma JSON du fichier de projet (pour les éditeurs et les scripts)',
@@ -41,7 +50,7 @@ export const fr: Catalogue = {
   'cli.error.missingArgument': 'Il manque une valeur pour {name}.',
   'cli.error.badLang': 'Langue inconnue « {value} » : choisissez fr ou en.',
   'cli.error.generic': '{message}',
-  'cli.interrupted': 'Interrompu.',
+  'cli.interrupted': 'Arrêté. Vos réponses sont enregistrées jusqu\'à la dernière étape terminée ; relancez la même commande pour continuer.',
   'cli.unexpected': 'Un problème interne est survenu dans adopt : {message}. Votre fichier de projet n\'a pas été modifié. Merci de le signaler, avec la commande lancée.',
 
   // ── lecture du fichier

@@ -1,3 +1,5 @@
+import { deploymentEnd, EVALUATION_DELAY_MONTHS } from '../derive/events.js';
+import { addMonths } from '../util/dates.js';
 import type { Step } from './types.js';
 
 export const evaluation: Step = {
@@ -11,7 +13,17 @@ export const evaluation: Step = {
       key: 'evaluation',
       label: 'step.evaluation',
       fields: [
-        { kind: 'date', key: 'due', label: 'field.evaluation.due', help: 'help.evaluation.due', required: true },
+        {
+          kind: 'date',
+          key: 'due',
+          label: 'field.evaluation.due',
+          help: 'help.evaluation.due',
+          required: true,
+          suggest: ({ project }) => {
+            const end = deploymentEnd(project);
+            return end ? addMonths(end, EVALUATION_DELAY_MONTHS) : undefined;
+          },
+        },
         {
           kind: 'list',
           key: 'reviews',

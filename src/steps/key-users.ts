@@ -17,6 +17,11 @@ export const keyUsers: Step = {
       minItems: 2,
       id: { from: 'name' },
       title: 'name',
+      after: ({ project }) => {
+        const users = project.keyUsers ?? [];
+        const profiles = new Set(users.map((u) => u.profile));
+        return users.length >= 2 && profiles.size === 1 ? [{ key: 'guard.singleProfile' }] : [];
+      },
       fields: [
         { kind: 'text', key: 'name', label: 'field.keyUser.name', help: 'help.keyUser.name', required: true },
         { kind: 'text', key: 'role', label: 'field.keyUser.role', help: 'help.keyUser.role', required: true },

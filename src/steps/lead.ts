@@ -30,6 +30,7 @@ export const lead: Step = {
           kind: 'group',
           key: 'skills',
           label: 'field.lead.skills',
+          after: ({ project }) => (hasWeakSkill(project.lead?.skills) ? [{ key: 'guard.weakSkill' }] : []),
           fields: [
             { kind: 'choice', key: 'projectManagement', label: 'field.lead.skills.projectManagement', help: 'help.lead.skills.projectManagement', choices: skills, labels: 'enum.skill', required: true },
             { kind: 'choice', key: 'facilitation', label: 'field.lead.skills.facilitation', help: 'help.lead.skills.facilitation', choices: skills, labels: 'enum.skill', required: true },

@@ -1,4 +1,25 @@
-import type { Step } from './types.js';
+import type { Project } from '../generated/model.js';
+import { decisionMatrix } from '../derive/matrix.js';
+import { POC_MAX_DAYS, POC_MIN_DAYS } from '../derive/warnings.js';
+import { daysBetween, isValidIsoDate } from '../util/dates.js';
+import type { Note, Step } from './types.js';
+
+/** An objective's priority gives its criterion a first weight, which the team can change. */
+const weightOf = { must: 5, should: 3, could: 1 } as const;
+
+function ranking(project: Project): Note[] {
+  const matrix = decisionMatrix(project);
+  const ranked = matrix.candidates.filter((c) => c.weighted !== undefined);
+  if (ranked.length === 0) return [];
+  const notes: Note[] = [{ key: 'poc.rankingTitle' }];
+  for (const c of ranked) notes.push({ key: 'poc.rankingLine', params: { rank: c.rank!, name: c.name, score: c.weighted!.toFixed(2) } });
+  for (const cell of matrix.disagreements) {
+    const criterion = matrix.criteria.find((k) => k.id === cell.criterion);
+    const tool = matrix.candidates.find((c) => c.id === cell.candidate);
+    notes.push({ key: 'poc.disagreement', params: { tool: tool?.name ?? cell.candidate, criterion: criterion?.text ?? cell.criterion, spread: cell.spread } });
+  }
+  return notes;
+}
 
 export const poc: Step = {
   id: 'poc',
@@ -12,7 +33,19 @@ export const poc: Step = {
       label: 'step.poc',
       fields: [
         { kind: 'date', key: 'start', label: 'field.poc.start', help: 'help.poc.start', required: true },
-        { kind: 'date', key: 'end', label: 'field.poc.end', help: 'help.poc.end', required: true },
+        {
+          kind: 'date',
+          key: 'end',
+          label: 'field.poc.end',
+          help: 'help.poc.end',
+          required: true,
+          confirm: (value, { project }) => {
+            const start = project.poc?.start;
+            if (!isValidIsoDate(start) || typeof value !== 'string') return undefined;
+            const days = daysBetween(start, value);
+            return days < POC_MIN_DAYS || days > POC_MAX_DAYS ? { key: 'guard.pocLength', params: { days } } : undefined;
+          },
+        },
         {
           kind: 'list',
           key: 'criteria',
@@ -21,34 +54,36 @@ export const poc: Step = {
           required: true,
           id: { prefix: 'C' },
           title: 'text',
+          propose: ({ project }) =>
+            (project.needs?.objectives ?? []).map((objective) => ({
+              text: objective.text ?? objective.id,
+              weight: weightOf[objective.priority ?? 'should'],
+              objective: objective.id,
+            })),
           fields: [
             { kind: 'text', key: 'text', label: 'field.criterion.text', help: 'help.criterion.text', required: true },
             { kind: 'integer', key: 'weight', label: 'field.criterion.weight', help: 'help.criterion.weight', min: 1, max: 5, required: true },
             { kind: 'ref', key: 'objective', label: 'field.criterion.objective', help: 'help.criterion.objective', target: 'objectives' },
           ],
         },
-        {
-          kind: 'list',
-          key: 'scores',
-          label: 'field.poc.scores',
-          help: 'help.poc.scores',
-          required: true,
-          title: 'candidate',
-          fields: [
-            { kind: 'ref', key: 'candidate', label: 'field.score.candidate', target: 'candidates', required: true },
-            { kind: 'ref', key: 'by', label: 'field.score.by', target: 'keyUsers', required: true },
-            { kind: 'ref', key: 'criterion', label: 'field.score.criterion', target: 'criteria', required: true },
-            { kind: 'number', key: 'score', label: 'field.score.score', help: 'help.score.score', min: 0, max: 5, required: true },
-            { kind: 'text', key: 'comment', label: 'field.score.comment', help: 'help.score.comment' },
-          ],
-        },
+        { kind: 'scores', key: 'scores', label: 'field.poc.scores', help: 'help.poc.scores', required: true },
         { kind: 'strings', key: 'adaptations', label: 'field.poc.adaptations', help: 'help.poc.adaptations' },
         {
           kind: 'group',
           key: 'decision',
           label: 'field.poc.decision',
           fields: [
-            { kind: 'ref', key: 'chosen', label: 'field.poc.decision.chosen', help: 'help.poc.decision.chosen', target: 'candidates', required: true },
+            {
+              kind: 'ref',
+              key: 'chosen',
+              label: 'field.poc.decision.chosen',
+              help: 'help.poc.decision.chosen',
+              target: 'candidates',
+              shortlistedOnly: true,
+              allowNone: true,
+              required: true,
+              intro: ({ project }) => ranking(project),
+            },
             { kind: 'date', key: 'date', label: 'field.poc.decision.date', help: 'help.poc.decision.date', required: true },
             { kind: 'longtext', key: 'rationale', label: 'field.poc.decision.rationale', help: 'help.poc.decision.rationale', required: true },
           ],

@@ -17,6 +17,12 @@ export interface Context {
 
 type Condition = boolean | ((ctx: Context) => boolean);
 
+/** Something the wizard says, from the catalogue. */
+export interface Note {
+  key: MsgKey;
+  params?: Record<string, string | number>;
+}
+
 interface FieldBase {
   /** Key relative to the parent: the project for a step's top fields, else the group or item. */
   key: string;
@@ -26,6 +32,14 @@ interface FieldBase {
   required?: Condition;
   /** Asked, and counted, only when this holds (default: always). */
   when?: (ctx: Context) => boolean;
+  /** The proposed answer when there is none yet, computed from other answers. */
+  suggest?: (ctx: Context) => unknown;
+  /** Said before the question (a ranking before a decision...). */
+  intro?: (ctx: Context) => Note[];
+  /** Said after the answer, when the method is at risk: the guard rails. */
+  after?: (ctx: Context) => Note[];
+  /** Asks the user to confirm an answer the method advises against; "no" asks again. */
+  confirm?: (value: unknown, ctx: Context) => Note | undefined;
 }
 
 export interface TextField extends FieldBase {
@@ -52,6 +66,15 @@ export interface ChoiceField extends FieldBase {
 export interface RefField extends FieldBase {
   kind: 'ref' | 'refs';
   target: 'keyUsers' | 'candidates' | 'objectives' | 'criteria';
+  /** Only the shortlisted candidates are offered. */
+  shortlistedOnly?: boolean;
+  /** `none` is a valid answer (no tool was chosen). */
+  allowNone?: boolean;
+}
+
+/** The proof of concept's scores: one per key user × shortlisted tool × criterion. */
+export interface ScoresField extends FieldBase {
+  kind: 'scores';
 }
 
 export interface StringsField extends FieldBase {
@@ -75,9 +98,11 @@ export interface ListField extends FieldBase {
   title: string;
   /** Filled by another command (`adopt evaluate`), not by the wizard. */
   managed?: boolean;
+  /** Items proposed from other answers when the list is empty (criteria from objectives). */
+  propose?: (ctx: Context) => Record<string, unknown>[];
 }
 
-export type Field = TextField | NumberField | BooleanField | ChoiceField | RefField | StringsField | GroupField | ListField;
+export type Field = TextField | NumberField | BooleanField | ChoiceField | RefField | StringsField | GroupField | ListField | ScoresField;
 
 /** A rule across fields that a step needs, such as "at least one candidate is shortlisted". */
 export interface StepRequirement {

@@ -1,0 +1,338 @@
+/**
+ * The generic engine: walks a step's declarations and asks each question through the prompter,
+ * filling a working copy of the project. It never writes: the command saves after each step.
+ *
+ * Two modes: `fill` asks only what is not answered yet (so `adopt init` resumes and never asks
+ * twice); `review` asks everything with the current answers as defaults (`adopt edit`,
+ * `adopt init --restart`).
+ */
+import type { Translator, MsgKey } from '../i18n/index.js';
+import type { Project } from '../generated/model.js';
+import type { Context, Field, ListField, Note, RefField, ScoresField, Step } from '../steps/types.js';
+import { isAnswered } from '../derive/completeness.js';
+import { isContact, isEmail, nextNumberedId, parseDate, parseNumber, slug, uniqueId } from './answers.js';
+import type { Choice, Prompter } from './prompter.js';
+
+export type Mode = 'fill' | 'review';
+
+export interface Engine {
+  prompter: Prompter;
+  t: Translator;
+  mode: Mode;
+}
+
+type Data = Record<string, unknown>;
+
+const isRecord = (value: unknown): value is Data => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+export async function askStep(step: Step, project: Project, engine: Engine): Promise<void> {
+  await askFields(step.fields, project as unknown as Data, { project }, engine);
+}
+
+function say(engine: Engine, notes: readonly Note[] | undefined): void {
+  for (const note of notes ?? []) engine.prompter.say(engine.t(note.key, note.params));
+}
+
+async function askFields(fields: readonly Field[], target: Data, ctx: Context, engine: Engine): Promise<void> {
+  for (const field of fields) {
+    if (field.when && !field.when(ctx)) continue;
+    if (field.kind === 'group') {
+      const child = isRecord(target[field.key]) ? (target[field.key] as Data) : {};
+      target[field.key] = child;
+      await askFields(field.fields, child, ctx, engine);
+      if (Object.keys(child).length === 0) delete target[field.key];
+    } else if (field.kind === 'list') {
+      await askList(field, target, ctx, engine);
+    } else if (field.kind === 'scores') {
+      await askScores(field, target, ctx, engine);
+    } else {
+      await askValue(field, target, ctx, engine);
+    }
+    say(engine, field.after?.(ctx));
+  }
+}
+
+function required(field: Field, ctx: Context): boolean {
+  return typeof field.required === 'function' ? field.required(ctx) : field.required === true;
+}
+
+async function askValue(field: Exclude<Field, { kind: 'group' | 'list' | 'scores' }>, target: Data, ctx: Context, engine: Engine): Promise<void> {
+  const current = target[field.key];
+  if (engine.mode === 'fill' && isAnswered(current)) return;
+  say(engine, field.intro?.(ctx));
+  const proposal = isAnswered(current) ? current : field.suggest?.(ctx);
+  for (;;) {
+    const value = await askKind(field, proposal, ctx, engine);
+    if (value === undefined) return;
+    const doubt = field.confirm?.(value, ctx);
+    if (doubt && !(await engine.prompter.confirm({ message: engine.t(doubt.key, doubt.params), default: false }))) continue;
+    target[field.key] = value;
+    return;
+  }
+}
+
+/** Asks one answer of a kind; undefined means "passed over" (only for optional questions). */
+async function askKind(field: Exclude<Field, { kind: 'group' | 'list' | 'scores' }>, proposal: unknown, ctx: Context, engine: Engine): Promise<unknown> {
+  const { prompter, t } = engine;
+  const must = required(field, ctx);
+  const message = capitalise(t(field.label));
+  const help = field.help ? t(field.help) : undefined;
+  const q = { message, ...(help ? { help } : {}) };
+  const blank = (value: string) => (value === '' ? (must ? t('prompt.required') : true) : undefined);
+
+  switch (field.kind) {
+    case 'text':
+    case 'longtext':
+    case 'url':
+    case 'email': {
+      const check = field.kind === 'email' ? (v: string) => (isContact(v) ? true : t(v.includes('@') && !isEmail(v) ? 'prompt.badEmail' : 'prompt.badContact')) : () => true as const;
+      const answer = await prompter.text({ ...q, ...(typeof proposal === 'string' ? { default: proposal } : {}), validate: (v) => blank(v) ?? check(v) });
+      return answer === '' ? undefined : answer;
+    }
+    case 'date': {
+      const answer = await prompter.text({
+        ...q,
+        ...(typeof proposal === 'string' ? { default: proposal } : {}),
+        validate: (v) => blank(v) ?? (parseDate(v) ? true : t('prompt.badDate')),
+      });
+      return answer === '' ? undefined : parseDate(answer);
+    }
+    case 'number':
+    case 'integer': {
+      const shown = typeof proposal === 'number' ? t.number(proposal) : undefined;
+      const answer = await prompter.text({
+        ...q,
+        ...(shown !== undefined ? { default: shown } : {}),
+        validate: (v) => {
+          const empty = blank(v);
+          if (empty !== undefined) return empty;
+          const n = parseNumber(v, t.lang);
+          if (n === undefined || (field.kind === 'integer' && !Number.isInteger(n))) return t(field.kind === 'integer' ? 'prompt.badInteger' : 'prompt.badNumber');
+          if (field.min !== undefined && n < field.min) return t('prompt.tooSmall', { min: field.min });
+          if (field.max !== undefined && n > field.max) return t('prompt.tooLarge', { max: field.max });
+          return true;
+        },
+      });
+      return answer === '' ? undefined : parseNumber(answer, t.lang);
+    }
+    case 'boolean':
+      return prompter.confirm({ ...q, default: typeof proposal === 'boolean' ? proposal : false });
+    case 'choice': {
+      const choices: Choice<string>[] = field.choices.map((value) => ({ value, label: t(`${field.labels}.${value}` as MsgKey) }));
+      if (!must) choices.push({ value: '', label: t('prompt.skip') });
+      const answer = await prompter.select({ ...q, choices, ...(typeof proposal === 'string' ? { default: proposal } : {}) });
+      return answer === '' ? undefined : answer;
+    }
+    case 'choices': {
+      const choices = field.choices.map((value) => ({ value, label: t(`${field.labels}.${value}` as MsgKey) }));
+      const answer = await prompter.checkbox({
+        ...q,
+        choices,
+        default: Array.isArray(proposal) ? (proposal as string[]) : [],
+        validate: (values) => (must && values.length === 0 ? t('prompt.pickOne') : true),
+      });
+      return answer.length ? answer : undefined;
+    }
+    case 'ref':
+    case 'refs': {
+      const choices = referenceChoices(field, ctx, t);
+      if (choices.length === 0) {
+        prompter.say(t('prompt.nothingToPick', { what: t(field.label) }));
+        return undefined;
+      }
+      if (field.kind === 'ref') {
+        const options = must ? choices : [...choices, { value: '', label: t('prompt.skip') }];
+        const answer = await prompter.select({ ...q, choices: options, ...(typeof proposal === 'string' ? { default: proposal } : {}) });
+        return answer === '' ? undefined : answer;
+      }
+      const answer = await prompter.checkbox({
+        ...q,
+        choices,
+        default: Array.isArray(proposal) ? (proposal as string[]) : [],
+        validate: (values) => (must && values.length === 0 ? t('prompt.pickOne') : true),
+      });
+      return answer.length ? answer : undefined;
+    }
+    case 'strings': {
+      const current = Array.isArray(proposal) ? (proposal as string[]) : [];
+      if (current.length > 0) {
+        prompter.say(t('prompt.current', { list: current.join(' · ') }));
+        if (await prompter.confirm({ message: t('prompt.keepThese'), default: true })) return current;
+      }
+      const entered: string[] = [];
+      prompter.say(message);
+      for (;;) {
+        const answer = await prompter.text({
+          message: t('prompt.addOne', { n: entered.length + 1 }),
+          ...(help && entered.length === 0 ? { help } : {}),
+          validate: (v) => (v === '' && entered.length === 0 && must ? t('prompt.required') : true),
+        });
+        if (answer === '') break;
+        entered.push(answer);
+      }
+      return entered.length ? entered : undefined;
+    }
+  }
+}
+
+function referenceChoices(field: RefField, ctx: Context, t: Translator): Choice<string>[] {
+  const project = ctx.project;
+  const named = (items: readonly { id: string; name?: string; text?: string }[] | undefined) =>
+    (items ?? []).map((item) => ({ value: item.id, label: item.name ?? item.text ?? item.id }));
+  let choices: Choice<string>[];
+  switch (field.target) {
+    case 'keyUsers':
+      choices = named(project.keyUsers);
+      break;
+    case 'objectives':
+      choices = named(project.needs?.objectives);
+      break;
+    case 'criteria':
+      choices = named(project.poc?.criteria);
+      break;
+    case 'candidates': {
+      const all = project.research?.candidates ?? [];
+      const shortlisted = all.filter((c) => c.shortlisted === true);
+      choices = named(field.shortlistedOnly && shortlisted.length > 0 ? shortlisted : all);
+    }
+  }
+  if (field.allowNone) choices.push({ value: 'none', label: t('prompt.noneChosen') });
+  return choices;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function itemTitle(field: ListField, item: Data, index: number): string {
+  const title = item[field.title];
+  return typeof title === 'string' && title.trim() ? title : `${index + 1}`;
+}
+
+function isItemComplete(field: ListField, item: Data, ctx: Context): boolean {
+  const itemCtx = { ...ctx, item };
+  return field.fields.every((f) => (f.when && !f.when(itemCtx)) || !required(f, itemCtx) || isAnswered(item[f.key]));
+}
+
+/** Gives a new item its id, first among its keys, as the format writes it. */
+function withId(field: ListField, item: Data, items: readonly Data[]): Data {
+  if (!field.id || typeof item.id === 'string') return item;
+  const taken = new Set(items.map((i) => i.id).filter((id): id is string => typeof id === 'string'));
+  const id = 'prefix' in field.id ? nextNumberedId(field.id.prefix, taken) : uniqueId(slug(String(item[field.id.from] ?? '')), taken);
+  return { id, ...item };
+}
+
+async function askList(field: ListField, target: Data, ctx: Context, engine: Engine): Promise<void> {
+  if (field.managed) return;
+  const { prompter, t } = engine;
+  const items: Data[] = Array.isArray(target[field.key]) ? (target[field.key] as Data[]) : [];
+  target[field.key] = items;
+  const label = t(field.label);
+  const must = required(field, ctx);
+  const minimum = must ? (field.minItems ?? 1) : 0;
+
+  if (items.length === 0 && field.propose) {
+    const proposed = field.propose(ctx);
+    if (proposed.length > 0) {
+      prompter.say(t('prompt.proposed', { what: label }));
+      for (const item of proposed) prompter.say(`  · ${itemTitle(field, item, 0)}`);
+      if (await prompter.confirm({ message: t('prompt.useProposed'), default: true })) {
+        for (const item of proposed) items.push(withId(field, item, items));
+      }
+    }
+  }
+
+  const addOne = async () => {
+    prompter.say(t('prompt.newItem', { what: t(field.fields[0]!.label), n: items.length + 1 }));
+    const item: Data = {};
+    await askFields(field.fields, item, { ...ctx, item }, { ...engine, mode: 'fill' });
+    items.push(withId(field, item, items));
+  };
+
+  if (engine.mode === 'fill') {
+    if (items.length > 0 && field.help) prompter.say(capitalise(label));
+    for (const [index, item] of items.entries()) {
+      if (!isItemComplete(field, item, ctx)) {
+        prompter.say(t('prompt.completeItem', { title: itemTitle(field, item, index) }));
+        await askFields(field.fields, item, { ...ctx, item }, engine);
+      }
+    }
+    if (items.length === 0 || items.length < minimum) {
+      prompter.say(capitalise(label) + (field.help ? `\n  ${t(field.help)}` : ''));
+    }
+    while (items.length < minimum) await addOne();
+    if (items.length > 0 && !(field.minItems && items.length < field.minItems)) {
+      while (await prompter.confirm({ message: t('prompt.addAnother', { what: t(field.fields[0]!.label) }), default: false })) await addOne();
+    } else if (items.length === 0 && !must) {
+      while (await prompter.confirm({ message: t('prompt.addFirst', { what: t(field.fields[0]!.label) }), default: false })) await addOne();
+    }
+  } else {
+    prompter.say(capitalise(label) + (field.help ? `\n  ${t(field.help)}` : ''));
+    for (;;) {
+      const choices: Choice<string>[] = [
+        { value: 'add', label: t('prompt.listAdd', { what: t(field.fields[0]!.label) }) },
+        ...items.map((item, index) => ({ value: `edit:${index}`, label: t('prompt.listEdit', { title: itemTitle(field, item, index) }) })),
+        ...items.map((item, index) => ({ value: `remove:${index}`, label: t('prompt.listRemove', { title: itemTitle(field, item, index) }) })),
+        { value: 'done', label: t('prompt.listDone') },
+      ];
+      const action = await prompter.select({ message: t('prompt.listWhat', { what: label, count: items.length }), choices, default: 'done' });
+      if (action === 'done') {
+        if (items.length < minimum && !(await prompter.confirm({ message: t('prompt.listTooFew', { count: minimum }), default: true }))) continue;
+        break;
+      }
+      if (action === 'add') await addOne();
+      else if (action.startsWith('edit:')) {
+        const item = items[Number(action.slice(5))]!;
+        await askFields(field.fields, item, { ...ctx, item }, engine);
+      } else {
+        const index = Number(action.slice(7));
+        if (await prompter.confirm({ message: t('prompt.listConfirmRemove', { title: itemTitle(field, items[index]!, index) }), default: false })) items.splice(index, 1);
+      }
+    }
+  }
+  if (items.length === 0) delete target[field.key];
+}
+
+/** Every key user scores every shortlisted tool on every criterion, 0 to 5; Enter passes. */
+async function askScores(field: ScoresField, target: Data, ctx: Context, engine: Engine): Promise<void> {
+  const { prompter, t } = engine;
+  const project = ctx.project;
+  const users = project.keyUsers ?? [];
+  const all = project.research?.candidates ?? [];
+  const shortlisted = all.filter((c) => c.shortlisted === true);
+  const candidates = shortlisted.length > 0 ? shortlisted : all;
+  const criteria = project.poc?.criteria ?? [];
+  if (users.length === 0 || candidates.length === 0 || criteria.length === 0) {
+    prompter.say(t('prompt.scoresNeed'));
+    return;
+  }
+  const scores: Data[] = Array.isArray(target[field.key]) ? (target[field.key] as Data[]) : [];
+  target[field.key] = scores;
+  const find = (candidate: string, by: string, criterion: string) => scores.find((s) => s.candidate === candidate && s.by === by && s.criterion === criterion);
+  const missing = users.some((u) => candidates.some((c) => criteria.some((k) => !find(c.id, u.id, k.id))));
+  if (engine.mode === 'fill' && !missing) return;
+  prompter.say(t('prompt.scoresIntro', { users: users.length, tools: candidates.length, criteria: criteria.length }));
+  for (const candidate of candidates) {
+    for (const user of users) {
+      prompter.say(t('prompt.scoresFor', { user: user.name ?? user.id, tool: candidate.name ?? candidate.id }));
+      for (const criterion of criteria) {
+        const existing = find(candidate.id, user.id, criterion.id);
+        if (engine.mode === 'fill' && existing) continue;
+        const answer = await prompter.text({
+          message: capitalise(criterion.text ?? criterion.id),
+          ...(typeof existing?.score === 'number' ? { default: t.number(existing.score) } : {}),
+          validate: (v) => {
+            if (v === '') return true;
+            const n = parseNumber(v, t.lang);
+            return n !== undefined && n >= 0 && n <= 5 ? true : t('prompt.badScore');
+          },
+        });
+        const score = parseNumber(answer, t.lang);
+        if (score === undefined) continue;
+        if (existing) existing.score = score;
+        else scores.push({ candidate: candidate.id, by: user.id, criterion: criterion.id, score });
+      }
+    }
+  }
+  if (scores.length === 0) delete target[field.key];
+}

@@ -1,0 +1,62 @@
+/** `adopt init --from answers.yaml --yes`: the wizard's answers from a file, asking nothing. */
+import path from 'node:path';
+import type { Project } from '../generated/model.js';
+import { loadTranslator, localeLanguage, resolveLanguage, isLang, type MsgKey } from '../i18n/index.js';
+import { loadProject, workingCopy, applyChanges, writeProject } from '../store.js';
+import { checkProject } from '../check.js';
+import { CheckFailedError, FileProblemsError } from '../errors.js';
+import { formatProblem } from '../problems.js';
+import { progress } from '../derive/completeness.js';
+import { createProject, fileExists, openForChange, type SessionOptions } from './session.js';
+
+type Data = Record<string, unknown>;
+const isRecord = (value: unknown): value is Data => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * Answers fill the project: a value replaces the value at the same place; list items with the
+ * same id are merged, others are added; nothing in the project is removed.
+ */
+export function mergeAnswers(target: Data, answers: Data): void {
+  for (const [key, value] of Object.entries(answers)) {
+    if (key === 'version') continue;
+    const current = target[key];
+    if (isRecord(current) && isRecord(value)) mergeAnswers(current, value);
+    else if (Array.isArray(current) && Array.isArray(value) && value.every(isRecord)) {
+      for (const item of value as Data[]) {
+        const same = typeof item.id === 'string' ? (current as Data[]).find((c) => isRecord(c) && c.id === item.id) : (current as unknown[]).find((c) => JSON.stringify(c) === JSON.stringify(item));
+        if (same && isRecord(same)) mergeAnswers(same, item);
+        else if (!same) current.push(item);
+      }
+    } else target[key] = value;
+  }
+}
+
+export async function fillFromAnswers(options: SessionOptions & { from: string }): Promise<void> {
+  const { io } = options;
+  const fromFile = path.resolve(io.cwd, options.from);
+  const shownFrom = path.relative(io.cwd, fromFile) || options.from;
+  let t = await loadTranslator(resolveLanguage(options.lang, undefined, io.env));
+  const answers = await loadProject(fromFile, t, shownFrom);
+  const answerProblems = answers.ok ? (await checkProject(answers.source, t, { locateReferences: false })).structural : answers.problems;
+  if (!answers.ok || answerProblems.length > 0) throw new FileProblemsError(t('init.answersProblems', { file: shownFrom }), answerProblems.map(formatProblem));
+
+  if (!(await fileExists(options.file))) {
+    const fromAnswers = answers.source.data.language;
+    const language = options.lang ?? (isLang(fromAnswers) ? fromAnswers : undefined) ?? localeLanguage(io.env) ?? 'en';
+    await createProject(options, language, await loadTranslator(language));
+  }
+  const peek = await loadProject(options.file, t, options.shownFile);
+  t = await loadTranslator(resolveLanguage(options.lang, peek.ok ? peek.source.data.language : undefined, io.env));
+  const source = await openForChange(options.file, options.shownFile, t);
+  const working = workingCopy(source.data);
+  mergeAnswers(working.copy, answers.source.data);
+  const written = await writeProject(source, (doc) => applyChanges(doc, source.data, working.copy, working.originOf), t);
+
+  const missing = progress(written.data as unknown as Project).flatMap((step) => step.missing.filter((m) => !m.managed).map((m) => ({ step: step.id, ...m })));
+  io.stdout.write(`${t('init.fromDone', { file: options.shownFile, from: shownFrom })}\n`);
+  if (missing.length > 0) {
+    io.stdout.write(`${t('init.stillMissing', { count: missing.length })}\n`);
+    for (const m of missing) io.stdout.write(`  ${m.path}  ${m.item ? t('status.itemField', { item: m.item, field: t(m.label) }) : t(m.label)} (${t(`step.${m.step}` as MsgKey)})\n`);
+    throw new CheckFailedError(t('init.missingExit'));
+  }
+}

@@ -1,0 +1,71 @@
+/** The real prompter: @inquirer/prompts, in the user's language, with a help line per question. */
+import { input, select, checkbox } from '@inquirer/prompts';
+import type { Translator } from '../i18n/index.js';
+import type { Style } from '../view/style.js';
+import type { Choice, Prompter, Question } from './prompter.js';
+
+export function inquirerPrompter(t: Translator, style: Style, output: { write(text: string): unknown }): Prompter {
+  const keys = (pairs: [string, string][]) => style('dim', pairs.map(([key, action]) => `${key} ${action}`).join(' · '));
+  const selectTheme = {
+    style: {
+      keysHelpTip: () => keys([['↑↓', t('prompt.keys.move')], ['⏎', t('prompt.keys.choose')]]),
+    },
+  };
+  // The help line shows while the question is open; once answered, only the question stays.
+  const message = (q: Question) => ({
+    message: q.message,
+    theme: { style: { message: (text: string, status: string) => style('bold', text) + (q.help && status !== 'done' ? `\n  ${style('dim', q.help)}` : '') } },
+  });
+  const names = <T>(choices: readonly Choice<T>[]) => choices.map((c) => ({ value: c.value, name: c.label, ...(c.hint ? { description: c.hint } : {}) }));
+
+  return {
+    async text(q) {
+      const base = message(q);
+      const answer = await input({
+        message: base.message,
+        ...(q.default ? { default: q.default } : {}),
+        validate: (value: string) => q.validate?.(value.trim()) ?? true,
+        theme: { style: { ...base.theme.style, defaultAnswer: (text: string) => style('dim', `(${text})`) } },
+      });
+      return answer.trim();
+    },
+    async select(q) {
+      const base = message(q);
+      return select({
+        message: base.message,
+        choices: names(q.choices),
+        ...(q.default !== undefined ? { default: q.default } : {}),
+        pageSize: 12,
+        theme: { style: { ...selectTheme.style, ...base.theme.style } },
+      });
+    },
+    async checkbox(q) {
+      const chosen = new Set(q.default ?? []);
+      const base = message(q);
+      return checkbox({
+        message: base.message,
+        choices: names(q.choices).map((c) => ({ ...c, checked: chosen.has(c.value) })),
+        pageSize: 12,
+        instructions: keys([['↑↓', t('prompt.keys.move')], ['␣', t('prompt.keys.tick')], ['⏎', t('prompt.keys.confirm')]]),
+        theme: { style: { ...base.theme.style, keysHelpTip: () => keys([['↑↓', t('prompt.keys.move')], ['␣', t('prompt.keys.tick')], ['⏎', t('prompt.keys.confirm')]]) } },
+        ...(q.validate ? { validate: (items: readonly { value: unknown }[]) => q.validate!(items.map((i) => i.value) as never) } : {}),
+      });
+    },
+    async confirm(q) {
+      // A choice rather than (y/N): "o" for oui would read as no in inquirer's confirm.
+      const base = message(q);
+      return select({
+        message: base.message,
+        choices: [
+          { value: true, name: t('prompt.yes') },
+          { value: false, name: t('prompt.no') },
+        ],
+        default: q.default ?? true,
+        theme: { style: { ...selectTheme.style, ...base.theme.style } },
+      });
+    },
+    say(text: string) {
+      output.write(`${text}\n`);
+    },
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * The one way commands ask questions. The real prompter wraps @inquirer/prompts; tests hand in
+ * a scripted one. Commands never import inquirer themselves.
+ */
+export interface Choice<T> {
+  value: T;
+  label: string;
+  hint?: string;
+}
+
+export interface Question {
+  message: string;
+  /** One line under the question: why it matters. */
+  help?: string;
+}
+
+export interface Prompter {
+  /** Free text. Returns '' when the user passes with Enter and there is no default. */
+  text(q: Question & { default?: string; validate?: (value: string) => string | true }): Promise<string>;
+  select<T>(q: Question & { choices: readonly Choice<T>[]; default?: T }): Promise<T>;
+  checkbox<T>(q: Question & { choices: readonly Choice<T>[]; default?: readonly T[]; validate?: (values: readonly T[]) => string | true }): Promise<T[]>;
+  confirm(q: Question & { default?: boolean }): Promise<boolean>;
+  /** Text for the user between questions: titles, notes, summaries. */
+  say(text: string): void;
+}
+
+/** What inquirer throws when the user presses Ctrl-C; `main` turns it into exit 130. */
+export class PromptInterrupted extends Error {
+  constructor() {
+    super('interrupted');
+    this.name = 'ExitPromptError';
+  }
+}
+
+export type ScriptedAnswer = string | number | boolean | readonly unknown[] | typeof INTERRUPT | ((question: Question) => unknown);
+export const INTERRUPT = Symbol('Ctrl-C');
+
+/**
+ * Answers from a list, in order, checking each answer as the real prompts would. Records every
+ * question asked and everything said, so that tests can read the conversation back.
+ */
+export class ScriptedPrompter implements Prompter {
+  readonly asked: string[] = [];
+  readonly said: string[] = [];
+  private readonly answers: ScriptedAnswer[];
+
+  constructor(answers: readonly ScriptedAnswer[]) {
+    this.answers = [...answers];
+  }
+
+  get remaining(): number {
+    return this.answers.length;
+  }
+
+  private next(kind: string, q: Question): unknown {
+    this.asked.push(q.message);
+    if (this.answers.length === 0) throw new Error(`no scripted answer for ${kind}: ${q.message}`);
+    const answer = this.answers.shift()!;
+    if (answer === INTERRUPT) throw new PromptInterrupted();
+    return typeof answer === 'function' ? answer(q) : answer;
+  }
+
+  async text(q: Question & { default?: string; validate?: (value: string) => string | true }): Promise<string> {
+    const raw = this.next('text', q);
+    const value = raw === '' || raw === undefined ? (q.default ?? '') : String(raw);
+    const verdict = q.validate?.(value) ?? true;
+    if (verdict !== true) throw new Error(`scripted answer "${value}" refused for "${q.message}": ${verdict}`);
+    return value;
+  }
+
+  async select<T>(q: Question & { choices: readonly Choice<T>[]; default?: T }): Promise<T> {
+    const raw = this.next('select', q);
+    if (raw === '' && q.default !== undefined) return q.default;
+    const choice = q.choices.find((c) => c.value === raw) ?? q.choices.find((c) => c.label === raw);
+    if (!choice) throw new Error(`scripted answer ${String(raw)} is not a choice of "${q.message}": ${q.choices.map((c) => String(c.value)).join(', ')}`);
+    return choice.value;
+  }
+
+  async checkbox<T>(q: Question & { choices: readonly Choice<T>[]; default?: readonly T[]; validate?: (values: readonly T[]) => string | true }): Promise<T[]> {
+    const raw = this.next('checkbox', q);
+    const values = raw === '' ? [...(q.default ?? [])] : (raw as T[]);
+    for (const value of values) {
+      if (!q.choices.some((c) => c.value === value)) throw new Error(`scripted answer ${String(value)} is not a choice of "${q.message}"`);
+    }
+    const verdict = q.validate?.(values) ?? true;
+    if (verdict !== true) throw new Error(`scripted answer refused for "${q.message}": ${verdict}`);
+    return values;
+  }
+
+  async confirm(q: Question & { default?: boolean }): Promise<boolean> {
+    const raw = this.next('confirm', q);
+    return raw === '' ? (q.default ?? false) : Boolean(raw);
+  }
+
+  say(text: string): void {
+    this.said.push(text);
+  }
+}

@@ -1,0 +1,275 @@
+import { readFile, writeFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { init, edit } from '../../src/commands/init.js';
+import { ScriptedPrompter, INTERRUPT, type ScriptedAnswer } from '../../src/wizard/prompter.js';
+import { progress } from '../../src/derive/completeness.js';
+import { warnings } from '../../src/derive/warnings.js';
+import type { Project } from '../../src/generated/model.js';
+import type { Io } from '../../src/io.js';
+import { adopt, tempDir, TODAY, examples, copyExample } from '../helpers.js';
+import { PassThrough } from 'node:stream';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => ({ dir, cleanup } = await tempDir()));
+afterEach(async () => cleanup());
+
+function io(): Io & { out: () => string } {
+  let out = '';
+  return {
+    stdout: { write: (text: string) => (out += text) },
+    stderr: { write: (text: string) => (out += text) },
+    stdin: Object.assign(new PassThrough(), { isTTY: true }),
+    env: { LANG: 'C' },
+    cwd: dir,
+    out: () => out,
+  };
+}
+
+const options = (prompter: ScriptedPrompter, lang: 'en' | 'fr' = 'en') => ({
+  file: path.join(dir, 'adopt.yaml'),
+  shownFile: 'adopt.yaml',
+  io: io(),
+  today: TODAY,
+  lang,
+  interactive: true,
+  prompter,
+});
+
+const read = async () => parse(await readFile(path.join(dir, 'adopt.yaml'), 'utf8')) as Project;
+
+/** Steps 1 to 3, as a coordinator answers them on day one. */
+const daysOne = (fr: boolean): ScriptedAnswer[] => [
+  // step 1: the project and its lead
+  fr ? 'Gestion des adhésions' : 'Volunteer rota',
+  fr ? 'Les Jardins Partagés' : 'Riverside Food Bank',
+  '', // summary: passed over
+  'Camille Martin',
+  fr ? 'Coordinatrice' : 'Coordinator',
+  'camille@example.org',
+  'strong', // project management
+  'none', // facilitation: weak
+  fr ? '1 jour par semaine' : 'one day a week',
+  fr ? 'Co-animation avec Karim' : 'Co-facilitation with Karim', // support, asked because a skill is weak
+  // step 2: key users
+  'Karim Benali', fr ? 'Trésorier' : 'Treasurer', 'occasional', fr ? 'Suivi des cotisations' : 'Fees',
+  'Léa Dubois', fr ? 'Accueil' : 'Reception', 'daily', fr ? 'Inscriptions' : 'Sign-ups',
+  false, // another key user?
+  // step 3: needs
+  fr ? 'Centraliser les adhésions' : 'One list of volunteers', fr ? '100 % des adhésions saisies' : 'All volunteers listed', 'must',
+  true, // another objective
+  fr ? 'Relancer les cotisations' : 'Fewer missed shifts', fr ? 'Moins de 5 % d\'impayés' : 'Under 5% missed', 'should',
+  false,
+  fr ? 'Bénévoles d\'accueil' : 'Shift volunteers', ['consult', 'feed'],
+  false,
+  '', // currency: passed over (EUR)
+  fr ? 'Abonnement' : 'Subscription', fr ? '20' : '20', 'recurring', 'month',
+  true,
+  fr ? 'Paramétrage' : 'Setup', fr ? '1 200,50' : '1,200.50', 'one-off',
+  false,
+  fr ? 'Subvention régionale' : 'Council grant',
+  'medium', // urgency
+  '2027-09-01', // deadline
+  '', // conflicts: passed over
+  fr ? 'Choix de l\'outil' : 'Tool chosen', '15/02/2027', false, // milestone, not done
+  false,
+  'mixed', 'some', '', // maturity
+  'high', '', // interface
+  fr ? 'Fuite de données personnelles' : 'Personal data leak', 'data-protection', 'medium', 'high', fr ? 'Hébergement UE' : 'EU hosting',
+  false,
+];
+
+/** Steps 4 to 8 and the practices, weeks later. */
+const later = (fr: boolean): ScriptedAnswer[] => [
+  'now', // research
+  fr ? 'Comparateur en ligne' : 'Online directory', '', // sources
+  fr ? 'AMAP du Centre' : 'Northside Pantry', 'Outil A', fr ? 'Simple à prendre en main' : 'Easy to learn', false,
+  'Outil A', '', '', fr ? '20 €/mois' : '£20/month', 'open-source', 'EU', 'full', '', '', true,
+  true,
+  'Outil B', '', '', fr ? 'Gratuit' : 'Free', '', 'outside-EU', 'partial', '', '', true,
+  false,
+  'now', // poc
+  '2027-01-10', '2027-02-07',
+  true, // start from the criteria proposed from objectives
+  false, // another criterion?
+  // scores: tool A by Karim, by Léa; tool B by Karim, by Léa; two criteria each
+  '4', '5', '2', '4', '3', '3', '3', '1',
+  '', // adaptations: none
+  'outil-a', '2027-02-15', fr ? 'Le mieux noté, hébergé en UE' : 'Best scored, EU hosting',
+  'now', // deployment
+  'docs/procedures.md', fr ? 'Petit-déjeuner de lancement' : 'Launch breakfast', '2027-03-01',
+  fr ? 'Bureau' : 'Office', '2027-03-01', '2027-03-31', '', false,
+  'monthly', fr ? 'Réunion d\'équipe' : 'Team meeting',
+  'now', // training
+  ['karim-benali'], ['in-person', 'guide'],
+  '2027-03-08', fr ? 'Prise en main' : 'First steps', fr ? 'Tous' : 'Everyone', 'in-person', false,
+  fr ? 'Bénévoles du samedi' : 'Saturday volunteers', fr ? 'Séance en binôme' : 'One-to-one session', false,
+  'now', // evaluation
+  '', // due: the proposal (end of deployment + 3 months)
+  'now', // practices
+  fr ? 'Directrice' : 'Director', fr ? 'Tableur partagé' : 'Shared spreadsheet', '', 'replaced', '', '', false,
+  fr ? 'Beaucoup de bénévoles ponctuels' : 'Many occasional volunteers',
+  '2026-11-20', fr ? 'Lancer le projet' : 'Start the project', '', '', false,
+  '2026-11-27', fr ? 'Conseil d\'administration' : 'Board', fr ? 'Présentation du projet' : 'Project outline', '', false,
+];
+
+describe('adopt init, scripted', () => {
+  test.each([['en'], ['fr']] as const)('a whole project in one go (%s): every step complete, no warning, a valid file', async (lang) => {
+    const fr = lang === 'fr';
+    const prompter = new ScriptedPrompter([...daysOne(fr), ...later(fr)]);
+    await init(options(prompter, lang));
+    expect(prompter.remaining).toBe(0);
+    const project = await read();
+    expect(progress(project).filter((s) => s.state !== 'complete').map((s) => s.id)).toEqual(['evaluation']);
+    expect(warnings(project, TODAY)).toEqual([]);
+    expect((await adopt(['validate'], { cwd: dir })).code).toBe(0);
+    // answers read in the user's habits, ids made from names, numbers from priorities
+    expect(project.needs!.budget!.items![1]!.amount).toBe(1200.5);
+    expect(project.needs!.schedule!.milestones![0]).toEqual({ id: 'M1', name: fr ? 'Choix de l\'outil' : 'Tool chosen', date: '2027-02-15', done: false });
+    expect(project.keyUsers!.map((u) => u.id)).toEqual(['karim-benali', 'lea-dubois']);
+    expect(project.poc!.criteria!.map((c) => [c.id, c.weight, c.objective])).toEqual([
+      ['C1', 5, 'O1'],
+      ['C2', 3, 'O2'],
+    ]);
+    expect(project.poc!.scores).toHaveLength(8);
+    expect(project.evaluation!.due).toBe('2027-06-30');
+    expect(project.project!.created).toBe(TODAY);
+    // the file starts with the modeline, keys in the format's order
+    const text = await readFile(path.join(dir, 'adopt.yaml'), 'utf8');
+    expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=/);
+    expect(Object.keys(parse(text))).toEqual(['version', 'language', 'project', 'lead', 'keyUsers', 'needs', 'research', 'poc', 'deployment', 'training', 'evaluation', 'practices']);
+    // the ranking was shown before the decision, with the disagreement
+    const said = prompter.said.join('\n');
+    expect(said).toContain(fr ? 'La matrice de décision' : 'The decision matrix so far');
+    expect(said).toMatch(fr ? /1\. Outil A\u00a0: / : /1\. Outil A: /);
+  });
+
+  test('day one: steps 1 to 3, everything later left for later, then Ctrl-C costs only the step in progress', async () => {
+    const first = new ScriptedPrompter([...daysOne(false), 'later', 'later', 'later', 'later', 'later', 'later']);
+    await init(options(first));
+    expect(first.remaining).toBe(0);
+    let project = await read();
+    expect(progress(project).map((s) => s.state)).toEqual(['complete', 'complete', 'complete', 'empty', 'empty', 'empty', 'empty', 'empty', 'empty']);
+
+    // weeks later: research done, then Ctrl-C in the middle of the proof of concept
+    const research = 29; // answers of step 4; then the proof of concept begins
+    const second = new ScriptedPrompter([...later(false).slice(0, research + 3), INTERRUPT]);
+    await expect(init(options(second))).rejects.toMatchObject({ name: 'ExitPromptError' });
+    project = await read();
+    expect(progress(project).find((s) => s.id === 'research')!.state).toBe('complete');
+    expect(project.poc).toBeUndefined();
+    expect(second.asked).not.toContain('Project title'); // never re-asks what is answered
+
+    // and once more: it resumes at the proof of concept
+    const third = new ScriptedPrompter(later(false).slice(research));
+    await init(options(third));
+    expect(third.remaining).toBe(0);
+    expect(progress(await read()).filter((s) => s.state !== 'complete').map((s) => s.id)).toEqual(['evaluation']);
+  });
+
+  test('answers are checked: a wrong e-mail, an impossible date, a number out of range are refused', async () => {
+    const answers = daysOne(false);
+    answers[5] = 'camille@'; // the contact
+    await expect(init(options(new ScriptedPrompter(answers)))).rejects.toThrow(/This e-mail address looks incomplete/);
+    const dates = daysOne(false);
+    dates[dates.indexOf('15/02/2027')] = '30/02/2027';
+    await expect(init(options(new ScriptedPrompter(dates)))).rejects.toThrow(/a date that exists/);
+    await rm(path.join(dir, 'adopt.yaml')); // steps 1 and 2 were saved: start afresh
+    const amounts = daysOne(false);
+    amounts[amounts.indexOf('20')] = '-20';
+    await expect(init(options(new ScriptedPrompter(amounts)))).rejects.toThrow(/At least 0\./);
+  });
+
+  test('a POC shorter than a week is confirmed before it is kept', async () => {
+    await copyExample(examples.jardins, dir);
+    const before = await read();
+    const scores = before.poc!.scores!.length;
+    // start, end (refused once), criteria kept, every score kept, adaptations kept, decision kept
+    const prompter = new ScriptedPrompter(['2027-01-10', '2027-01-12', false, '2027-01-31', 'done', ...Array(scores).fill(''), '', '', '', '']);
+    await edit({ ...options(prompter, 'fr'), step: 'poc' });
+    expect(prompter.remaining).toBe(0);
+    expect(prompter.asked[2]).toMatch(/Le test durerait 2 jours/);
+    const project = await read();
+    expect([project.poc!.start, project.poc!.end]).toEqual(['2027-01-10', '2027-01-31']);
+    expect(project.poc!.scores).toEqual(before.poc!.scores);
+    expect(project.poc!.decision).toEqual(before.poc!.decision);
+  });
+});
+
+describe('adopt edit, scripted', () => {
+  test('changes one answer, removes one item, keeps comments and every untouched line', async () => {
+    const file = await copyExample(examples.foodBank, dir);
+    const before = await readFile(file, 'utf8');
+    const users = (parse(before) as Project).keyUsers!;
+    const prompter = new ScriptedPrompter([
+      `edit:0`, // change the first key user
+      '', 'Volunteer coordinator', '', '', // name kept, role changed, profile kept, use kept
+      `remove:${users.length - 1}`, true, // remove the last one
+      'done',
+    ]);
+    await edit({ ...options(prompter), step: 'key-users' });
+    expect(prompter.remaining).toBe(0);
+    const after = await readFile(file, 'utf8');
+    const project = parse(after) as Project;
+    expect(project.keyUsers![0]!.role).toBe('Volunteer coordinator');
+    expect(project.keyUsers!.map((u) => u.id)).toEqual(users.slice(0, -1).map((u) => u.id));
+    // every line not about the key users is byte-for-byte the same, comments included
+    const untouched = (text: string) => text.split('\n').filter((line) => !/role:|Volunteer coordinator/.test(line));
+    const lost = untouched(before).filter((line) => !after.split('\n').includes(line));
+    const removedUser = users[users.length - 1]!;
+    expect(lost.every((line) => Object.values(removedUser).some((v) => line.includes(String(v))))).toBe(true);
+    expect(after).toContain('#');
+  });
+
+  test('an unknown step is a usage error that lists the steps', async () => {
+    await copyExample(examples.foodBank, dir);
+    await expect(edit({ ...options(new ScriptedPrompter([])), step: 'budget' })).rejects.toThrow(/There is no step "budget".*lead, key-users, needs/);
+  });
+});
+
+describe('without a terminal', () => {
+  test('init and edit exit 2 at once, saying what to do, and create nothing', async () => {
+    const result = await adopt(['init'], { cwd: dir });
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr).toMatch(/needs a terminal.*adopt init --from answers\.yaml --yes/);
+    await expect(readFile(path.join(dir, 'adopt.yaml'))).rejects.toThrow();
+    await copyExample(examples.foodBank, dir);
+    expect((await adopt(['edit', '3'], { cwd: dir })).code).toBe(2);
+  });
+});
+
+describe('adopt init --from answers.yaml --yes', () => {
+  test.each([['jardins'], ['foodBank']] as const)('from a complete example (%s): an equivalent file, exit 0', async (name) => {
+    const example = examples[name];
+    const result = await adopt(['init', '--from', example, '--yes'], { cwd: dir });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const { version: _v, ...expected } = parse(await readFile(example, 'utf8')) as Project;
+    const written = await read();
+    expect({ ...written, project: { ...written.project, created: expected.project!.created } }).toEqual({ version: 1, ...expected });
+  });
+
+  test('from a partial file: fills what it has, lists what is missing, exit 1', async () => {
+    await writeFile(path.join(dir, 'answers.yaml'), 'version: 1\nlanguage: en\nproject:\n  title: Rota\nlead:\n  name: Sam\n');
+    const result = await adopt(['init', '--from', 'answers.yaml', '--yes'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('adopt.yaml now holds the answers from answers.yaml.');
+    expect(result.stdout).toMatch(/Still to answer \(\d+\):/);
+    expect(result.stdout).toMatch(/ {2}lead\.role {2}role in the organisation \(Project lead\)/);
+    expect(result.stdout).not.toContain('evaluation.reviews');
+    expect((await read()).lead).toEqual({ name: 'Sam' });
+  });
+
+  test('an answers file with problems changes nothing', async () => {
+    await writeFile(path.join(dir, 'answers.yaml'), 'version: 1\nkeyUsers:\n  - id: a\n    profile: dialy\n');
+    const result = await adopt(['init', '--from', 'answers.yaml', '--yes'], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^answers\.yaml:4:14 /);
+    await expect(readFile(path.join(dir, 'adopt.yaml'))).rejects.toThrow();
+  });
+
+  test('--from without --yes is a usage error', async () => {
+    expect((await adopt(['init', '--from', 'answers.yaml'], { cwd: dir })).code).toBe(2);
+  });
+});
