@@ -18,6 +18,8 @@ interface Finding {
   target?: 'key' | 'value';
   /** For a duplicate id: the first use, whose line replaces {line} in the message. */
   firstUse?: readonly PathSegment[];
+  /** For text that YAML read as a number: the value as written, which replaces {raw}. */
+  quoteRaw?: boolean;
 }
 type At = (path: readonly PathSegment[], message: string, target?: 'key' | 'value') => Finding;
 const at: At = (path, message, target = 'value') => ({ path, message, target });
@@ -45,17 +47,25 @@ export async function checkProject(source: ProjectSource, t: Translator, options
   if (structural.length === 0 && references.length === 0) return { structural: [], references: [], dangling };
   // Only now is the Document with positions worth building.
   const located = await source.located();
-  const place = (finding: Finding): Problem => ({
-    file: source.file,
-    ...positionOfPath(located, finding.path, finding.target),
-    message: finding.firstUse ? finding.message.replace('{line}', String(positionOfPath(located, finding.firstUse, 'value').line)) : finding.message,
-  });
+  const place = (finding: Finding): Problem => {
+    const at = positionOfPath(located, finding.path, finding.target);
+    let message = finding.message;
+    if (finding.firstUse) message = message.replace('{line}', String(positionOfPath(located, finding.firstUse, 'value').line));
+    if (finding.quoteRaw) message = message.replaceAll('{raw}', rawValueAt(source.text, at));
+    return { file: source.file, ...at, message };
+  };
   return { structural: dedupe(structural.map(place)).sort(byPosition), references: references.map(place).sort(byPosition), dangling };
 }
 
 export function danglingMessage(ref: DanglingReference, t: Translator): string {
   const params = { path: formatPath(ref.path), id: ref.id, target: t(`target.${ref.target}`) };
   return ref.path.includes('decision') ? t('problem.danglingNone', params) : t('problem.dangling', params);
+}
+
+/** The value as the user wrote it on its line (without a trailing comment). */
+function rawValueAt(text: string, at: { line: number; col: number }): string {
+  const line = text.split('\n')[at.line - 1] ?? '';
+  return line.slice(at.col - 1).replace(/\s+#.*$/, '').replace(/[,}\]]+\s*$/, '').trim();
 }
 
 function dedupe(problems: Problem[]): Problem[] {
@@ -91,17 +101,21 @@ function schemaProblem(error: ErrorObject, source: ProjectSource, t: Translator)
   const segments = segmentsOf(error.instancePath);
   const path = formatPath(segments) || t('problem.root');
   const value = valueAtSegments(source.data, segments);
-  const shown = typeof value === 'string' ? value : JSON.stringify(value);
+  // Only plain values are shown: an unknown key's parent may be the whole file.
+  const shown = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'type': {
       const expected = String(params.type);
       if (expected === 'integer' && typeof value === 'number') return at(segments, t('problem.integer', { path, value: shown }));
+      if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
+        return { ...at(segments, t('problem.quoteIt', { path, raw: '{raw}' })), quoteRaw: true };
+      }
       return at(segments, t('problem.type', { path, expected: t(`type.${expected}` as MsgKey), found: describeFound(value, t) }));
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
-      const suggestion = typeof value === 'string' ? closest(value, allowed) : undefined;
+      const suggestion = typeof value === 'string' ? (closest(value, allowed) ?? fromLabels(value, allowed, t)) : undefined;
       const base = { path, value: shown, allowed: allowed.join(', ') };
       return at(segments, suggestion ? t('problem.enumSuggest', { ...base, suggestion }) : t('problem.enum', base));
     }
@@ -124,9 +138,11 @@ function schemaProblem(error: ErrorObject, source: ProjectSource, t: Translator)
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       const suggestion = closest(key, keyOrder[orderKeyOf(segments)] ?? []);
+      // "x-__proto__" or "x-<<" would be no help: propose x- only for a word.
+      const plain = /^[\p{L}\d][\p{L}\d_-]*$/u.test(key);
       return at(
         [...segments, key],
-        suggestion ? t('problem.unknownKeySuggest', { key, path, suggestion }) : t('problem.unknownKey', { key, path }),
+        suggestion ? t('problem.unknownKeySuggest', { key, path, suggestion }) : t(plain ? 'problem.unknownKey' : 'problem.unknownKeyPlain', { key, path }),
         'key',
       );
     }
@@ -137,8 +153,38 @@ function schemaProblem(error: ErrorObject, source: ProjectSource, t: Translator)
   }
 }
 
+/**
+ * A value written in the user's words ("bénévole", "quotidien", "daily user") matched to the
+ * allowed value whose label in the catalogue it is.
+ */
+function fromLabels(value: string, allowed: readonly string[], t: Translator): string | undefined {
+  const wanted = value.trim().toLowerCase();
+  for (const prefix of enumLabelPrefixes) {
+    for (const option of allowed) {
+      const label = t(`${prefix}.${option}` as MsgKey);
+      if (label === `${prefix}.${option}`) continue;
+      const words = label.toLowerCase().split(/[:(]/)[0]!.trim();
+      if (words === wanted || closest(wanted, [words]) !== undefined) return option;
+      if (wanted.length >= 4 && words.split(/\s+/).includes(wanted)) return option;
+    }
+  }
+  return undefined;
+}
+
+const enumLabelPrefixes = ['enum.profile', 'enum.skill', 'enum.priority', 'enum.use', 'enum.costKind', 'enum.period', 'enum.level', 'enum.maturity', 'enum.trainingNeed', 'enum.riskArea', 'enum.licence', 'enum.hosting', 'enum.dataExport', 'enum.frequency', 'enum.format', 'enum.fate'];
+
 function semanticProblems(data: unknown, t: Translator): Finding[] {
   const problems: Finding[] = [];
+  // The same key user scoring the same tool on the same criterion twice (a merge can do it).
+  const scored = new Map<string, number>();
+  for (const { path, value } of valuesAt(data, 'poc.scores[]')) {
+    const score = value as { candidate?: unknown; by?: unknown; criterion?: unknown } | null;
+    if (!score || typeof score !== 'object') continue;
+    const key = JSON.stringify([score.candidate, score.by, score.criterion]);
+    const first = scored.get(key);
+    if (first === undefined) scored.set(key, path[2] as number);
+    else problems.push({ ...at(path, t('problem.duplicateScore', { path: formatPath(path), by: String(score.by), candidate: String(score.candidate), criterion: String(score.criterion), line: '{line}' })), firstUse: ['poc', 'scores', first] });
+  }
   for (const pattern of datePaths) {
     for (const { path, value } of valuesAt(data, pattern)) {
       if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isRealDate(value)) {

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Help, InvalidArgumentError } from 'commander';
-import { isLang, resolveLanguage, loadTranslator, langFlag, type Lang, type MsgKey, type Translator } from './i18n/index.js';
+import { isLang, resolveLanguage, loadTranslator, langFlag, fileLanguage, projectFile, type Lang, type MsgKey, type Translator } from './i18n/index.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { today } from './util/dates.js';
@@ -20,18 +20,19 @@ interface GlobalOptions {
 
 const version = () => (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 
-/** The language of a project file, read without parsing it, to speak the user's language early. */
-function fileLanguage(file: string): string | undefined {
-  try {
-    return /^language:\s*["']?(fr|en)["']?\s*(#.*)?$/m.exec(readFileSync(file, 'utf8').slice(0, 4096))?.[1];
-  } catch {
-    return undefined;
+
+
+/** -f / --file as typed on the command line, before it is parsed. */
+function fileFlag(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '-f' || argv[i] === '--file') return argv[i + 1];
+    if (argv[i]!.startsWith('--file=')) return argv[i]!.slice(7);
   }
+  return undefined;
 }
 
-
 export async function runCli(argv: readonly string[], io: Io): Promise<void> {
-  const t = await loadTranslator(resolveLanguage(langFlag(argv), undefined, io.env));
+  const t = await loadTranslator(resolveLanguage(langFlag(argv), fileLanguage(projectFile(io.cwd, io.env, fileFlag(argv))), io.env));
   const program = buildProgram(t, io);
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -39,8 +40,11 @@ export async function runCli(argv: readonly string[], io: Io): Promise<void> {
     if (!(error instanceof CommanderError)) throw error;
     // Help and version were asked for and printed: that is success, not an error.
     if (['commander.helpDisplayed', 'commander.version'].includes(error.code)) return;
-    // No command at all: the help went to stderr; it is a usage error.
-    if (error.code === 'commander.help') throw new UsageError('');
+    // `adopt help` asked for help (exit 0); `adopt` alone got it on stderr as a usage error.
+    if (error.code === 'commander.help') {
+      if (error.exitCode === 0) return;
+      throw new UsageError('');
+    }
     throw commanderToUsage(error, t, program);
   }
 }
@@ -50,14 +54,22 @@ function commanderToUsage(error: CommanderError, t: Translator, program: Command
   switch (error.code) {
     case 'commander.unknownCommand': {
       const suggestion = closest(quoted, program.commands.map((c) => c.name()));
-      const hint = suggestion ? ` ${t('cli.error.didYouMean', { suggestion: `adopt ${suggestion}` })}` : '';
-      return new UsageError(t('cli.error.unknownCommand', { name: quoted }) + hint);
+      return new UsageError(suggestion ? t('cli.error.unknownCommandSuggest', { name: quoted, suggestion: `adopt ${suggestion}` }) : t('cli.error.unknownCommand', { name: quoted }));
     }
     case 'commander.unknownOption':
       return new UsageError(t('cli.error.unknownOption', { name: quoted }));
     case 'commander.missingArgument':
-    case 'commander.optionMissingArgument':
-      return new UsageError(t('cli.error.missingArgument', { name: quoted.split(' ')[0] ?? quoted }));
+      return new UsageError(t('cli.error.missingArgument', { name: quoted }));
+    case 'commander.optionMissingArgument': {
+      // "-f, --file <path>": name the option by its long form.
+      const name = /--[\w-]+/.exec(quoted)?.[0] ?? quoted;
+      return new UsageError(t('cli.error.missingArgument', { name }));
+    }
+    case 'commander.invalidArgument':
+      // Our own argument checks already say it in the user's language, after commander's prefix.
+      return new UsageError(error.message.replace(/^error: .*? is invalid\.\s*/, ''));
+    case 'commander.excessArguments':
+      return new UsageError(t('cli.error.tooManyArguments'));
     default:
       return new UsageError(error.message.replace(/^error: /, ''));
   }
@@ -72,6 +84,7 @@ function buildProgram(t: Translator, io: Io): Command {
     'Global Options:': 'cli.help.globalOptions',
   };
   class TranslatedHelp extends Help {
+    override showGlobalOptions = true;
     override styleTitle(title: string): string {
       const key = titles[title];
       return key ? t(key) : title;
@@ -88,7 +101,7 @@ function buildProgram(t: Translator, io: Io): Command {
     .version(version(), '-V, --version', t('cli.option.version'))
     .helpOption('-h, --help', t('cli.option.help'))
     .helpCommand('help [command]', t('cli.cmd.help'))
-    .option('-f, --file <path>', t('cli.option.file'))
+    .option(`-f, --file <${t('cli.placeholder.path')}>`, t('cli.option.file'))
     .option('--lang <lang>', t('cli.option.lang'), (value: string) => {
       if (!isLang(value)) throw new InvalidArgumentError(t('cli.error.badLang', { value }));
       return value;
@@ -106,11 +119,13 @@ function buildProgram(t: Translator, io: Io): Command {
   /** What every command gets: the project file, the user's language, today. */
   const context = async (command: Command) => {
     const global = command.optsWithGlobals<GlobalOptions>();
-    const file = path.resolve(io.cwd, global.file ?? io.env.ADOPT_FILE ?? 'adopt.yaml');
+    const named = global.file ?? io.env.ADOPT_FILE ?? 'adopt.yaml';
+    const file = projectFile(io.cwd, io.env, global.file);
     const lang = resolveLanguage(global.lang, fileLanguage(file), io.env);
     return {
       file,
-      shownFile: path.relative(io.cwd, file) || file,
+      // As the user named it: relative stays relative, absolute stays absolute.
+      shownFile: path.isAbsolute(named) ? named : path.relative(io.cwd, file) || named,
       t: lang === t.lang ? t : await loadTranslator(lang),
       color: global.color,
       today: today(io.env),
@@ -135,7 +150,7 @@ function buildProgram(t: Translator, io: Io): Command {
 
   command('init', 'cli.cmd.init')
     .option('--restart', t('cli.option.restart'))
-    .option('--from <file>', t('cli.option.from'))
+    .option(`--from <${t('cli.placeholder.file')}>`, t('cli.option.from'))
     .option('-y, --yes', t('cli.option.yes'))
     .option('--interactive', t('cli.option.interactive'))
     .option('--no-interactive')
@@ -145,7 +160,7 @@ function buildProgram(t: Translator, io: Io): Command {
     });
 
   command('edit', 'cli.cmd.edit')
-    .argument('<step>', t('cli.arg.step'))
+    .argument(`<${t('cli.placeholder.step')}>`, t('cli.arg.step'))
     .option('--interactive', t('cli.option.interactive'))
     .option('--no-interactive')
     .action(async (step: string, options: WizardFlags, cmd: Command) => {
@@ -162,12 +177,11 @@ function buildProgram(t: Translator, io: Io): Command {
     });
 
   command('validate', 'cli.cmd.validate')
-    .argument('[files...]', t('cli.arg.files'))
+    .argument(`[${t('cli.placeholder.files')}...]`, t('cli.arg.files'))
     .action(async (files: string[], _options: unknown, cmd: Command) => {
       const { validate } = await import('./commands/validate.js');
       const ctx = await context(cmd);
-      const lang = resolveLanguage(cmd.optsWithGlobals<GlobalOptions>().lang, files.length ? undefined : fileLanguage(ctx.file), io.env);
-      await validate({ files: files.length ? files : [ctx.shownFile], t: await loadTranslator(lang), io });
+      await validate({ files: files.length ? files : [ctx.shownFile], lang: cmd.optsWithGlobals<GlobalOptions>().lang, t: ctx.t, io });
     });
 
   command('schema', 'cli.cmd.schema').action(async () => {

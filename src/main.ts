@@ -5,7 +5,7 @@
 import { processIo, type Io } from './io.js';
 import { AdoptError, ExitCode } from './errors.js';
 import { readFileSync } from 'node:fs';
-import { resolveLanguage, loadTranslator, localeLanguage, langFlag } from './i18n/index.js';
+import { resolveLanguage, loadTranslator, localeLanguage, langFlag, fileLanguage, projectFile } from './i18n/index.js';
 
 export async function run(argv: readonly string[], io: Io = processIo()): Promise<number> {
   try {
@@ -24,7 +24,7 @@ async function report(error: unknown, argv: readonly string[], io: Io): Promise<
     if (error.message) io.stderr.write(`${error.message}\n`);
     return error.exitCode;
   }
-  const t = await loadTranslator(resolveLanguage(langFlag(argv), undefined, io.env));
+  const t = await loadTranslator(resolveLanguage(langFlag(argv), fileLanguage(projectFile(io.cwd, io.env)), io.env));
   // Ctrl-C at a prompt: inquirer's own error, caught here once for every command.
   if (error instanceof Error && error.name === 'ExitPromptError') {
     io.stderr.write(`${t('cli.interrupted')}\n`);
@@ -41,13 +41,20 @@ function preparedOutput(argv: readonly string[], env: NodeJS.ProcessEnv): string
   if (argv.length !== 1 || !['--help', '-h', '--version', '-V'].includes(argv[0]!)) return undefined;
   try {
     const prepared = JSON.parse(readFileSync(new URL('./prepared.json', import.meta.url), 'utf8')) as Record<string, string>;
-    return argv[0] === '--version' || argv[0] === '-V' ? `${prepared.version}\n` : prepared[localeLanguage(env) ?? 'en'];
+    return argv[0] === '--version' || argv[0] === '-V' ? `${prepared.version}\n` : prepared[fileLanguage(projectFile(process.cwd(), env)) ?? localeLanguage(env) ?? 'en'];
   } catch {
     return undefined;
   }
 }
 
 export async function main(): Promise<void> {
+  // A reader that stops early (adopt status | head) is not an error: stop quietly.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(ExitCode.ok);
+      throw error;
+    });
+  }
   const argv = process.argv.slice(2);
   const prepared = preparedOutput(argv, process.env);
   if (prepared !== undefined) {

@@ -7,8 +7,7 @@ export interface Problem {
 }
 
 export function formatProblem(problem: Problem): string {
-  const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}:${problem.col ?? 1}`;
-  return `${where} ${problem.message}`;
+  return problem.line === undefined ? `${problem.file}: ${problem.message}` : `${problem.file}:${problem.line}:${problem.col ?? 1} ${problem.message}`;
 }
 
 export function byPosition(a: Problem, b: Problem): number {

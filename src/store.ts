@@ -7,7 +7,7 @@
  * a problem, or to write. Anything unusual (a parse error, anchors and aliases, an unknown tag)
  * goes straight to `yaml`, whose messages and limits are the reference.
  */
-import { readFile, stat, rename, unlink, open } from 'node:fs/promises';
+import { readFile, stat, rename, unlink, open, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { load as fastLoad, CORE_SCHEMA } from 'js-yaml';
 import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
@@ -66,6 +66,8 @@ export async function readBytes(file: string, t: Translator, shown = file): Prom
   try {
     const info = await stat(file);
     if (info.isDirectory()) throw new UsageError(t('file.isDirectory', { file: shown }));
+    // A pipe or a device would block or never end: only plain files are project files.
+    if (!info.isFile()) throw new UsageError(t('file.notRegular', { file: shown }));
     return await readFile(file);
   } catch (error) {
     if (error instanceof UsageError) throw error;
@@ -143,7 +145,7 @@ export async function parseProject(bytes: Uint8Array, file: string, t: Translato
   if (bom) text = text.slice(1);
   if (text.trim() === '') return fail(t('file.empty'));
 
-  const conflict = /^<{7}(?: |$)/m.exec(text);
+  const conflict = /^(?:<{7}(?: |$)|={7}$|>{7}(?: |$))/m.exec(text);
   if (conflict) {
     const at = positionAt(text, conflict.index);
     return fail(t('file.conflict', { line: at.line }), at);
@@ -156,19 +158,9 @@ export async function parseProject(bytes: Uint8Array, file: string, t: Translato
     const full = locate(text, Y);
     located = Promise.resolve(full);
     const { doc, lines } = full;
-    if (doc.errors.length > 0) {
-      return {
-        ok: false,
-        problems: doc.errors.map((error) => {
-          const at = lines.linePos(error.pos[0]);
-          if (error.code === 'DUPLICATE_KEY') {
-            const key = /^[^:\n]*/.exec(text.slice(error.pos[0]))?.[0].trim().replace(/^["']|["']$/g, '') ?? '';
-            return { file, ...at, message: t('file.duplicateKey', { key }) };
-          }
-          return { file, ...at, message: t('file.yamlSyntax', { reason: yamlReason(error.message) }) };
-        }),
-      };
-    }
+    // The first error only: the ones after it are mostly echoes of the first.
+    const error = doc.errors[0];
+    if (error) return { ok: false, problems: [{ file, ...lines.linePos(error.pos[0]), message: syntaxMessage(error, text, t) }] };
     if (doc.contents === null) return fail(t('file.empty'));
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -177,6 +169,7 @@ export async function parseProject(bytes: Uint8Array, file: string, t: Translato
       throw error;
     }
   }
+  withoutBlanks(data);
   const source: ProjectSource = {
     path: diskPath,
     file,
@@ -206,6 +199,49 @@ export async function parseProject(bytes: Uint8Array, file: string, t: Translato
 /** yaml's messages end with a code frame; keep the sentence. */
 function yamlReason(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
+}
+
+/** The syntax mistakes people make by hand, said in their words; the rest in yaml's. */
+function syntaxMessage(error: { code: string; message: string; pos: [number, number] }, text: string, t: Translator): string {
+  const lineStart = text.lastIndexOf('\n', error.pos[0] - 1) + 1;
+  const line = text.slice(lineStart, text.indexOf('\n', lineStart) === -1 ? undefined : text.indexOf('\n', lineStart));
+  switch (error.code) {
+    case 'DUPLICATE_KEY': {
+      const key = /^[^:\n]*/.exec(text.slice(error.pos[0]))?.[0].trim().replace(/^["']|["']$/g, '') ?? '';
+      return t('file.duplicateKey', { key });
+    }
+    case 'TAB_AS_INDENT':
+      return t('yaml.tab');
+    case 'BLOCK_AS_IMPLICIT_KEY': {
+      const pair = /^(\s*(?:- )?)([^:#]+):\s*(.*)$/.exec(line);
+      return pair ? t('yaml.colonInText', { example: `${pair[2]!.trim()}: "${pair[3]!.replace(/"/g, '\\"')}"` }) : t('yaml.colonInTextPlain');
+    }
+    case 'MULTILINE_IMPLICIT_KEY':
+      return t('yaml.missingColon');
+    case 'MISSING_CHAR':
+      return /quote/i.test(error.message) ? t('yaml.unclosedQuote') : t('file.yamlSyntax', { reason: yamlReason(error.message) });
+    case 'BAD_INDENT':
+      return /end with a [\]}]/.test(error.message) ? t('yaml.unclosedBracket') : t('yaml.badIndent');
+    default:
+      return t('file.yamlSyntax', { reason: yamlReason(error.message) });
+  }
+}
+
+/**
+ * A key left blank (`support:`) means "not answered yet", as if it were absent: the schema
+ * and the derivations then see a half-filled file, not a wrong one.
+ */
+function withoutBlanks(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    for (const item of value) withoutBlanks(item);
+  } else if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      if (record[key] === null) delete record[key];
+      else withoutBlanks(record[key]);
+    }
+  }
+  return value;
 }
 
 export function describeFound(value: unknown, t: Translator): string {
@@ -284,7 +320,9 @@ export async function createProjectFile(file: string, text: string, t: Translato
   await atomicWrite(file, text, undefined, t, shown);
 }
 
-async function atomicWrite(file: string, text: string, readFrom: ProjectSource | undefined, t: Translator, shown: string): Promise<void> {
+async function atomicWrite(link: string, text: string, readFrom: ProjectSource | undefined, t: Translator, shown: string): Promise<void> {
+  // Through a symbolic link, the file it points to is the one to replace, not the link.
+  const file = await realpath(link).catch(() => link);
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   let mode = 0o644;
   try {
@@ -424,10 +462,14 @@ function insertPair(doc: Document, parent: unknown, parentPath: readonly PathSeg
   const node = isPair(value) || (value && typeof value === 'object' && 'range' in (value as object)) ? value : doc.createNode(value);
   if (isSeq(parent) && typeof key === 'number') {
     if (key < parent.items.length) parent.items[key] = node;
-    else parent.items.push(node);
+    else {
+      if (parent.flow && parent.items.length === 0) parent.flow = false;
+      parent.items.push(node);
+    }
     return;
   }
   if (!isMap(parent)) throw new Error(`cannot set ${String(key)} here`);
+  if (parent.flow && parent.items.length === 0) parent.flow = false;
   const existing = parent.items.find((pair) => isScalar(pair.key) && pair.key.value === key);
   if (existing) {
     existing.value = node;
@@ -528,6 +570,9 @@ export function applyChanges(doc: Document, before: unknown, after: unknown, ori
 /** Adds an item at the end of the list at a path. */
 function appendIn(doc: Document, at: readonly PathSegment[], item: unknown): void {
   const list = doc.getIn(at, true);
-  if (yaml().isSeq(list)) list.items.push(doc.createNode(item));
-  else setIn(doc, at, [item]);
+  if (yaml().isSeq(list)) {
+    // `reviews: []` as first written: what adopt adds is block style (DESIGN.md).
+    if (list.flow && list.items.length === 0) list.flow = false;
+    list.items.push(doc.createNode(item));
+  } else setIn(doc, at, [item]);
 }

@@ -45,7 +45,7 @@ export async function init(options: InitOptions): Promise<void> {
 
   const mode = options.restart ? 'review' : 'fill';
   for (const step of steps) {
-    const state = stepProgress(step, session.project).state;
+    const state = stepProgress(step, session.project, options.today).state;
     const title = t(`step.${step.id}` as MsgKey);
     const name = step.number ? t('init.stepTitle', { n: step.number, title }) : title;
     if (mode === 'fill' && state === 'complete') {

@@ -42,6 +42,8 @@ export function warningMessage(warning: Warning, t: Translator): string {
   if (warning.code === 'single-profile') params.profile = t(`enum.profile.${params.profile}` as MsgKey);
   if (warning.code === 'weak-lead-skill') params.skill = t(`skill.${params.skill}` as MsgKey);
   if (warning.code === 'evaluation-overdue' || warning.code === 'milestone-late') params.date = t.date(String(params.date));
+  if (warning.code === 'poc-length') params.duration = t.count('day', Number(params.days));
+  if (warning.code === 'few-key-users' && params.count === 0) return t('warning.few-key-users.none');
   return t(`warning.${warning.code}`, params);
 }
 
@@ -54,7 +56,7 @@ export function statusReport(project: Project, shownFile: string, today: string,
     today,
     ...(project.project?.title ? { title: project.project.title } : {}),
     ...(project.project?.organisation ? { organisation: project.project.organisation } : {}),
-    steps: progress(project),
+    steps: progress(project, today),
     warnings: findWarnings(project, today, dangling).map((w) => ({ ...w, message: warningMessage(w, t) })),
     ...(next ? { next } : {}),
     late: lateMilestones(project, today, events),

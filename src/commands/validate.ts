@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Translator } from '../i18n/index.js';
+import { fileLanguage, loadTranslator, resolveLanguage, type Lang, type Translator } from '../i18n/index.js';
 import { loadProject } from '../store.js';
 import { checkProject } from '../check.js';
 import { CheckFailedError, UsageError } from '../errors.js';
@@ -8,6 +8,9 @@ import type { Io } from '../io.js';
 
 export interface ValidateOptions {
   files: string[];
+  /** --lang; otherwise each file is reported in its own language. */
+  lang?: Lang;
+  /** For the lines about no file in particular (the summary). */
   t: Translator;
   io: Io;
 }
@@ -21,12 +24,13 @@ export async function validate(options: ValidateOptions): Promise<void> {
   let problemCount = 0;
   let unreadable: UsageError | undefined;
   for (const file of options.files) {
-    const shown = path.relative(io.cwd, path.resolve(io.cwd, file)) || file;
+    const shown = path.isAbsolute(file) ? file : path.relative(io.cwd, path.resolve(io.cwd, file)) || file;
+    const ft = await loadTranslator(resolveLanguage(options.lang, fileLanguage(path.resolve(io.cwd, file)), io.env));
     let problems: Problem[];
     try {
-      const loaded = await loadProject(path.resolve(io.cwd, file), t, shown);
+      const loaded = await loadProject(path.resolve(io.cwd, file), ft, shown);
       if (loaded.ok) {
-        const result = await checkProject(loaded.source, t);
+        const result = await checkProject(loaded.source, ft);
         problems = [...result.structural, ...result.references].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
       } else problems = loaded.problems;
     } catch (error) {
@@ -35,13 +39,12 @@ export async function validate(options: ValidateOptions): Promise<void> {
       unreadable = error;
       continue;
     }
-    if (problems.length === 0) io.stdout.write(`${t('validate.ok', { file: shown })}\n`);
+    if (problems.length === 0) io.stdout.write(`${ft('validate.ok', { file: shown })}\n`);
     for (const problem of problems) io.stdout.write(`${formatProblem({ ...problem, file: shown })}\n`);
     problemCount += problems.length;
   }
-  if (unreadable) throw new UsageError('');
-  if (problemCount > 0) {
-    const files = options.files.length;
-    throw new CheckFailedError(problemCount === 1 ? t('validate.summaryOne', { files }) : t('validate.summary', { count: problemCount, files }));
-  }
+  const files = options.files.length;
+  const summary = t('validate.summary', { problems: t.count('problem', problemCount), files: t.count('file', files) });
+  if (unreadable) throw new UsageError(problemCount > 0 ? summary : '');
+  if (problemCount > 0) throw new CheckFailedError(summary);
 }

@@ -67,9 +67,9 @@ function missingIn(fields: readonly Field[], data: unknown, at: readonly PathSeg
   }
 }
 
-export function stepProgress(step: Step, project: Project): StepProgress {
+export function stepProgress(step: Step, project: Project, today?: string): StepProgress {
   const missing: MissingAnswer[] = [];
-  missingIn(step.fields, project, [], { project }, undefined, missing);
+  missingIn(step.fields, project, [], { project, ...(today ? { today } : {}) }, undefined, missing);
   for (const requirement of step.requirements ?? []) {
     if ((requirement.when?.(project) ?? true) && !requirement.met(project)) missing.push({ path: requirement.path, label: requirement.label });
   }
@@ -78,7 +78,10 @@ export function stepProgress(step: Step, project: Project): StepProgress {
   return { id: step.id, ...(step.number ? { number: step.number } : {}), state, missing };
 }
 
-/** Every step of the method, in order, with what it still needs. */
-export function progress(project: Project): StepProgress[] {
-  return steps.map((step) => stepProgress(step, project));
+/**
+ * Every step of the method, in order, with what it still needs. With today's date, a review is
+ * needed only once the evaluation is due: until then the evaluation step is complete, planned.
+ */
+export function progress(project: Project, today?: string): StepProgress[] {
+  return steps.map((step) => stepProgress(step, project, today));
 }

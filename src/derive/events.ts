@@ -85,7 +85,8 @@ export function deploymentEnd(project: Project): string | undefined {
   return dates.sort().pop();
 }
 
+/** Days of the test, both ends included: Monday 10 to Sunday 16 is a week, 7 days. */
 export function pocLengthDays(project: Project): number | undefined {
   const { start, end } = project.poc ?? {};
-  return isValidIsoDate(start) && isValidIsoDate(end) ? daysBetween(start, end) : undefined;
+  return isValidIsoDate(start) && isValidIsoDate(end) ? daysBetween(start, end) + 1 : undefined;
 }

@@ -54,17 +54,22 @@ export function warnings(project: Project, today: string, dangling: readonly Dan
   }
 
   const days = pocLengthDays(project);
-  if (days !== undefined && days >= 0 && (days < POC_MIN_DAYS || days > POC_MAX_DAYS)) {
+  if (days !== undefined && days >= 1 && (days < POC_MIN_DAYS || days > POC_MAX_DAYS)) {
     found.push({ code: 'poc-length', path: 'poc', params: { days } });
   }
 
-  // A criterion nobody scored only matters once scoring has begun (or the choice is made).
+  // A criterion nobody scored for a tool only matters once scoring has begun (or the choice is
+  // made): that tool's weighted mean then leaves the criterion out, which can flatter it.
   if (scores.length > 0 || project.poc?.decision?.chosen) {
-    (project.poc?.criteria ?? []).forEach((criterion, index) => {
-      if (!scores.some((s) => s.criterion === criterion.id)) {
-        found.push({ code: 'unscored-criterion', path: `poc.criteria[${index}]`, params: { id: criterion.id, text: criterion.text ?? '' } });
-      }
-    });
+    const scored = new Set(scores.map((s) => `${s.candidate} ${s.criterion}`));
+    const tools = (project.research?.candidates ?? []).filter((c) => c.shortlisted === true || scores.some((s) => s.candidate === c.id));
+    for (const tool of tools) {
+      (project.poc?.criteria ?? []).forEach((criterion, index) => {
+        if (!scored.has(`${tool.id} ${criterion.id}`)) {
+          found.push({ code: 'unscored-criterion', path: `poc.criteria[${index}]`, params: { id: criterion.id, text: criterion.text ?? '', tool: tool.name ?? tool.id } });
+        }
+      });
+    }
   }
 
   (project.research?.candidates ?? []).forEach((candidate, index) => {

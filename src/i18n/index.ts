@@ -1,5 +1,8 @@
 import type { en } from './en.js';
 
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
 export type MsgKey = keyof typeof en;
 /** Every catalogue has exactly the English keys: a missing or extra key is a compile error. */
 export type Catalogue = { readonly [K in MsgKey]: string };
@@ -40,7 +43,11 @@ export interface Translator {
   money(amount: number, currency: string): string;
   number(value: number, maximumFractionDigits?: number): string;
   list(items: readonly string[]): string;
+  /** "1 problem", "3 problems"; French counts 0 and 1 as singular. */
+  count(noun: Noun, n: number): string;
 }
+
+export type Noun = 'problem' | 'file' | 'review' | 'day' | 'more' | 'keyUser' | 'tool' | 'criterion' | 'place';
 
 export async function loadTranslator(lang: Lang): Promise<Translator> {
   let catalogue = catalogues.get(lang);
@@ -55,7 +62,8 @@ function makeTranslator(lang: Lang, catalogue: Catalogue): Translator {
   const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
   const months = catalogue['date.months'].split(',');
   let listFormat: Intl.ListFormat | undefined;
-  const t = ((key: MsgKey, params?: Params) => interpolate(catalogue[key], params)) as Translator;
+  // A key computed at run time may not exist: it then shows itself rather than crash.
+  const t = ((key: MsgKey, params?: Params) => interpolate(catalogue[key] ?? key, params)) as Translator;
   Object.assign(t, {
     lang,
     // The catalogue's month names rather than Intl: the same text, without loading ICU's
@@ -75,6 +83,10 @@ function makeTranslator(lang: Lang, catalogue: Catalogue): Translator {
     },
     number(value: number, maximumFractionDigits = 2) {
       return new Intl.NumberFormat(locale, { maximumFractionDigits }).format(value);
+    },
+    count(noun: Noun, n: number) {
+      const one = lang === 'fr' ? Math.abs(n) < 2 : Math.abs(n) === 1;
+      return interpolate(catalogue[`noun.${noun}.${one ? 'one' : 'other'}`], { n });
     },
     list(items: readonly string[]) {
       listFormat ??= new Intl.ListFormat(locale, { type: 'conjunction' });
@@ -112,4 +124,19 @@ export function langFlag(argv: readonly string[]): Lang | undefined {
     if (isLang(value)) return value;
   }
   return undefined;
+}
+
+/** The project file a command works on when none is named: $ADOPT_FILE, else ./adopt.yaml. */
+export function projectFile(cwd: string, env: NodeJS.ProcessEnv, named?: string): string {
+  return path.resolve(cwd, named ?? env.ADOPT_FILE ?? 'adopt.yaml');
+}
+
+/** The `language:` of a project file, read without parsing it, to speak the user's language early. */
+export function fileLanguage(file: string): Lang | undefined {
+  try {
+    const found = /^language:\s*["']?(fr|en)["']?\s*(#.*)?$/m.exec(readFileSync(file, 'utf8').slice(0, 4096))?.[1];
+    return isLang(found) ? found : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -66,7 +66,7 @@ export const wizardEn = {
   'prompt.listTooFew': 'The method needs at least {count} here. Leave the list as it is anyway?',
   'prompt.listConfirmRemove': 'Remove “{title}” for good?',
   'prompt.scoresNeed': 'Scores need key users, shortlisted tools and criteria first; come back with adopt edit poc.',
-  'prompt.scoresIntro': 'Now the scores: {users} key user(s) × {tools} tool(s) × {criteria} criteria, from 0 (not at all) to 5 (perfectly). Enter leaves a score blank.',
+  'prompt.scoresIntro': 'Now the scores: {users} × {tools} × {criteria}, from 0 (not at all) to 5 (perfectly). Enter leaves a score blank.',
   'prompt.scoresFor': '{user}, testing {tool}:',
   'prompt.keys.move': 'move',
   'prompt.keys.choose': 'choose',

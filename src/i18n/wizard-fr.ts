@@ -68,7 +68,7 @@ export const wizardFr: { readonly [K in keyof typeof wizardEn]: string } = {
   'prompt.listTooFew': 'La méthode en demande au moins {count} ici. Laisser la liste telle quelle malgré tout ?',
   'prompt.listConfirmRemove': 'Supprimer définitivement « {title} » ?',
   'prompt.scoresNeed': 'Pour noter, il faut d’abord des utilisateurs clefs, des outils présélectionnés et des critères ; revenez-y avec adopt edit poc.',
-  'prompt.scoresIntro': 'Place aux notes : {users} utilisateur(s) clef(s) × {tools} outil(s) × {criteria} critère(s), de 0 (pas du tout) à 5 (parfaitement). Entrée laisse une note vide.',
+  'prompt.scoresIntro': 'Place aux notes : {users} × {tools} × {criteria}, de 0 (pas du tout) à 5 (parfaitement). Entrée laisse une note vide.',
   'prompt.scoresFor': '{user}, qui a testé {tool} :',
   'prompt.keys.move': 'se déplacer',
   'prompt.keys.choose': 'choisir',

@@ -28,7 +28,8 @@ export const evaluation: Step = {
           kind: 'list',
           key: 'reviews',
           label: 'field.evaluation.reviews',
-          required: true,
+          // Needed once the evaluation is due; before that, planning it is all the step asks.
+          required: ({ project, today }) => !today || !project.evaluation?.due || project.evaluation.due <= today,
           managed: true,
           title: 'date',
           fields: [{ kind: 'date', key: 'date', label: 'field.review.date', required: true }],

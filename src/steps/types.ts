@@ -11,6 +11,8 @@ export type StepId = 'lead' | 'key-users' | 'needs' | 'research' | 'poc' | 'depl
 
 export interface Context {
   project: Project;
+  /** Today, when known: some requirements depend on the date (a review once it is due). */
+  today?: string;
   /** The list item being filled, for fields inside a list. */
   item?: Record<string, unknown>;
 }

@@ -20,6 +20,34 @@ export function eventLabel(event: DatedEvent, t: Translator): string {
   return t(`event.${event.kind}`, { name: event.name ?? '' });
 }
 
+/**
+ * One deleted key user leaves a dangling reference in every score they gave: for a person, one
+ * line per missing id says it better than one per place.
+ */
+function groupDangling(warnings: StatusReport['warnings'], t: Translator): { code: string; message: string }[] {
+  const out: { code: string; message: string }[] = [];
+  const groups = new Map<string, StatusReport['warnings']>();
+  for (const warning of warnings) {
+    if (warning.code !== 'dangling-reference' || !warning.reference) {
+      out.push(warning);
+      continue;
+    }
+    const key = `${warning.reference.target} ${warning.reference.id}`;
+    if (!groups.has(key)) {
+      groups.set(key, []);
+      out.push({ code: warning.code, message: key });
+    }
+    groups.get(key)!.push(warning);
+  }
+  return out.map((line) => {
+    const group = groups.get(line.message);
+    if (line.code !== 'dangling-reference' || !group) return line;
+    if (group.length === 1) return { code: line.code, message: group[0]!.message };
+    const { id, target } = group[0]!.reference!;
+    return { code: line.code, message: t('warning.dangling-grouped', { id, target: t(`target.${target}`), places: t.count('place', group.length), path: group[0]!.path }) };
+  });
+}
+
 /** The status for a person: one screen, most important first, in their language. */
 export function printStatus(report: StatusReport, t: Translator, style: Style): string {
   const out: string[] = [];
@@ -37,15 +65,16 @@ export function printStatus(report: StatusReport, t: Translator, style: Style): 
     if (step.state !== 'complete') {
       const labels = step.missing.map((m) => (m.item ? t('status.itemField', { item: m.item, field: t(m.label) }) : t(m.label)));
       const shown = labels.slice(0, MAX_MISSING_SHOWN).join(', ');
-      const list = labels.length > MAX_MISSING_SHOWN ? t('status.missingMore', { list: shown, count: labels.length - MAX_MISSING_SHOWN }) : shown;
+      const list = labels.length > MAX_MISSING_SHOWN ? t('status.missingMore', { list: shown, more: t.count('more', labels.length - MAX_MISSING_SHOWN) }) : shown;
       detail = step.state === 'empty' ? style('dim', ` → ${t('status.fillWith', { step: step.id })}`) : style('dim', ` — ${t('status.missing', { list })}`);
     }
     out.push(` ${mark} ${names[index]!.padEnd(width)}  ${state}${detail}`);
   });
 
   out.push('', style('bold', t('status.warnings')));
-  if (report.warnings.length === 0) out.push(`  ${style('green', t('status.noWarnings'))}`);
-  for (const warning of report.warnings) out.push(`  ${style('yellow', '!')} ${warning.message} ${style('dim', `[${warning.code}]`)}`);
+  const shownWarnings = groupDangling(report.warnings, t);
+  if (shownWarnings.length === 0) out.push(`  ${style('green', t('status.noWarnings'))}`);
+  for (const warning of shownWarnings) out.push(`  ${style('yellow', '!')} ${warning.message} ${style('dim', `[${warning.code}]`)}`);
 
   out.push('');
   const line = (label: MsgKey, value: string) => t('status.labelValue', { label: style('bold', t(label)), value });
@@ -57,8 +86,10 @@ export function printStatus(report: StatusReport, t: Translator, style: Style): 
     ? evaluation.overdue
       ? style('red', t('status.evaluationOverdue', { date: t.date(evaluation.due), relative: relativeDay(evaluation.due, report.today, t) }))
       : t('status.evaluationDue', { date: t.date(evaluation.due), relative: relativeDay(evaluation.due, report.today, t) })
-    : t('status.evaluationNone');
-  const reviews = evaluation.reviews ? t('status.reviews', { count: evaluation.reviews }) : t('status.reviewsNone');
+    : evaluation.suggested
+      ? t('status.evaluationSuggested', { date: t.date(evaluation.suggested) })
+      : t('status.evaluationNone');
+  const reviews = evaluation.reviews ? t('status.reviews', { reviews: t.count('review', evaluation.reviews) }) : t('status.reviewsNone');
   out.push(line('status.evaluation', `${when} · ${reviews}`));
   return `${out.join('\n')}\n`;
 }

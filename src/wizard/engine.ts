@@ -311,7 +311,7 @@ async function askScores(field: ScoresField, target: Data, ctx: Context, engine:
   const find = (candidate: string, by: string, criterion: string) => scores.find((s) => s.candidate === candidate && s.by === by && s.criterion === criterion);
   const missing = users.some((u) => candidates.some((c) => criteria.some((k) => !find(c.id, u.id, k.id))));
   if (engine.mode === 'fill' && !missing) return;
-  prompter.say(t('prompt.scoresIntro', { users: users.length, tools: candidates.length, criteria: criteria.length }));
+  prompter.say(t('prompt.scoresIntro', { users: t.count('keyUser', users.length), tools: t.count('tool', candidates.length), criteria: t.count('criterion', criteria.length) }));
   for (const candidate of candidates) {
     for (const user of users) {
       prompter.say(t('prompt.scoresFor', { user: user.name ?? user.id, tool: candidate.name ?? candidate.id }));

@@ -52,7 +52,7 @@ export async function fillFromAnswers(options: SessionOptions & { from: string }
   mergeAnswers(working.copy, answers.source.data);
   const written = await writeProject(source, (doc) => applyChanges(doc, source.data, working.copy, working.originOf), t);
 
-  const missing = progress(written.data as unknown as Project).flatMap((step) => step.missing.filter((m) => !m.managed).map((m) => ({ step: step.id, ...m })));
+  const missing = progress(written.data as unknown as Project, options.today).flatMap((step) => step.missing.filter((m) => !m.managed).map((m) => ({ step: step.id, ...m })));
   io.stdout.write(`${t('init.fromDone', { file: options.shownFile, from: shownFrom })}\n`);
   if (missing.length > 0) {
     io.stdout.write(`${t('init.stillMissing', { count: missing.length })}\n`);

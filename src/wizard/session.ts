@@ -121,7 +121,7 @@ export { exists as fileExists };
 export function printSummary(session: Session, options: SessionOptions): string {
   const { t, style } = session;
   const lines: string[] = ['', style('bold', t('wizard.summaryTitle'))];
-  for (const step of progress(session.project)) {
+  for (const step of progress(session.project, options.today)) {
     const mark = step.state === 'complete' ? style('green', '✔') : step.state === 'partial' ? style('yellow', '◐') : style('dim', '○');
     lines.push(` ${mark} ${step.number ?? ' '} ${t(`step.${step.id}` as MsgKey)} — ${t(`state.${step.state}`)}`);
   }

@@ -33,7 +33,7 @@ describe('adopt validate', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('adopt.yaml: valid.');
     expect(result.stdout).toContain('other.yaml:4:14 keyUsers[0].profile: "dialy" is not one of daily, occasional, admin, manager, volunteer, other. Did you mean "daily"?');
-    expect(result.stderr).toBe('1 problem in 2 file(s).\n');
+    expect(result.stderr).toBe('1 problem in 2 files.\n');
   });
 
   test('wrong types, enums and ranges, each located', async () => {
@@ -59,7 +59,7 @@ describe('adopt validate', () => {
       ].join('\n'),
     );
     expect(code).toBe(1);
-    expect(stdout).toContain('adopt.yaml:3:9 lead.name must be text, not 42.');
+    expect(stdout).toContain('adopt.yaml:3:9 lead.name: 42 is read as a number, not as text. Put it in quotes: "42".');
     expect(stdout).toContain('adopt.yaml:5:19 lead.skills.facilitation: "great" is not one of none, some, strong.');
     expect(stdout).toContain('adopt.yaml:8:15 needs.budget.currency: "euros" is not a currency code');
     expect(stdout).toContain('adopt.yaml:10:34 needs.budget.items[0].amount must be at least 0, not -5.');
@@ -74,6 +74,14 @@ describe('adopt validate', () => {
     expect(stdout).toContain('adopt.yaml:3:10 poc.start: 2027-13-45 is not a real date.');
     expect(stdout).toContain('adopt.yaml:4:8 poc.end: "15/02/2027" is not a date written YYYY-MM-DD');
     expect(stdout).toContain('adopt.yaml:7:41 deployment.phases[0].end: the end (2027-03-01) is before the start (2027-03-10).');
+  });
+
+  test('values in the user\'s own words get the format\'s word as a suggestion; duplicate scores are caught', async () => {
+    const { stdout } = await validateText(
+      'version: 1\nlanguage: fr\nkeyUsers:\n  - id: ana\n    profile: bénévole\npoc:\n  scores:\n    - { candidate: a, by: ana, criterion: C1, score: 3 }\n    - { candidate: a, by: ana, criterion: C1, score: 4 }\n',
+    );
+    expect(stdout).toContain('Vouliez-vous dire «\u00a0volunteer\u00a0»');
+    expect(stdout).toMatch(/adopt\.yaml:9:7 poc\.scores\[1\]\u00a0: ana a déjà noté a sur C1 ligne 8/);
   });
 
   test('unknown keys: a likely typo gets a suggestion; x- keys are the user\'s own', async () => {
@@ -98,13 +106,16 @@ describe('adopt validate', () => {
   test('each unreadable input: one clear line, exit 1, file unchanged', async () => {
     const cases: [string | Uint8Array, RegExp][] = [
       ['version: 1\nproject:\n<<<<<<< HEAD\n  title: A\n=======\n  title: B\n>>>>>>> other\n', /^adopt\.yaml:3:1 This file has an unresolved git merge/],
-      ['', /^adopt\.yaml The file is empty/],
-      [Uint8Array.from([0, 1, 2, 3]), /^adopt\.yaml This is not a text file/],
+      ['', /^adopt\.yaml: The file is empty/],
+      [Uint8Array.from([0, 1, 2, 3]), /^adopt\.yaml: This is not a text file/],
       [Buffer.from([0x76, 0x3a, 0x20, 0xff, 0xfe, 0x0a]), /^adopt\.yaml:1:4 This file is not UTF-8/],
-      ['version: 1\nproject: [unclosed\n', /^adopt\.yaml:\d+:\d+ This is not valid YAML/],
+      ['version: 1\nproject: [unclosed\n', /^adopt\.yaml:3:1 A list in \[ \] or a group in \{ \} is opened and never closed\./],
       ['version: 1\nversion: 1\n', /^adopt\.yaml:2:1 The key "version" appears twice/],
       ['version: 3\n', /^adopt\.yaml:1:1 This file uses format version 3/],
-      ['version: 1\n__proto__: { polluted: true }\n', /^adopt\.yaml:2:1 Unknown key "__proto__"/],
+      ['version: 1\n__proto__: { polluted: true }\n', /^adopt\.yaml:2:1 Unknown key "__proto__" in the file\.$/m],
+      ['version: 1\nconstructor:\n  prototype: { polluted: true }\n', /^adopt\.yaml:2:1 Unknown key "constructor"/],
+      ['version: 1\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n', /^adopt\.yaml: This file uses too many YAML aliases/],
+      ['version: 1\nproject:\n\ttitle: A\n', /^adopt\.yaml:3:1 A tab is used for indentation/],
     ];
     for (const [content, expected] of cases) {
       const result = await validateText(content);

@@ -42,6 +42,20 @@ describe('the adopt command', () => {
     expect(cli(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 
+  test('adopt help and adopt help <command>: the help, exit 0', () => {
+    expect(cli(['help'])).toMatchObject({ code: 0, stderr: '' });
+    expect(cli(['help', 'status'])).toMatchObject({ code: 0, stdout: expect.stringContaining('--strict') });
+    // global options are listed in every command's help, placeholders in the user's language
+    expect(cli(['help', 'status']).stdout).toContain('--file <path>');
+    expect(cli(['help', 'status', '--lang', 'fr']).stdout).toContain('--file <chemin>');
+  });
+
+  test('a reader that stops early (| head) is not an error', () => {
+    const result = spawnSync('bash', ['-c', `node ${JSON.stringify(bin)} schema | head -c 10 > /dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toBe('0');
+  });
+
   test('no command: the help, on stderr, exit 2', () => {
     const bare = cli([]);
     expect(bare.code).toBe(2);
@@ -51,7 +65,10 @@ describe('the adopt command', () => {
   });
 
   test('usage errors: one line, exit 2, a suggestion for a typo', () => {
-    expect(cli(['stauts'])).toEqual({ code: 2, stdout: '', stderr: 'Unknown command "stauts". Run adopt --help to see the commands. (Did you mean adopt status?)\n' });
+    expect(cli(['stauts'])).toEqual({ code: 2, stdout: '', stderr: 'Unknown command "stauts". Did you mean adopt status?\n' });
+    expect(cli(['-f'])).toEqual({ code: 2, stdout: '', stderr: 'Missing value for --file.\n' });
+    expect(cli(['schema', 'extra', '--lang', 'fr'])).toEqual({ code: 2, stdout: '', stderr: 'Trop d\'arguments pour cette commande. Lancez adopt help <commande> pour voir ce qu\'elle attend.\n' });
+    expect(cli(['status', '--lang', 'xx', '--lang', 'fr']).stderr).toBe('Langue inconnue «\u00a0xx\u00a0»\u00a0: choisissez fr ou en.\n');
     expect(cli(['status', '--jsno'])).toEqual({ code: 2, stdout: '', stderr: 'Unknown option --jsno. Run adopt --help to see the options.\n' });
     expect(cli(['status', '--lang', 'de'])).toEqual({ code: 2, stdout: '', stderr: expect.stringContaining('Unknown language "de": use fr or en.') });
     expect(cli(['status', '--lang', 'de']).stderr.trim().split('\n')).toHaveLength(1);
@@ -74,7 +91,7 @@ describe('the adopt command', () => {
     try {
       await withFile(dir, 'adopt.yaml', Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x00]));
       const binary = cli(['validate'], { cwd: dir });
-      expect(binary).toEqual({ code: 1, stdout: 'adopt.yaml This is not a text file (it contains binary data). Is it the right file?\n', stderr: '1 problem in 1 file(s).\n' });
+      expect(binary).toEqual({ code: 1, stdout: 'adopt.yaml: This is not a text file (it contains binary data). Is it the right file?\n', stderr: '1 problem in 1 file.\n' });
       const missing = cli(['status', '-f', 'nowhere/adopt.yaml'], { cwd: dir });
       expect(missing.code).toBe(2);
       expect(missing.stderr).not.toMatch(/\bat\b.*\.js:\d+/);

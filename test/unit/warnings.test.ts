@@ -38,17 +38,19 @@ describe('warnings', () => {
 
   test('poc-length: under a week or over a month', () => {
     const poc = (start: string, end: string): Project => ({ version: 1, poc: { start, end } });
-    expect(codes(poc('2027-01-01', '2027-01-05'))).toContain('poc-length');
-    expect(codes(poc('2027-01-01', '2027-01-08'))).not.toContain('poc-length');
-    expect(codes(poc('2027-01-01', '2027-02-01'))).not.toContain('poc-length');
-    expect(codes(poc('2027-01-01', '2027-03-01'))).toContain('poc-length');
+    // both ends count: Monday the 4th to Sunday the 10th is a week
+    expect(codes(poc('2027-01-04', '2027-01-09'))).toContain('poc-length');
+    expect(codes(poc('2027-01-04', '2027-01-10'))).not.toContain('poc-length');
+    expect(codes(poc('2027-01-01', '2027-01-31'))).not.toContain('poc-length');
+    expect(codes(poc('2027-01-01', '2027-02-01'))).toContain('poc-length');
   });
 
-  test('unscored-criterion: only once scoring has begun', () => {
-    const poc: Project = { version: 1, poc: { criteria: [{ id: 'C1' }, { id: 'C2' }] } };
+  test('unscored-criterion: for each shortlisted tool, once scoring has begun', () => {
+    const poc: Project = { version: 1, research: { candidates: [{ id: 'a', name: 'A', shortlisted: true }, { id: 'b', name: 'B', shortlisted: true }] }, poc: { criteria: [{ id: 'C1' }, { id: 'C2' }] } };
     expect(codes(poc)).not.toContain('unscored-criterion');
-    const scored: Project = { version: 1, poc: { ...poc.poc, scores: [{ candidate: 'a', by: 'k', criterion: 'C1', score: 3 }] } };
-    expect(warnings(scored, TODAY).filter((w) => w.code === 'unscored-criterion').map((w) => w.params.id)).toEqual(['C2']);
+    const scored: Project = { ...poc, poc: { ...poc.poc, scores: [{ candidate: 'a', by: 'k', criterion: 'C1', score: 3 }, { candidate: 'a', by: 'k', criterion: 'C2', score: 3 }, { candidate: 'b', by: 'k', criterion: 'C1', score: 5 }] } };
+    // B was never scored on C2: its mean would leave C2 out, so it is said
+    expect(warnings(scored, TODAY).filter((w) => w.code === 'unscored-criterion').map((w) => [w.params.tool, w.params.id])).toEqual([['B', 'C2']]);
   });
 
   test('no-data-export: only for shortlisted tools', () => {

@@ -1,0 +1,292 @@
+/**
+ * `adopt init` driven for real, in a pseudo-terminal: the built command runs inside a detached
+ * tmux session, keys are sent with `tmux send-keys` and the screen is read with `capture-pane`.
+ * This is what a user sees: inquirer's raw-mode prompts, Ctrl-C, the exit code, the file left.
+ *
+ * Needs tmux on the PATH (the terminal tests are skipped otherwise) and a build (npm run build).
+ */
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync, rmSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { root, tempDir, TODAY } from '../helpers.js';
+
+const bin = path.join(root, 'bin/adopt.js');
+const built = path.join(root, 'dist/main.js');
+
+const tmuxCheck = spawnSync('tmux', ['-V'], { encoding: 'utf8' });
+const hasTmux = !tmuxCheck.error && tmuxCheck.status === 0;
+if (!hasTmux) console.warn('test/e2e/wizard-pty.test.ts: tmux is not on the PATH, the pseudo-terminal tests of adopt init are skipped.');
+const describeTmux = hasTmux ? describe : describe.skip;
+
+/**
+ * A tmux server of our own (its socket in the temp folder, removed at the end), without the user's
+ * configuration (-f /dev/null), UTF-8 forced (-u). It ends by itself when its last session is killed.
+ */
+const socket = path.join(tmpdir(), `adopt-tmux-${process.pid}.sock`);
+const tmuxEnv: NodeJS.ProcessEnv = { ...process.env, LANG: 'C.UTF-8' };
+delete tmuxEnv.TMUX;
+delete tmuxEnv.LC_ALL;
+
+function tmux(...args: string[]) {
+  return spawnSync('tmux', ['-S', socket, '-f', '/dev/null', '-u', ...args], { encoding: 'utf8', env: tmuxEnv });
+}
+
+/** Sessions opened by the running test, closed in afterEach whatever happened. */
+const sessions = new Set<string>();
+let sessionCount = 0;
+
+const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * Starts `adopt init ...args` in `dir`, in a 120×50 terminal. The pane stays open after the command
+ * ends (`sleep 60`), with the exit code written on the screen as EXIT=n.
+ */
+function start(dir: string, options: { lang: string; args: string[] }): string {
+  const name = `adopt-pty-${process.pid}-${++sessionCount}`;
+  const command = [
+    `unset LC_ALL LC_MESSAGES`,
+    `cd ${quote(dir)} || exit 1`,
+    `ADOPT_TODAY=${TODAY} LANG=${quote(options.lang)} ${quote(process.execPath)} ${quote(bin)} init ${options.args.map(quote).join(' ')}`,
+    `echo "EXIT=$?"`,
+    `sleep 60`,
+  ].join('; ');
+  const result = tmux('new-session', '-d', '-s', name, '-x', '120', '-y', '50', command);
+  if (result.status !== 0) throw new Error(`tmux new-session failed: ${result.stderr}`);
+  sessions.add(name);
+  return name;
+}
+
+function stop(name: string): void {
+  tmux('kill-session', '-t', name);
+  sessions.delete(name);
+}
+
+/** The whole screen, history included, with wrapped lines joined back (-J) and no colours. */
+function screen(name: string): string {
+  const result = tmux('capture-pane', '-p', '-J', '-S', '-', '-t', name);
+  if (result.status !== 0) throw new Error(`tmux capture-pane failed: ${result.stderr}`);
+  return result.stdout.replace(/\s+$/, '\n');
+}
+
+/** Polls the screen every 100 ms until it matches; fails with the screen as it was. */
+async function waitFor(name: string, pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  for (;;) {
+    try {
+      last = screen(name);
+      if (pattern.test(last)) return last;
+    } catch (error) {
+      last = String(error);
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${pattern} on the screen of ${name}:\n${'-'.repeat(60)}\n${last}${'-'.repeat(60)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function keys(name: string, ...names: string[]): void {
+  const result = tmux('send-keys', '-t', name, ...names);
+  if (result.status !== 0) throw new Error(`tmux send-keys failed: ${result.stderr}`);
+}
+
+/** Types text literally (-l: no key names, any character), then Enter. */
+function type(name: string, text: string): void {
+  const result = tmux('send-keys', '-t', name, '-l', text);
+  if (result.status !== 0) throw new Error(`tmux send-keys failed: ${result.stderr}`);
+  keys(name, 'Enter');
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The open question: inquirer shows "? Message" while it waits, "✔ Message answer" once answered. */
+const asking = (message: string) => new RegExp(`^\\? ${escape(message)}`, 'm');
+
+/** Waits for a text question, then answers it. */
+async function answer(name: string, message: string, text: string): Promise<void> {
+  await waitFor(name, asking(message));
+  type(name, text);
+}
+
+/** Waits for a select, moves down `downs` times, checks the cursor is on `label`, then Enter. */
+async function choose(name: string, message: string, downs: number, label: string): Promise<void> {
+  await waitFor(name, asking(message));
+  if (downs > 0) keys(name, ...Array.from({ length: downs }, () => 'Down'));
+  await waitFor(name, new RegExp(`^❯ ${escape(label)}$`, 'm'));
+  keys(name, 'Enter');
+}
+
+/** Ctrl-C, then the exit code as the shell saw it. */
+async function interrupt(name: string): Promise<{ code: number; screen: string }> {
+  keys(name, 'C-c');
+  const shown = await waitFor(name, /^EXIT=\d+$/m);
+  return { code: Number(/^EXIT=(\d+)$/m.exec(shown)![1]), screen: shown };
+}
+
+const stackTrace = /^\s+at .+:\d+:\d+\)?$|\b(TypeError|ReferenceError|ExitPromptError|AbortPromptError)\b|node:internal/m;
+
+describeTmux(hasTmux ? 'adopt init in a real terminal (tmux)' : 'adopt init in a real terminal: SKIPPED, tmux is not on the PATH', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+
+  beforeAll(() => {
+    if (!existsSync(built)) throw new Error(`${built} is missing: run npm run build before these tests.`);
+  });
+
+  afterEach(async () => {
+    for (const name of [...sessions]) stop(name);
+    for (const cleanup of cleanups.splice(0)) await cleanup();
+  });
+
+  afterAll(() => {
+    for (const name of [...sessions]) stop(name);
+    rmSync(socket, { force: true });
+  });
+
+  test('English: steps 1 and 2 answered, Ctrl-C in step 3 keeps them, and the next run resumes at step 3', async () => {
+    const { dir, cleanup } = await tempDir();
+    cleanups.push(cleanup);
+    const file = path.join(dir, 'adopt.yaml');
+
+    const first = start(dir, { lang: 'C.UTF-8', args: ['--lang', 'en'] });
+    await waitFor(first, /^Welcome to adopt\./m);
+
+    // Step 1: the lead.
+    await answer(first, 'Project title', 'Shared gardens');
+    await answer(first, 'Organisation', 'Les Jardins du Quartier');
+    await waitFor(first, asking('Summary'));
+    keys(first, 'Enter'); // optional: passed over
+    await answer(first, 'Name', 'Camille Martin');
+    await answer(first, 'Role in the organisation', 'Coordinator');
+    await answer(first, 'Contact (e-mail or phone)', 'camille@');
+    await waitFor(first, /This e-mail address looks incomplete/);
+    keys(first, 'C-u'); // clears the line, as in any readline
+    type(first, 'camille@jardins.org');
+    await waitFor(first, /^✔ Contact \(e-mail or phone\) camille@jardins\.org$/m);
+    await choose(first, 'Project management skill', 1, 'some');
+    await choose(first, 'Group facilitation skill', 2, 'strong');
+    await answer(first, 'Time available', 'Half a day a week');
+    await waitFor(first, /^Saved in adopt\.yaml\.$/m);
+
+    // Step 2: two key users with different profiles.
+    await waitFor(first, /^Step 2 of 8 · Key users$/m);
+    await answer(first, 'Name', 'Alice Durand');
+    await answer(first, 'Role or team', 'Volunteer');
+    await choose(first, 'Profile', 0, 'daily user');
+    await answer(first, 'Expected use', 'Plans the watering rota');
+    await answer(first, 'Name', 'Bob Petit');
+    await answer(first, 'Role or team', 'Treasurer');
+    await choose(first, 'Profile', 2, 'administrator');
+    await answer(first, 'Expected use', 'Tracks the budget');
+    await choose(first, 'Add another name?', 0, 'No'); // No is the default
+
+    // Step 3: interrupted at its second question.
+    await waitFor(first, /^Step 3 of 8 · Needs and constraints$/m);
+    await answer(first, 'Objective', 'One rota for every garden');
+    await waitFor(first, asking('Indicator'));
+    const stopped = await interrupt(first);
+    expect(stopped.code).toBe(130);
+    expect(stopped.screen).toMatch(/^Stopped\. Everything up to the last finished step is saved; run the same command again to carry on\.$/m);
+    expect(stopped.screen.match(/Stopped\./g)).toHaveLength(1);
+    expect(stopped.screen).not.toMatch(stackTrace);
+    expect(stopped.screen.match(/^Saved in adopt\.yaml\.$/gm)).toHaveLength(2);
+    stop(first);
+
+    const project = parse(await readFile(file, 'utf8')) as Record<string, any>;
+    expect(project.language).toBe('en');
+    expect(project.project).toEqual({ title: 'Shared gardens', organisation: 'Les Jardins du Quartier', created: TODAY });
+    expect(project.lead).toEqual({
+      name: 'Camille Martin',
+      role: 'Coordinator',
+      contact: 'camille@jardins.org',
+      skills: { projectManagement: 'some', facilitation: 'strong' },
+      availability: 'Half a day a week',
+    });
+    expect(project.keyUsers).toEqual([
+      { id: 'alice-durand', name: 'Alice Durand', role: 'Volunteer', profile: 'daily', use: 'Plans the watering rota' },
+      { id: 'bob-petit', name: 'Bob Petit', role: 'Treasurer', profile: 'admin', use: 'Tracks the budget' },
+    ]);
+    expect(project).not.toHaveProperty('needs'); // the step in progress is lost, the finished ones kept
+
+    // The same command again: welcome back, steps 1 and 2 done, the first question is step 3's.
+    const second = start(dir, { lang: 'C.UTF-8', args: ['--lang', 'en'] });
+    const resumed = await waitFor(second, asking('Objective'));
+    expect(resumed).toMatch(/^Welcome back\. Let’s pick up your project where you left it \(adopt\.yaml\)\.$/m);
+    expect(resumed).not.toMatch(/Welcome to adopt/);
+    expect(resumed).toMatch(/^✔ Step 1 of 8 · Project lead: already done\.$/m);
+    expect(resumed).toMatch(/^✔ Step 2 of 8 · Key users: already done\.$/m);
+    expect(resumed).toMatch(/^Step 3 of 8 · Needs and constraints$/m);
+    expect(resumed).not.toMatch(/Project title/);
+    expect(resumed.match(/^[?✔] (?!Step \d of 8)/gm)).toEqual(['? ']); // nothing asked before it
+    const again = await interrupt(second);
+    expect(again.code).toBe(130);
+    expect(again.screen).not.toMatch(stackTrace);
+    stop(second);
+  }, 90_000);
+
+  test('French from the locale: the language question first, French typography, Ctrl-C keeps the language', async () => {
+    const { dir, cleanup } = await tempDir();
+    cleanups.push(cleanup);
+    const file = path.join(dir, 'adopt.yaml');
+
+    const session = start(dir, { lang: 'fr_FR.UTF-8', args: [] });
+    const first = await waitFor(session, /^❯ Français$/m);
+    // tmux keeps the non-breaking space (U+00A0) in what capture-pane prints: it is checked as such.
+    expect(first).toMatch(/^\? Dans quelle langue adopt doit-il vous parler et rédiger vos documents\u00a0\?$/m);
+    expect(first).toMatch(/^ {2}English$/m);
+    expect(first).not.toMatch(/Bienvenue/);
+    expect(existsSync(file)).toBe(false); // nothing written before the language is chosen
+    keys(session, 'Enter');
+
+    const welcome = await waitFor(session, asking('Titre du projet'));
+    expect(welcome).toMatch(/^✔ Dans quelle langue adopt doit-il vous parler et rédiger vos documents\u00a0\? Français$/m);
+    expect(welcome).toMatch(/^Bienvenue dans adopt\. Préparons ensemble l’arrivée du nouvel outil dans votre équipe\.$/m);
+    expect(welcome).toContain('enregistrées après chaque étape\u00a0: vous pouvez arrêter avec Ctrl-C');
+    expect(welcome).toMatch(/^Étape 1 sur 8 · Chef de projet$/m);
+    expect(welcome).toContain('Qui pilote le projet\u00a0?');
+    // No ordinary space before a high punctuation mark anywhere on the French screen.
+    expect(welcome).not.toMatch(/ [?:;!»]/);
+
+    await answer(session, 'Titre du projet', 'Jardins partagés');
+    await waitFor(session, /^✔ Titre du projet Jardins partagés$/m);
+    await waitFor(session, asking('Structure'));
+    const stopped = await interrupt(session);
+    expect(stopped.code).toBe(130);
+    expect(stopped.screen).toMatch(/^Arrêté\. Vos réponses sont enregistrées jusqu'à la dernière étape terminée\u00a0; relancez la même commande pour continuer\.$/m);
+    expect(stopped.screen).not.toMatch(stackTrace);
+    stop(session);
+
+    const project = parse(await readFile(file, 'utf8')) as Record<string, any>;
+    expect(project.language).toBe('fr');
+    expect(project.project?.created).toBe(TODAY);
+    // Step 1 was not finished: as the interruption message says, its answers (the title) are not
+    // saved. The file keeps what was written before the first question: the language and the date.
+    expect(project.project?.title).toBeUndefined();
+  }, 60_000);
+});
+
+describe('adopt init without a terminal', () => {
+  test('stdin from /dev/null: exit 2, one line on stderr pointing to --from, no file', async () => {
+    const { dir, cleanup } = await tempDir();
+    const devNull = openSync('/dev/null', 'r');
+    try {
+      const result = spawnSync(process.execPath, [bin, 'init'], {
+        cwd: dir,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, ADOPT_TODAY: TODAY, LANG: 'C' },
+        stdio: [devNull, 'pipe', 'pipe'],
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(result.error).toBeUndefined();
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/^[^\n]+\n$/);
+      expect(result.stderr).toContain('--from');
+      expect(result.stderr).toBe('adopt init asks questions and needs a terminal. To fill the project from a file instead: adopt init --from answers.yaml --yes\n');
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      closeSync(devNull);
+      await cleanup();
+    }
+  });
+});
