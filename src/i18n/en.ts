@@ -66,6 +66,7 @@ export const en = {
   'cli.placeholder.file': 'file',
   'cli.placeholder.files': 'files',
   'cli.placeholder.step': 'step',
+  'cli.error.badToday': 'ADOPT_TODAY is set to "{value}", which is not a date written YYYY-MM-DD. Unset it, or give a real date.',
   'cli.error.unknownCommand': 'Unknown command "{name}". Run adopt --help to see the commands.',
   'cli.error.unknownOption': 'Unknown option {name}. Run adopt --help to see the options.',
   'cli.error.missingArgument': 'Missing value for {name}.',

@@ -68,6 +68,7 @@ export const fr: Catalogue = {
   'cli.placeholder.file': 'fichier',
   'cli.placeholder.files': 'fichiers',
   'cli.placeholder.step': 'étape',
+  'cli.error.badToday': 'ADOPT_TODAY vaut « {value} », qui n\'est pas une date au format AAAA-MM-JJ. Supprimez cette variable, ou donnez une vraie date.',
   'cli.error.unknownCommand': 'Commande inconnue « {name} ». Lancez adopt --help pour voir les commandes.',
   'cli.error.unknownOption': 'Option inconnue {name}. Lancez adopt --help pour voir les options.',
   'cli.error.missingArgument': 'Il manque une valeur pour {name}.',

@@ -1,5 +1,8 @@
 /** The built command, spawned for real, as a user's shell runs it. */
 import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { root, examples, tempDir, withFile, TODAY } from '../helpers.js';
@@ -107,17 +110,36 @@ describe('the adopt command', () => {
     expect(JSON.parse(stdout).title).toBe('Project');
   });
 
-  test('help and status do not load what they do not need', () => {
-    // The prompt library is for the wizard only; loading it would slow every command down.
-    const script = `process.argv = [process.argv[0], ${JSON.stringify(bin)}, 'status', '-f', ${JSON.stringify(examples.jardins)}];
-      const { run } = await import(${JSON.stringify(path.join(root, 'dist/main.js'))});
-      const io = { stdout: { write() {} }, stderr: { write() {} }, stdin: process.stdin, env: { ADOPT_TODAY: '${TODAY}' }, cwd: process.cwd() };
-      await run(process.argv.slice(2), io);
-      const { createRequire } = await import('node:module');
-      const loaded = Object.keys(createRequire(import.meta.url).cache);
-      console.log(JSON.stringify(loaded.filter((f) => /node_modules\\/(@inquirer|handlebars|ajv\\/dist\\/(core|ajv)|chalk)\\//.test(f))));`;
-    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
-    expect(result.stderr).toBe('');
-    expect(JSON.parse(result.stdout)).toEqual([]);
+  test('each command loads only what it needs (recorded by a module loader hook)', async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      const log = path.join(dir, 'loaded.txt');
+      const hooks = path.join(dir, 'hooks.mjs');
+      await writeFile(hooks, `import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }\n`);
+      const register = `import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hooks).href)});`;
+      const loaded = (args: string[]) => {
+        const run = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(register)}`, bin, ...args], { encoding: 'utf8', env: { ...process.env, ADOPT_TODAY: TODAY } });
+        expect(run.stderr).not.toMatch(/Error/);
+        const urls = readFileSync(log, 'utf8').trim().split('\n');
+        rmSync(log);
+        // chunk names without their content hash: main.js, cli.js, status.js, en.js...
+        return urls.filter((url) => url.includes('/dist/')).map((url) => path.basename(url).replace(/-[A-Z0-9]{8}\.js$/, '.js'));
+      };
+      const help = loaded(['--help']);
+      expect(help).toContain('main.js');
+      // prepared at build time: no command parser, no catalogue, no command
+      expect(help.filter((f) => /^(cli|en|fr|status|validate|init)\.js$/.test(f))).toEqual([]);
+      const status = loaded(['status', '-f', examples.jardins]);
+      expect(status).toEqual(expect.arrayContaining(['main.js', 'cli.js', 'fr.js', 'status.js']));
+      // no wizard, no prompt library, and only the one language
+      expect(status.filter((f) => /^(init|en)\.js$/.test(f))).toEqual([]);
+      // the yaml Document is loaded only when a problem must be located
+      const extra = loaded(['validate', examples.warnings]).filter((f) => !status.includes(f) && f !== 'validate.js' && f !== 'en.js');
+      expect(extra.length).toBeGreaterThan(0);
+      expect(loaded(['validate', examples.foodBank]).filter((f) => extra.includes(f))).toEqual([]);
+    } finally {
+      await cleanup();
+    }
   });
+
 });
