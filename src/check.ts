@@ -171,7 +171,7 @@ function fromLabels(value: string, allowed: readonly string[], t: Translator): s
   return undefined;
 }
 
-const enumLabelPrefixes = ['enum.profile', 'enum.skill', 'enum.priority', 'enum.use', 'enum.costKind', 'enum.period', 'enum.level', 'enum.maturity', 'enum.trainingNeed', 'enum.riskArea', 'enum.licence', 'enum.hosting', 'enum.dataExport', 'enum.frequency', 'enum.format', 'enum.fate'];
+const enumLabelPrefixes = ['enum.profile', 'enum.skill', 'enum.priority', 'enum.use', 'enum.costKind', 'enum.period', 'enum.level', 'enum.impact', 'enum.maturity', 'enum.trainingNeed', 'enum.riskArea', 'enum.licence', 'enum.hosting', 'enum.dataExport', 'enum.frequency', 'enum.format', 'enum.fate'];
 
 function semanticProblems(data: unknown, t: Translator): Finding[] {
   const problems: Finding[] = [];

@@ -59,13 +59,15 @@ export function decisionMatrix(project: Project): DecisionMatrix {
         disagreement: spread >= DISAGREEMENT_SPREAD,
       };
     });
+    // Weighted from the exact means: rounding each cell first could swap two close tools.
     let weightSum = 0;
     let total = 0;
     for (const cell of cells) {
-      if (cell.mean === undefined || !known.has(cell.criterion)) continue;
+      if (cell.scores.length === 0 || !known.has(cell.criterion)) continue;
       const weight = criteria.find((c) => c.id === cell.criterion)!.weight;
+      const exact = cell.scores.reduce((a, s) => a + s.score, 0) / cell.scores.length;
       weightSum += weight;
-      total += weight * cell.mean;
+      total += weight * exact;
     }
     return { id: candidate.id, name: candidate.name ?? candidate.id, ...(weightSum ? { weighted: round(total / weightSum) } : {}), cells };
   });

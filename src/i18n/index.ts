@@ -15,11 +15,15 @@ export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);
 }
 
-/** French typography: a non-breaking space before : ; ? ! and inside « guillemets ». */
+/**
+ * French typography: a non-breaking space before : ; ? ! and inside « guillemets », and the
+ * typographic apostrophe between letters (l’équipe).
+ */
 export function frenchTypography(text: string): string {
   return text
     .replace(/ ([:;?!»])/g, '\u00a0$1')
-    .replace(/« /g, '«\u00a0');
+    .replace(/« /g, '«\u00a0')
+    .replace(/(\p{L})'(\p{L})/gu, '$1’$2');
 }
 
 /** Only the language in use is loaded: each catalogue is a good part of start-up. */

@@ -1,3 +1,4 @@
+import { endAfterStart } from './poc.js';
 import type { Step } from './types.js';
 
 export const deployment: Step = {
@@ -24,6 +25,7 @@ export const deployment: Step = {
         {
           kind: 'list',
           key: 'phases',
+          item: 'phase',
           label: 'field.deployment.phases',
           help: 'help.deployment.phases',
           required: true,
@@ -31,8 +33,8 @@ export const deployment: Step = {
           title: 'name',
           fields: [
             { kind: 'text', key: 'name', label: 'field.phase.name', help: 'help.phase.name', required: true },
-            { kind: 'date', key: 'start', label: 'field.phase.start', required: true },
-            { kind: 'date', key: 'end', label: 'field.phase.end', required: true },
+            { kind: 'date', key: 'start', label: 'field.phase.start', help: 'help.phase.start', required: true },
+            { kind: 'date', key: 'end', label: 'field.phase.end', help: 'help.phase.end', required: true, check: (value, { item }) => endAfterStart(item?.start, value) },
             { kind: 'text', key: 'scope', label: 'field.phase.scope', help: 'help.phase.scope' },
           ],
         },

@@ -1,5 +1,6 @@
 import { deploymentEnd, EVALUATION_DELAY_MONTHS } from '../derive/events.js';
 import { addMonths } from '../util/dates.js';
+import { notPast } from './poc.js';
 import type { Step } from './types.js';
 
 export const evaluation: Step = {
@@ -19,6 +20,7 @@ export const evaluation: Step = {
           label: 'field.evaluation.due',
           help: 'help.evaluation.due',
           required: true,
+          confirm: (value, { today }) => notPast(value, today),
           suggest: ({ project }) => {
             const end = deploymentEnd(project);
             return end ? addMonths(end, EVALUATION_DELAY_MONTHS) : undefined;
@@ -27,6 +29,7 @@ export const evaluation: Step = {
         {
           kind: 'list',
           key: 'reviews',
+          item: 'review',
           label: 'field.evaluation.reviews',
           // Needed once the evaluation is due; before that, planning it is all the step asks.
           required: ({ project, today }) => !today || !project.evaluation?.due || project.evaluation.due <= today,

@@ -11,6 +11,7 @@ export const keyUsers: Step = {
     {
       kind: 'list',
       key: 'keyUsers',
+      item: 'keyUser',
       label: 'field.keyUsers',
       help: 'help.keyUsers',
       required: true,

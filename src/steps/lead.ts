@@ -36,7 +36,6 @@ export const lead: Step = {
             { kind: 'choice', key: 'facilitation', label: 'field.lead.skills.facilitation', help: 'help.lead.skills.facilitation', choices: skills, labels: 'enum.skill', required: true },
           ],
         },
-        { kind: 'text', key: 'availability', label: 'field.lead.availability', help: 'help.lead.availability', required: true },
         {
           kind: 'longtext',
           key: 'support',
@@ -45,6 +44,7 @@ export const lead: Step = {
           required: ({ project }) => hasWeakSkill(project.lead?.skills),
           when: ({ project }) => hasWeakSkill(project.lead?.skills) || project.lead?.support !== undefined,
         },
+        { kind: 'text', key: 'availability', label: 'field.lead.availability', help: 'help.lead.availability', required: true },
       ],
     },
   ],

@@ -1,3 +1,4 @@
+import { notPast } from './poc.js';
 import type { Step } from './types.js';
 
 const levels = ['low', 'medium', 'high'] as const;
@@ -16,6 +17,7 @@ export const needs: Step = {
         {
           kind: 'list',
           key: 'objectives',
+          item: 'objective',
           label: 'field.needs.objectives',
           help: 'help.needs.objectives',
           required: true,
@@ -30,6 +32,7 @@ export const needs: Step = {
         {
           kind: 'list',
           key: 'audiences',
+          item: 'audience',
           label: 'field.needs.audiences',
           help: 'help.needs.audiences',
           required: true,
@@ -44,10 +47,11 @@ export const needs: Step = {
           key: 'budget',
           label: 'field.needs.budget',
           fields: [
-            { kind: 'text', key: 'currency', label: 'field.needs.budget.currency', help: 'help.needs.budget.currency' },
+            { kind: 'currency', key: 'currency', label: 'field.needs.budget.currency', help: 'help.needs.budget.currency', suggest: ({ project }) => (project.language === 'en' ? 'GBP' : 'EUR') },
             {
               kind: 'list',
               key: 'items',
+              item: 'budgetLine',
               label: 'field.needs.budget.items',
               help: 'help.needs.budget.items',
               required: true,
@@ -77,11 +81,12 @@ export const needs: Step = {
           label: 'field.needs.schedule',
           fields: [
             { kind: 'choice', key: 'urgency', label: 'field.needs.schedule.urgency', help: 'help.needs.schedule.urgency', choices: levels, labels: 'enum.level', required: true },
-            { kind: 'date', key: 'deadline', label: 'field.needs.schedule.deadline', help: 'help.needs.schedule.deadline' },
+            { kind: 'date', key: 'deadline', label: 'field.needs.schedule.deadline', help: 'help.needs.schedule.deadline', confirm: (value, { today }) => notPast(value, today) },
             { kind: 'longtext', key: 'conflicts', label: 'field.needs.schedule.conflicts', help: 'help.needs.schedule.conflicts' },
             {
               kind: 'list',
               key: 'milestones',
+              item: 'milestone',
               label: 'field.needs.schedule.milestones',
               help: 'help.needs.schedule.milestones',
               required: true,
@@ -102,7 +107,7 @@ export const needs: Step = {
           fields: [
             { kind: 'choice', key: 'level', label: 'field.needs.maturity.level', help: 'help.needs.maturity.level', choices: ['low', 'mixed', 'high'], labels: 'enum.maturity', required: true },
             { kind: 'choice', key: 'trainingNeed', label: 'field.needs.maturity.trainingNeed', help: 'help.needs.maturity.trainingNeed', choices: ['none', 'some', 'everyone'], labels: 'enum.trainingNeed', required: true },
-            { kind: 'longtext', key: 'notes', label: 'field.notes', help: 'help.needs.maturity.notes' },
+            { kind: 'longtext', key: 'notes', label: 'field.needs.maturity.notes', help: 'help.needs.maturity.notes' },
           ],
         },
         {
@@ -111,12 +116,13 @@ export const needs: Step = {
           label: 'field.needs.interface',
           fields: [
             { kind: 'choice', key: 'importance', label: 'field.needs.interface.importance', help: 'help.needs.interface.importance', choices: levels, labels: 'enum.level', required: true },
-            { kind: 'longtext', key: 'notes', label: 'field.notes', help: 'help.needs.interface.notes' },
+            { kind: 'longtext', key: 'notes', label: 'field.needs.interface.notes', help: 'help.needs.interface.notes' },
           ],
         },
         {
           kind: 'list',
           key: 'risks',
+          item: 'risk',
           label: 'field.needs.risks',
           help: 'help.needs.risks',
           required: true,
@@ -126,7 +132,7 @@ export const needs: Step = {
             { kind: 'text', key: 'text', label: 'field.risk.text', help: 'help.risk.text', required: true },
             { kind: 'choice', key: 'area', label: 'field.risk.area', help: 'help.risk.area', choices: ['practices', 'relationships', 'data-protection', 'dispersion', 'other'], labels: 'enum.riskArea', required: true },
             { kind: 'choice', key: 'likelihood', label: 'field.risk.likelihood', help: 'help.risk.likelihood', choices: levels, labels: 'enum.level', required: true },
-            { kind: 'choice', key: 'impact', label: 'field.risk.impact', help: 'help.risk.impact', choices: levels, labels: 'enum.level', required: true },
+            { kind: 'choice', key: 'impact', label: 'field.risk.impact', help: 'help.risk.impact', choices: levels, labels: 'enum.impact', required: true },
             { kind: 'longtext', key: 'mitigation', label: 'field.risk.mitigation', help: 'help.risk.mitigation', required: true },
           ],
         },

@@ -4,6 +4,16 @@ import { POC_MAX_DAYS, POC_MIN_DAYS } from '../derive/warnings.js';
 import { daysBetween, isValidIsoDate } from '../util/dates.js';
 import type { Note, Step } from './types.js';
 
+/** An end before its start cannot be saved: the answer is asked again. */
+export function endAfterStart(start: unknown, end: unknown): Note | undefined {
+  return isValidIsoDate(start) && typeof end === 'string' && end < start ? { key: 'prompt.endBeforeStart', params: { start } } : undefined;
+}
+
+/** A date meant to be ahead that is already past is confirmed before it is kept. */
+export function notPast(value: unknown, today: string | undefined): Note | undefined {
+  return today && typeof value === 'string' && value < today ? { key: 'prompt.pastDate', params: { date: value } } : undefined;
+}
+
 /** An objective's priority gives its criterion a first weight, which the team can change. */
 const weightOf = { must: 5, should: 3, could: 1 } as const;
 
@@ -39,16 +49,18 @@ export const poc: Step = {
           label: 'field.poc.end',
           help: 'help.poc.end',
           required: true,
+          check: (value, { project }) => endAfterStart(project.poc?.start, value),
           confirm: (value, { project }) => {
             const start = project.poc?.start;
             if (!isValidIsoDate(start) || typeof value !== 'string') return undefined;
-            const days = daysBetween(start, value);
+            const days = daysBetween(start, value) + 1;
             return days < POC_MIN_DAYS || days > POC_MAX_DAYS ? { key: 'guard.pocLength', params: { days } } : undefined;
           },
         },
         {
           kind: 'list',
           key: 'criteria',
+          item: 'criterion',
           label: 'field.poc.criteria',
           help: 'help.poc.criteria',
           required: true,

@@ -19,6 +19,7 @@ export const practices: Step = {
             {
               kind: 'list',
               key: 'inventory',
+              item: 'inventory',
               label: 'field.practices.vision.inventory',
               help: 'help.practices.vision.inventory',
               required: true,
@@ -37,6 +38,7 @@ export const practices: Step = {
         {
           kind: 'list',
           key: 'decisions',
+          item: 'decision',
           label: 'field.practices.decisions',
           help: 'help.practices.decisions',
           required: true,
@@ -51,6 +53,7 @@ export const practices: Step = {
         {
           kind: 'list',
           key: 'communications',
+          item: 'communication',
           label: 'field.practices.communications',
           help: 'help.practices.communications',
           required: true,

@@ -15,6 +15,7 @@ export const research: Step = {
         {
           kind: 'list',
           key: 'peerFeedback',
+          item: 'peer',
           label: 'field.research.peerFeedback',
           help: 'help.research.peerFeedback',
           required: true,
@@ -28,6 +29,7 @@ export const research: Step = {
         {
           kind: 'list',
           key: 'candidates',
+          item: 'candidate',
           label: 'field.research.candidates',
           help: 'help.research.candidates',
           required: true,

@@ -18,6 +18,7 @@ export const training: Step = {
         {
           kind: 'list',
           key: 'sessions',
+          item: 'session',
           label: 'field.training.sessions',
           help: 'help.training.sessions',
           required: true,
@@ -32,6 +33,7 @@ export const training: Step = {
         {
           kind: 'list',
           key: 'catchUp',
+          item: 'catchUp',
           label: 'field.training.catchUp',
           help: 'help.training.catchUp',
           // A team that says nobody needs training has no one to bring up to speed.

@@ -42,10 +42,12 @@ interface FieldBase {
   after?: (ctx: Context) => Note[];
   /** Asks the user to confirm an answer the method advises against; "no" asks again. */
   confirm?: (value: unknown, ctx: Context) => Note | undefined;
+  /** Refuses an answer the file could not hold (an end before its start): asked again. */
+  check?: (value: unknown, ctx: Context) => Note | undefined;
 }
 
 export interface TextField extends FieldBase {
-  kind: 'text' | 'longtext' | 'email' | 'date' | 'url';
+  kind: 'text' | 'longtext' | 'email' | 'date' | 'url' | 'currency';
 }
 
 export interface NumberField extends FieldBase {
@@ -91,6 +93,8 @@ export interface GroupField extends FieldBase {
 
 export interface ListField extends FieldBase {
   kind: 'list';
+  /** Catalogue prefix for one item: `item.<name>.title` ("Key user {n}"), `.a`, `.another`. */
+  item: string;
   fields: readonly Field[];
   /** How many items the step needs to be complete (when required; default 1). */
   minItems?: number;

@@ -12,13 +12,21 @@ export function parseDate(text: string): string | undefined {
   return isRealDate(iso) ? iso : undefined;
 }
 
-/** "1 240,50" in French, "1,240.50" in English; spaces (also non-breaking) are ignored. */
+/**
+ * Amounts as people write them: "1 240,50" or "12.50" in French, "1,240.50" or "1 240.50" in
+ * English. Thousands are grouped by three or not at all; anything ambiguous ("1 200,50" in
+ * English, "1.200" in French) is refused rather than guessed.
+ */
 export function parseNumber(text: string, lang: Lang): number | undefined {
-  let value = text.trim().replace(/[\s\u00a0\u202f]/g, '').replace(/[€£$]/g, '');
+  const value = text.trim().replace(/[\u00a0\u202f]/g, ' ').replace(/\s*[€£$]\s*/g, '');
   if (value === '') return undefined;
-  value = lang === 'fr' ? value.replace(',', '.') : value.replace(/,/g, '');
-  if (!/^-?\d+(\.\d+)?$/.test(value)) return undefined;
-  return Number(value);
+  const [group, decimal] = lang === 'fr' ? ['[ ]', ','] : ['[ ,]', '\\.'];
+  const grouped = new RegExp(`^(-?)(\\d{1,3}(?:${group}\\d{3})+|\\d+)(?:${decimal}(\\d+))?$`).exec(value);
+  // A dot before one or two digits is a decimal point in French too (12.50).
+  const dotted = lang === 'fr' ? /^(-?)(\d+)\.(\d{1,2})$/.exec(value) : null;
+  const match = grouped ?? dotted;
+  if (!match) return undefined;
+  return Number(`${match[1]}${match[2]!.replace(/[ ,]/g, '')}${match[3] ? `.${match[3]}` : ''}`);
 }
 
 export function isEmail(text: string): boolean {

@@ -11,6 +11,7 @@ import type { Project } from '../generated/model.js';
 import type { Context, Field, ListField, Note, RefField, ScoresField, Step } from '../steps/types.js';
 import { isAnswered } from '../derive/completeness.js';
 import { isContact, isEmail, nextNumberedId, parseDate, parseNumber, slug, uniqueId } from './answers.js';
+import { referencesTo, type ReferenceTarget } from '../derive/references.js';
 import type { Choice, Prompter } from './prompter.js';
 
 export type Mode = 'fill' | 'review';
@@ -19,6 +20,7 @@ export interface Engine {
   prompter: Prompter;
   t: Translator;
   mode: Mode;
+  today?: string;
 }
 
 type Data = Record<string, unknown>;
@@ -26,7 +28,7 @@ type Data = Record<string, unknown>;
 const isRecord = (value: unknown): value is Data => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 export async function askStep(step: Step, project: Project, engine: Engine): Promise<void> {
-  await askFields(step.fields, project as unknown as Data, { project }, engine);
+  await askFields(step.fields, project as unknown as Data, { project, ...(engine.today ? { today: engine.today } : {}) }, engine);
 }
 
 function say(engine: Engine, notes: readonly Note[] | undefined): void {
@@ -64,6 +66,11 @@ async function askValue(field: Exclude<Field, { kind: 'group' | 'list' | 'scores
   for (;;) {
     const value = await askKind(field, proposal, ctx, engine);
     if (value === undefined) return;
+    const wrong = field.check?.(value, ctx);
+    if (wrong) {
+      engine.prompter.say(engine.t(wrong.key, wrong.params));
+      continue;
+    }
     const doubt = field.confirm?.(value, ctx);
     if (doubt && !(await engine.prompter.confirm({ message: engine.t(doubt.key, doubt.params), default: false }))) continue;
     target[field.key] = value;
@@ -88,6 +95,14 @@ async function askKind(field: Exclude<Field, { kind: 'group' | 'list' | 'scores'
       const check = field.kind === 'email' ? (v: string) => (isContact(v) ? true : t(v.includes('@') && !isEmail(v) ? 'prompt.badEmail' : 'prompt.badContact')) : () => true as const;
       const answer = await prompter.text({ ...q, ...(typeof proposal === 'string' ? { default: proposal } : {}), validate: (v) => blank(v) ?? check(v) });
       return answer === '' ? undefined : answer;
+    }
+    case 'currency': {
+      const answer = await prompter.text({
+        ...q,
+        ...(typeof proposal === 'string' ? { default: proposal } : {}),
+        validate: (v) => blank(v) ?? (/^[A-Za-z]{3}$/.test(v) ? true : t('prompt.badCurrency')),
+      });
+      return answer === '' ? undefined : answer.toUpperCase();
     }
     case 'date': {
       const answer = await prompter.text({
@@ -204,6 +219,9 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** The lists other answers point to: removing one of their items leaves those answers dangling. */
+const referencedLists: Record<string, ReferenceTarget> = { keyUsers: 'keyUsers', candidates: 'candidates', criteria: 'criteria', objectives: 'objectives' };
+
 function itemTitle(field: ListField, item: Data, index: number): string {
   const title = item[field.title];
   return typeof title === 'string' && title.trim() ? title : `${index + 1}`;
@@ -238,15 +256,31 @@ async function askList(field: ListField, target: Data, ctx: Context, engine: Eng
       for (const item of proposed) prompter.say(`  · ${itemTitle(field, item, 0)}`);
       if (await prompter.confirm({ message: t('prompt.useProposed'), default: true })) {
         for (const item of proposed) items.push(withId(field, item, items));
+        // A proposal is a start: each item's answers are offered for change, Enter keeps them.
+        for (const [index, item] of items.entries()) {
+          prompter.say(t('prompt.newItem', { title: t(`item.${field.item}.title` as MsgKey, { n: index + 1 }) }));
+          await askFields(field.fields, item, { ...ctx, item }, { ...engine, mode: 'review' });
+        }
       }
     }
   }
 
-  const addOne = async () => {
-    prompter.say(t('prompt.newItem', { what: t(field.fields[0]!.label), n: items.length + 1 }));
+  /**
+   * One more item. When the list already has what the method needs, Enter on the first
+   * question finishes the list instead (no "add another?" after every item).
+   */
+  const addOne = async (optional: boolean): Promise<boolean> => {
+    const title = t(`item.${field.item}.title` as MsgKey, { n: items.length + 1 });
+    prompter.say(optional ? t('prompt.newItemOptional', { title }) : t('prompt.newItem', { title }));
     const item: Data = {};
-    await askFields(field.fields, item, { ...ctx, item }, { ...engine, mode: 'fill' });
+    const [first, ...rest] = field.fields;
+    const itemCtx = { ...ctx, item };
+    const fillMode = { ...engine, mode: 'fill' as const };
+    await askFields([optional ? ({ ...first!, required: false } as Field) : first!], item, itemCtx, fillMode);
+    if (!isAnswered(item[first!.key])) return false;
+    await askFields(rest, item, itemCtx, fillMode);
     items.push(withId(field, item, items));
+    return true;
   };
 
   if (engine.mode === 'fill') {
@@ -260,33 +294,34 @@ async function askList(field: ListField, target: Data, ctx: Context, engine: Eng
     if (items.length === 0 || items.length < minimum) {
       prompter.say(capitalise(label) + (field.help ? `\n  ${t(field.help)}` : ''));
     }
-    while (items.length < minimum) await addOne();
-    if (items.length > 0 && !(field.minItems && items.length < field.minItems)) {
-      while (await prompter.confirm({ message: t('prompt.addAnother', { what: t(field.fields[0]!.label) }), default: false })) await addOne();
-    } else if (items.length === 0 && !must) {
-      while (await prompter.confirm({ message: t('prompt.addFirst', { what: t(field.fields[0]!.label) }), default: false })) await addOne();
-    }
+    while (items.length < minimum) await addOne(false);
+    while (await addOne(true));
   } else {
     prompter.say(capitalise(label) + (field.help ? `\n  ${t(field.help)}` : ''));
     for (;;) {
       const choices: Choice<string>[] = [
-        { value: 'add', label: t('prompt.listAdd', { what: t(field.fields[0]!.label) }) },
+        { value: 'add', label: t('prompt.listAdd', { a: t(`item.${field.item}.a` as MsgKey) }) },
         ...items.map((item, index) => ({ value: `edit:${index}`, label: t('prompt.listEdit', { title: itemTitle(field, item, index) }) })),
         ...items.map((item, index) => ({ value: `remove:${index}`, label: t('prompt.listRemove', { title: itemTitle(field, item, index) }) })),
         { value: 'done', label: t('prompt.listDone') },
       ];
       const action = await prompter.select({ message: t('prompt.listWhat', { what: label, count: items.length }), choices, default: 'done' });
       if (action === 'done') {
-        if (items.length < minimum && !(await prompter.confirm({ message: t('prompt.listTooFew', { count: minimum }), default: true }))) continue;
+        if (items.length < minimum && !(await prompter.confirm({ message: t('prompt.listTooFew', { count: minimum }), default: false }))) continue;
         break;
       }
-      if (action === 'add') await addOne();
+      if (action === 'add') await addOne(false);
       else if (action.startsWith('edit:')) {
         const item = items[Number(action.slice(5))]!;
         await askFields(field.fields, item, { ...ctx, item }, engine);
       } else {
         const index = Number(action.slice(7));
-        if (await prompter.confirm({ message: t('prompt.listConfirmRemove', { title: itemTitle(field, items[index]!, index) }), default: false })) items.splice(index, 1);
+        const item = items[index]!;
+        const title = itemTitle(field, item, index);
+        const target = referencedLists[field.key];
+        const used = target && typeof item.id === 'string' ? referencesTo(ctx.project, target, item.id).length : 0;
+        const message = used > 0 ? t('prompt.listConfirmRemoveUsed', { title, places: t.count('place', used) }) : t('prompt.listConfirmRemove', { title });
+        if (await prompter.confirm({ message, default: false })) items.splice(index, 1);
       }
     }
   }
@@ -312,26 +347,33 @@ async function askScores(field: ScoresField, target: Data, ctx: Context, engine:
   const missing = users.some((u) => candidates.some((c) => criteria.some((k) => !find(c.id, u.id, k.id))));
   if (engine.mode === 'fill' && !missing) return;
   prompter.say(t('prompt.scoresIntro', { users: t.count('keyUser', users.length), tools: t.count('tool', candidates.length), criteria: t.count('criterion', criteria.length) }));
+  criteria.forEach((criterion, index) => prompter.say(t('prompt.scoresCriterion', { n: index + 1, text: criterion.text ?? criterion.id, weight: criterion.weight ?? 1 })));
+  // One line per key user and tool: "4 5 3", a score per criterion in order; "-" leaves one blank.
+  const readScores = (line: string): (number | undefined)[] | undefined => {
+    const parts = line.trim().split(/[\s;/]+/).filter(Boolean);
+    if (parts.length !== criteria.length) return undefined;
+    const values = parts.map((part) => (part === '-' ? undefined : parseNumber(part, t.lang)));
+    return values.every((v, i) => parts[i] === '-' || (v !== undefined && v >= 0 && v <= 5)) ? values : undefined;
+  };
   for (const candidate of candidates) {
     for (const user of users) {
-      prompter.say(t('prompt.scoresFor', { user: user.name ?? user.id, tool: candidate.name ?? candidate.id }));
-      for (const criterion of criteria) {
-        const existing = find(candidate.id, user.id, criterion.id);
-        if (engine.mode === 'fill' && existing) continue;
-        const answer = await prompter.text({
-          message: capitalise(criterion.text ?? criterion.id),
-          ...(typeof existing?.score === 'number' ? { default: t.number(existing.score) } : {}),
-          validate: (v) => {
-            if (v === '') return true;
-            const n = parseNumber(v, t.lang);
-            return n !== undefined && n >= 0 && n <= 5 ? true : t('prompt.badScore');
-          },
-        });
-        const score = parseNumber(answer, t.lang);
-        if (score === undefined) continue;
-        if (existing) existing.score = score;
+      const existing = criteria.map((criterion) => find(candidate.id, user.id, criterion.id));
+      if (engine.mode === 'fill' && existing.every(Boolean)) continue;
+      const shown = existing.map((score) => (typeof score?.score === 'number' ? t.number(score.score) : '-')).join(' ');
+      const answer = await prompter.text({
+        message: t('prompt.scoresFor', { user: user.name ?? user.id, tool: candidate.name ?? candidate.id }),
+        ...(existing.some(Boolean) ? { default: shown } : {}),
+        validate: (v) => (v === '' || readScores(v) ? true : t('prompt.badScores', { count: criteria.length })),
+      });
+      const values = answer === '' ? undefined : readScores(answer);
+      if (!values) continue;
+      criteria.forEach((criterion, index) => {
+        const score = values[index];
+        const current = existing[index];
+        if (score === undefined) return;
+        if (current) current.score = score;
         else scores.push({ candidate: candidate.id, by: user.id, criterion: criterion.id, score });
-      }
+      });
     }
   }
   if (scores.length === 0) delete target[field.key];

@@ -20,12 +20,13 @@ export function inquirerPrompter(t: Translator, style: Style, output: { write(te
 
   return {
     async text(q) {
-      const base = message(q);
+      // Above the question, so that what the user types lands on the question's own line.
+      if (q.help) output.write(`  ${style('dim', q.help)}\n`);
       const answer = await input({
-        message: base.message,
+        message: q.message,
         ...(q.default ? { default: q.default } : {}),
         validate: (value: string) => q.validate?.(value.trim()) ?? true,
-        theme: { style: { ...base.theme.style, defaultAnswer: (text: string) => style('dim', `(${text})`) } },
+        theme: { style: { message: (text: string) => style('bold', text), defaultAnswer: (text: string) => style('dim', `(${text})`) } },
       });
       return answer.trim();
     },

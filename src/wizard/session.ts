@@ -98,7 +98,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     source,
     project: working.copy,
     async runStep(step, mode) {
-      await askStep(step, session.project, { prompter, t, mode });
+      await askStep(step, session.project, { prompter, t, mode, today: options.today });
       // Saved as soon as the step ends: Ctrl-C later loses at most the step in progress.
       source = await writeProject(source, (doc) => applyChanges(doc, source.data, session.project, working.originOf), t);
       session.source = source;

@@ -50,68 +50,66 @@ const daysOne = (fr: boolean): ScriptedAnswer[] => [
   'camille@example.org',
   'strong', // project management
   'none', // facilitation: weak
+  fr ? 'Co-animation avec Karim' : 'Co-facilitation with Karim', // support, asked at once because a skill is weak
   fr ? '1 jour par semaine' : 'one day a week',
-  fr ? 'Co-animation avec Karim' : 'Co-facilitation with Karim', // support, asked because a skill is weak
   // step 2: key users
   'Karim Benali', fr ? 'Trésorier' : 'Treasurer', 'occasional', fr ? 'Suivi des cotisations' : 'Fees',
   'Léa Dubois', fr ? 'Accueil' : 'Reception', 'daily', fr ? 'Inscriptions' : 'Sign-ups',
-  false, // another key user?
+  '', // Enter on a third key user's name: the list is done
   // step 3: needs
   fr ? 'Centraliser les adhésions' : 'One list of volunteers', fr ? '100 % des adhésions saisies' : 'All volunteers listed', 'must',
-  true, // another objective
   fr ? 'Relancer les cotisations' : 'Fewer missed shifts', fr ? 'Moins de 5 % d\'impayés' : 'Under 5% missed', 'should',
-  false,
+  '',
   fr ? 'Bénévoles d\'accueil' : 'Shift volunteers', ['consult', 'feed'],
-  false,
-  '', // currency: passed over (EUR)
+  '',
+  '', // currency: the proposal (EUR in French, GBP in English)
   fr ? 'Abonnement' : 'Subscription', fr ? '20' : '20', 'recurring', 'month',
-  true,
   fr ? 'Paramétrage' : 'Setup', fr ? '1 200,50' : '1,200.50', 'one-off',
-  false,
+  '',
   fr ? 'Subvention régionale' : 'Council grant',
   'medium', // urgency
   '2027-09-01', // deadline
   '', // conflicts: passed over
   fr ? 'Choix de l\'outil' : 'Tool chosen', '15/02/2027', false, // milestone, not done
-  false,
+  '',
   'mixed', 'some', '', // maturity
   'high', '', // interface
   fr ? 'Fuite de données personnelles' : 'Personal data leak', 'data-protection', 'medium', 'high', fr ? 'Hébergement UE' : 'EU hosting',
-  false,
+  '',
 ];
 
 /** Steps 4 to 8 and the practices, weeks later. */
 const later = (fr: boolean): ScriptedAnswer[] => [
   'now', // research
   fr ? 'Comparateur en ligne' : 'Online directory', '', // sources
-  fr ? 'AMAP du Centre' : 'Northside Pantry', 'Outil A', fr ? 'Simple à prendre en main' : 'Easy to learn', false,
+  fr ? 'AMAP du Centre' : 'Northside Pantry', 'Outil A', fr ? 'Simple à prendre en main' : 'Easy to learn', '',
   'Outil A', '', '', fr ? '20 €/mois' : '£20/month', 'open-source', 'EU', 'full', '', '', true,
-  true,
   'Outil B', '', '', fr ? 'Gratuit' : 'Free', '', 'outside-EU', 'partial', '', '', true,
-  false,
+  '',
   'now', // poc
   '2027-01-10', '2027-02-07',
   true, // start from the criteria proposed from objectives
-  false, // another criterion?
-  // scores: tool A by Karim, by Léa; tool B by Karim, by Léa; two criteria each
-  '4', '5', '2', '4', '3', '3', '3', '1',
+  '', '', '', '', '', '', // each proposed criterion offered for change: text, weight, objective kept
+  '', // no third criterion
+  // scores, one line per key user and tool, a score per criterion
+  '4 5', '2 4', '3 3', '3 1',
   '', // adaptations: none
   'outil-a', '2027-02-15', fr ? 'Le mieux noté, hébergé en UE' : 'Best scored, EU hosting',
   'now', // deployment
   'docs/procedures.md', fr ? 'Petit-déjeuner de lancement' : 'Launch breakfast', '2027-03-01',
-  fr ? 'Bureau' : 'Office', '2027-03-01', '2027-03-31', '', false,
+  fr ? 'Bureau' : 'Office', '2027-03-01', '2027-03-31', '', '',
   'monthly', fr ? 'Réunion d\'équipe' : 'Team meeting',
   'now', // training
   ['karim-benali'], ['in-person', 'guide'],
-  '2027-03-08', fr ? 'Prise en main' : 'First steps', fr ? 'Tous' : 'Everyone', 'in-person', false,
-  fr ? 'Bénévoles du samedi' : 'Saturday volunteers', fr ? 'Séance en binôme' : 'One-to-one session', false,
+  '2027-03-08', fr ? 'Prise en main' : 'First steps', fr ? 'Tous' : 'Everyone', 'in-person', '',
+  fr ? 'Bénévoles du samedi' : 'Saturday volunteers', fr ? 'Séance en binôme' : 'One-to-one session', '',
   'now', // evaluation
   '', // due: the proposal (end of deployment + 3 months)
   'now', // practices
-  fr ? 'Directrice' : 'Director', fr ? 'Tableur partagé' : 'Shared spreadsheet', '', 'replaced', '', '', false,
+  fr ? 'Directrice' : 'Director', fr ? 'Tableur partagé' : 'Shared spreadsheet', '', 'replaced', '', '', '',
   fr ? 'Beaucoup de bénévoles ponctuels' : 'Many occasional volunteers',
-  '2026-11-20', fr ? 'Lancer le projet' : 'Start the project', '', '', false,
-  '2026-11-27', fr ? 'Conseil d\'administration' : 'Board', fr ? 'Présentation du projet' : 'Project outline', '', false,
+  '2026-11-20', fr ? 'Lancer le projet' : 'Start the project', '', '', '',
+  '2026-11-27', fr ? 'Conseil d\'administration' : 'Board', fr ? 'Présentation du projet' : 'Project outline', '', '',
 ];
 
 describe('adopt init, scripted', () => {
@@ -153,7 +151,7 @@ describe('adopt init, scripted', () => {
     expect(progress(project).map((s) => s.state)).toEqual(['complete', 'complete', 'complete', 'empty', 'empty', 'empty', 'empty', 'empty', 'empty']);
 
     // weeks later: research done, then Ctrl-C in the middle of the proof of concept
-    const research = 29; // answers of step 4; then the proof of concept begins
+    const research = 28; // answers of step 4; then the proof of concept begins
     const second = new ScriptedPrompter([...later(false).slice(0, research + 3), INTERRUPT]);
     await expect(init(options(second))).rejects.toMatchObject({ name: 'ExitPromptError' });
     project = await read();
@@ -179,17 +177,32 @@ describe('adopt init, scripted', () => {
     const amounts = daysOne(false);
     amounts[amounts.indexOf('20')] = '-20';
     await expect(init(options(new ScriptedPrompter(amounts)))).rejects.toThrow(/At least 0\./);
+    await rm(path.join(dir, 'adopt.yaml'));
+    const ambiguous = daysOne(false);
+    ambiguous[ambiguous.indexOf('1,200.50')] = '1 200,50'; // French habits in an English project
+    await expect(init(options(new ScriptedPrompter(ambiguous)))).rejects.toThrow(/Write a number/);
+  });
+
+  test('an end before its start is refused and asked again; a past deadline is confirmed', async () => {
+    await copyExample(examples.foodBank, dir);
+    const before = await read();
+    const phases = before.deployment!.phases!;
+    const prompter = new ScriptedPrompter(['', '', '', 'edit:0', '', '', '2020-01-01', phases[0]!.end!, '', 'done', '', '']);
+    await edit({ ...options(prompter), step: 'deployment' });
+    expect(prompter.remaining).toBe(0);
+    expect(prompter.said).toContain(`The end is before the start (${phases[0]!.start}): give a later date.`);
+    expect((await read()).deployment).toEqual(before.deployment);
   });
 
   test('a POC shorter than a week is confirmed before it is kept', async () => {
     await copyExample(examples.jardins, dir);
     const before = await read();
-    const scores = before.poc!.scores!.length;
-    // start, end (refused once), criteria kept, every score kept, adaptations kept, decision kept
-    const prompter = new ScriptedPrompter(['2027-01-10', '2027-01-12', false, '2027-01-31', 'done', ...Array(scores).fill(''), '', '', '', '']);
+    const lines = before.keyUsers!.length * before.research!.candidates!.filter((c) => c.shortlisted).length;
+    // start, end (refused once), criteria kept, every line of scores kept, adaptations kept, decision kept
+    const prompter = new ScriptedPrompter(['2027-01-10', '2027-01-12', false, '2027-01-31', 'done', ...Array(lines).fill(''), '', '', '', '']);
     await edit({ ...options(prompter, 'fr'), step: 'poc' });
     expect(prompter.remaining).toBe(0);
-    expect(prompter.asked[2]).toMatch(/Le test durerait 2 jours/);
+    expect(prompter.asked[2]).toMatch(/Le test durerait 3 jours/);
     const project = await read();
     expect([project.poc!.start, project.poc!.end]).toEqual(['2027-01-10', '2027-01-31']);
     expect(project.poc!.scores).toEqual(before.poc!.scores);

@@ -70,7 +70,7 @@ describe('the adopt command', () => {
   test('usage errors: one line, exit 2, a suggestion for a typo', () => {
     expect(cli(['stauts'])).toEqual({ code: 2, stdout: '', stderr: 'Unknown command "stauts". Did you mean adopt status?\n' });
     expect(cli(['-f'])).toEqual({ code: 2, stdout: '', stderr: 'Missing value for --file.\n' });
-    expect(cli(['schema', 'extra', '--lang', 'fr'])).toEqual({ code: 2, stdout: '', stderr: 'Trop d\'arguments pour cette commande. Lancez adopt help <commande> pour voir ce qu\'elle attend.\n' });
+    expect(cli(['schema', 'extra', '--lang', 'fr'])).toEqual({ code: 2, stdout: '', stderr: 'Trop d’arguments pour cette commande. Lancez adopt help <commande> pour voir ce qu’elle attend.\n' });
     expect(cli(['status', '--lang', 'xx', '--lang', 'fr']).stderr).toBe('Langue inconnue «\u00a0xx\u00a0»\u00a0: choisissez fr ou en.\n');
     expect(cli(['status', '--jsno'])).toEqual({ code: 2, stdout: '', stderr: 'Unknown option --jsno. Run adopt --help to see the options.\n' });
     expect(cli(['status', '--lang', 'de'])).toEqual({ code: 2, stdout: '', stderr: expect.stringContaining('Unknown language "de": use fr or en.') });

@@ -156,7 +156,7 @@ describeTmux(hasTmux ? 'adopt init in a real terminal (tmux)' : 'adopt init in a
     await answer(first, 'Organisation', 'Les Jardins du Quartier');
     await waitFor(first, asking('Summary'));
     keys(first, 'Enter'); // optional: passed over
-    await answer(first, 'Name', 'Camille Martin');
+    await answer(first, "Project lead's name", 'Camille Martin');
     await answer(first, 'Role in the organisation', 'Coordinator');
     await answer(first, 'Contact (e-mail or phone)', 'camille@');
     await waitFor(first, /This e-mail address looks incomplete/);
@@ -178,7 +178,9 @@ describeTmux(hasTmux ? 'adopt init in a real terminal (tmux)' : 'adopt init in a
     await answer(first, 'Role or team', 'Treasurer');
     await choose(first, 'Profile', 2, 'administrator');
     await answer(first, 'Expected use', 'Tracks the budget');
-    await choose(first, 'Add another name?', 0, 'No'); // No is the default
+    // The list has what the method needs: Enter on the next name finishes it.
+    await waitFor(first, /^Key user 3 \(or Enter on the first question to finish the list\)$/m);
+    await answer(first, 'Name', '');
 
     // Step 3: interrupted at its second question.
     await waitFor(first, /^Step 3 of 8 · Needs and constraints$/m);
@@ -252,7 +254,7 @@ describeTmux(hasTmux ? 'adopt init in a real terminal (tmux)' : 'adopt init in a
     await waitFor(session, asking('Structure'));
     const stopped = await interrupt(session);
     expect(stopped.code).toBe(130);
-    expect(stopped.screen).toMatch(/^Arrêté\. Vos réponses sont enregistrées jusqu'à la dernière étape terminée\u00a0; relancez la même commande pour continuer\.$/m);
+    expect(stopped.screen).toMatch(/^Arrêté\. Vos réponses sont enregistrées jusqu’à la dernière étape terminée\u00a0; relancez la même commande pour continuer\.$/m);
     expect(stopped.screen).not.toMatch(stackTrace);
     stop(session);
 

@@ -35,6 +35,7 @@ describe('catalogues', () => {
         expect(en).toHaveProperty([field.label]);
         if (field.help) expect(en).toHaveProperty([field.help]);
         if (field.kind === 'choice' || field.kind === 'choices') for (const choice of field.choices) expect(en).toHaveProperty([`${field.labels}.${choice}`]);
+        if (field.kind === 'list') for (const form of ['title', 'a', 'another']) expect(en).toHaveProperty([`item.${field.item}.${form}`]);
       }
     }
     for (const code of warningCodes) expect(en).toHaveProperty([`warning.${code}`]);
@@ -45,6 +46,7 @@ describe('catalogues', () => {
     expect(t('cli.error.badLang', { value: 'de' })).toBe('Langue inconnue «\u00a0de\u00a0»\u00a0: choisissez fr ou en.');
     for (const key of Object.keys(en) as MsgKey[]) expect([key, / [:;?!»]/.test(t(key))]).toEqual([key, false]);
     expect(frenchTypography('Vraiment ? Oui !')).toBe('Vraiment\u00a0? Oui\u00a0!');
+    expect(frenchTypography("l'équipe d'accueil")).toBe('l’équipe d’accueil');
   });
 
   test('dates are written exactly as Intl.DateTimeFormat writes them, every month, both languages', async () => {
