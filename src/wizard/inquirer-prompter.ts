@@ -3,8 +3,11 @@ import { input, select, checkbox } from '@inquirer/prompts';
 import type { Translator } from '../i18n/index.js';
 import type { Style } from '../view/style.js';
 import type { Choice, Prompter, Question } from './prompter.js';
+import { wrap } from '../view/wrap.js';
 
-export function inquirerPrompter(t: Translator, style: Style, output: { write(text: string): unknown }): Prompter {
+export function inquirerPrompter(t: Translator, style: Style, output: { write(text: string): unknown; columns?: number }): Prompter {
+  const width = () => Math.min(output.columns ?? 80, 100) - 1;
+  const fit = (text: string) => wrap(text, width());
   const keys = (pairs: [string, string][]) => style('dim', pairs.map(([key, action]) => `${key} ${action}`).join(' · '));
   const selectTheme = {
     style: {
@@ -14,14 +17,14 @@ export function inquirerPrompter(t: Translator, style: Style, output: { write(te
   // The help line shows while the question is open; once answered, only the question stays.
   const message = (q: Question) => ({
     message: q.message,
-    theme: { style: { message: (text: string, status: string) => style('bold', text) + (q.help && status !== 'done' ? `\n  ${style('dim', q.help)}` : '') } },
+    theme: { style: { message: (text: string, status: string) => style('bold', text) + (q.help && status !== 'done' ? `\n${style('dim', fit(`  ${q.help}`))}` : '') } },
   });
   const names = <T>(choices: readonly Choice<T>[]) => choices.map((c) => ({ value: c.value, name: c.label, ...(c.hint ? { description: c.hint } : {}) }));
 
   return {
     async text(q) {
       // Above the question, so that what the user types lands on the question's own line.
-      if (q.help) output.write(`  ${style('dim', q.help)}\n`);
+      if (q.help) output.write(`${style('dim', fit(`  ${q.help}`))}\n`);
       const answer = await input({
         message: q.message,
         ...(q.default ? { default: q.default } : {}),
@@ -66,7 +69,7 @@ export function inquirerPrompter(t: Translator, style: Style, output: { write(te
       });
     },
     say(text: string) {
-      output.write(`${text}\n`);
+      output.write(`${fit(text)}\n`);
     },
   };
 }
