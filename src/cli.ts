@@ -170,6 +170,16 @@ function buildProgram(t: Translator, io: Io): Command {
       await edit({ ...(await wizardContext(cmd, options)), step });
     });
 
+  command('render', 'cli.cmd.render')
+    .option(`--doc <${t('cli.placeholder.docs')}>`, t('cli.option.doc'))
+    .option(`--format <${t('cli.placeholder.formats')}>`, t('cli.option.format'))
+    .option(`--out <${t('cli.placeholder.dir')}>`, t('cli.option.out'))
+    .option(`--templates <${t('cli.placeholder.dir')}>`, t('cli.option.templates'))
+    .action(async (options: { doc?: string; format?: string; out?: string; templates?: string }, cmd: Command) => {
+      const { render } = await import('./commands/render.js');
+      await render({ ...(await context(cmd)), docs: options.doc, formats: options.format, out: options.out, templates: options.templates });
+    });
+
   command('status', 'cli.cmd.status')
     .option('--json', t('cli.option.json'))
     .option('--strict', t('cli.option.strict'))

@@ -4,6 +4,7 @@
  */
 import { processIo, type Io } from './io.js';
 import { AdoptError, ExitCode } from './errors.js';
+import { wrap } from './view/wrap.js';
 import { readFileSync } from 'node:fs';
 import { resolveLanguage, loadTranslator, localeLanguage, langFlag, fileLanguage, projectFile } from './i18n/index.js';
 
@@ -19,15 +20,17 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
 }
 
 async function report(error: unknown, argv: readonly string[], io: Io): Promise<number> {
+  // At a terminal, long messages wrap between words rather than wherever the line ends.
+  const fit = (text: string) => (io.stderr.isTTY ? wrap(text, ((io.stderr as { columns?: number }).columns ?? 80) - 1) : text);
   if (error instanceof AdoptError) {
     if ('lines' in error && Array.isArray(error.lines)) for (const line of error.lines) io.stderr.write(`${line}\n`);
-    if (error.message) io.stderr.write(`${error.message}\n`);
+    if (error.message) io.stderr.write(`${fit(error.message)}\n`);
     return error.exitCode;
   }
   const t = await loadTranslator(resolveLanguage(langFlag(argv), fileLanguage(projectFile(io.cwd, io.env)), io.env));
   // Ctrl-C at a prompt: inquirer's own error, caught here once for every command.
   if (error instanceof Error && error.name === 'ExitPromptError') {
-    io.stderr.write(`${t('cli.interrupted')}\n`);
+    io.stderr.write(`\n${fit(t('cli.interrupted'))}\n`);
     return ExitCode.interrupted;
   }
   const message = error instanceof Error ? error.message : String(error);

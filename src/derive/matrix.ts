@@ -42,12 +42,19 @@ export function decisionMatrix(project: Project): DecisionMatrix {
   const known = new Set(criteria.map((c) => c.id));
   const scored = new Set(scores.map((s) => s.candidate));
   const pool = (project.research?.candidates ?? []).filter((c) => c.shortlisted === true || scored.has(c.id));
+  // The scores of each cell, found once: filtering all scores for every cell grows as n³.
+  const byCell = new Map<string, typeof scores>();
+  for (const score of scores) {
+    const key = `${score.candidate}\u0000${score.criterion}`;
+    const list = byCell.get(key);
+    if (list) list.push(score);
+    else byCell.set(key, [score]);
+  }
+  const weightOf = new Map(criteria.map((c) => [c.id, c.weight]));
 
   const candidates: CandidateResult[] = pool.map((candidate) => {
     const cells = criteria.map((criterion): MatrixCell => {
-      const given = scores
-        .filter((s) => s.candidate === candidate.id && s.criterion === criterion.id)
-        .map((s) => ({ by: s.by, score: s.score, ...(s.comment ? { comment: s.comment } : {}) }));
+      const given = (byCell.get(`${candidate.id}\u0000${criterion.id}`) ?? []).map((s) => ({ by: s.by, score: s.score, ...(s.comment ? { comment: s.comment } : {}) }));
       const values = given.map((s) => s.score);
       const spread = values.length > 1 ? Math.max(...values) - Math.min(...values) : 0;
       return {
@@ -64,7 +71,7 @@ export function decisionMatrix(project: Project): DecisionMatrix {
     let total = 0;
     for (const cell of cells) {
       if (cell.scores.length === 0 || !known.has(cell.criterion)) continue;
-      const weight = criteria.find((c) => c.id === cell.criterion)!.weight;
+      const weight = weightOf.get(cell.criterion)!;
       const exact = cell.scores.reduce((a, s) => a + s.score, 0) / cell.scores.length;
       weightSum += weight;
       total += weight * exact;

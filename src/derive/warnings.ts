@@ -62,14 +62,18 @@ export function warnings(project: Project, today: string, dangling: readonly Dan
   // made): that tool's weighted mean then leaves the criterion out, which can flatter it.
   if (scores.length > 0 || project.poc?.decision?.chosen) {
     const scored = new Set(scores.map((s) => `${s.candidate} ${s.criterion}`));
-    const tools = (project.research?.candidates ?? []).filter((c) => c.shortlisted === true || scores.some((s) => s.candidate === c.id));
-    for (const tool of tools) {
-      (project.poc?.criteria ?? []).forEach((criterion, index) => {
-        if (!scored.has(`${tool.id} ${criterion.id}`)) {
-          found.push({ code: 'unscored-criterion', path: `poc.criteria[${index}]`, params: { id: criterion.id, text: criterion.text ?? '', tool: tool.name ?? tool.id } });
-        }
+    const withScores = new Set(scores.map((s) => s.candidate));
+    (project.research?.candidates ?? []).forEach((tool, index) => {
+      if (tool.shortlisted !== true && !withScores.has(tool.id)) return;
+      // One warning per tool, naming every criterion it was not scored on.
+      const missing = (project.poc?.criteria ?? []).filter((criterion) => !scored.has(`${tool.id} ${criterion.id}`));
+      if (missing.length === 0) return;
+      found.push({
+        code: 'unscored-criterion',
+        path: `research.candidates[${index}]`,
+        params: { tool: tool.name ?? tool.id, criteria: missing.map((c) => (c.text ? `${c.id} (${c.text})` : c.id)).join(', '), ids: missing.map((c) => c.id).join(',') },
       });
-    }
+    });
   }
 
   (project.research?.candidates ?? []).forEach((candidate, index) => {

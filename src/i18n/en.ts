@@ -5,11 +5,13 @@
 import { labelsEn } from './labels-en.js';
 import { helpEn } from './help-en.js';
 import { wizardEn } from './wizard-en.js';
+import { docsEn } from './docs-en.js';
 
 export const en = {
   ...labelsEn,
   ...helpEn,
   ...wizardEn,
+  ...docsEn,
   // ── dates, as Intl.DateTimeFormat writes them (checked by a test)
   'noun.problem.one': '{n} problem',
   'noun.problem.other': '{n} problems',
@@ -46,6 +48,17 @@ export const en = {
   'cli.option.yes': 'ask nothing; list what is still missing',
   'cli.option.interactive': 'ask questions even if adopt thinks there is no terminal (or not, with --no-interactive)',
   'cli.arg.step': 'the step: 1 to 8, or lead, key-users, needs, research, poc, deployment, training, evaluation, practices',
+  'cli.cmd.render': 'write the plan, the review checklist and the evaluation report, in Markdown and HTML',
+  'cli.option.doc': 'which documents: plan, checklist, evaluation (default: all that apply)',
+  'cli.option.format': 'which formats: md, html (default: both)',
+  'cli.option.out': 'the folder to write them in (default: adopt-docs beside the project file)',
+  'cli.option.templates': 'a folder of your own templates, overriding the built-in ones by file name',
+  'render.wrote': 'Wrote {file}',
+  'render.open': 'Open {file} in a browser; print it to PDF for the board.',
+  'render.unknownDoc': 'There is no document "{name}": choose among {docs}.',
+  'render.unknownFormat': 'There is no format "{name}": choose md, html or both (md,html).',
+  'render.noReview': 'The evaluation report needs a review first: adopt evaluate records one.',
+  'render.noTemplates': 'The templates folder {dir} does not exist.',
   'cli.cmd.validate': 'check project files against the format and report every problem with its line',
   'cli.cmd.status': 'where the project stands: each step, what is missing, warnings, next dates',
   'cli.cmd.schema': 'print the JSON Schema of the project file (for editors and scripts)',
@@ -62,6 +75,9 @@ export const en = {
   'cli.help.footer': 'The project file format: adopt schema, or docs/file-format.md. Exit codes: 0 ok, 1 problems in the file, 2 usage or read error, 130 interrupted.',
   'cli.error.unknownCommandSuggest': 'Unknown command "{name}". Did you mean {suggestion}?',
   'cli.error.tooManyArguments': 'Too many arguments for this command. Run adopt help <command> to see what it takes.',
+  'cli.placeholder.docs': 'documents',
+  'cli.placeholder.formats': 'formats',
+  'cli.placeholder.dir': 'folder',
   'cli.placeholder.path': 'path',
   'cli.placeholder.file': 'file',
   'cli.placeholder.files': 'files',
@@ -214,7 +230,7 @@ export const en = {
   'warning.few-key-users.none': 'No key user yet, while the proof of concept already has scores. Mobilise at least two, with different profiles.',
   'warning.weak-lead-skill': 'The lead rates their {skill} skill as none, and the file does not say how it is covered (lead.support).',
   'warning.poc-length': 'The proof of concept lasts {duration}: aim for one week to one month of real use.',
-  'warning.unscored-criterion': 'No key user has scored {tool} on the criterion {id} ({text}).',
+  'warning.unscored-criterion': 'No key user has scored {tool} on {criteria}: its weighted score leaves them out.',
   'warning.no-data-export': 'The shortlisted tool {name} offers no data export: leaving it later would mean losing your data.',
   'warning.no-evaluation-date': 'The deployment is planned but no evaluation date is set (evaluation.due).',
   'warning.evaluation-overdue': 'The evaluation was due on {date} and no review has been recorded since.',

@@ -7,11 +7,13 @@ import type { Catalogue } from './index.js';
 import { labelsFr } from './labels-fr.js';
 import { helpFr } from './help-fr.js';
 import { wizardFr } from './wizard-fr.js';
+import { docsFr } from './docs-fr.js';
 
 export const fr: Catalogue = {
   ...labelsFr,
   ...helpFr,
   ...wizardFr,
+  ...docsFr,
   // ── les dates, comme les écrit Intl.DateTimeFormat (vérifié par un test)
   'noun.problem.one': '{n} problème',
   'noun.problem.other': '{n} problèmes',
@@ -48,6 +50,17 @@ export const fr: Catalogue = {
   'cli.option.yes': 'ne rien demander ; lister ce qui manque encore',
   'cli.option.interactive': 'poser les questions même si adopt ne détecte pas de terminal (ou jamais, avec --no-interactive)',
   'cli.arg.step': 'l\'étape : 1 à 8, ou lead, key-users, needs, research, poc, deployment, training, evaluation, practices',
+  'cli.cmd.render': 'rédiger le plan, la grille du bilan et le rapport d\'évaluation, en Markdown et en HTML',
+  'cli.option.doc': 'quels documents : plan, checklist, evaluation (par défaut : tous ceux qui s\'appliquent)',
+  'cli.option.format': 'quels formats : md, html (par défaut : les deux)',
+  'cli.option.out': 'le dossier où les écrire (par défaut : adopt-docs, à côté du fichier de projet)',
+  'cli.option.templates': 'un dossier de modèles à vous, qui remplacent les modèles fournis de même nom',
+  'render.wrote': 'Écrit : {file}',
+  'render.open': 'Ouvrez {file} dans un navigateur ; imprimez-le en PDF pour le conseil d\'administration.',
+  'render.unknownDoc': 'Il n\'y a pas de document « {name} » : choisissez parmi {docs}.',
+  'render.unknownFormat': 'Il n\'y a pas de format « {name} » : choisissez md, html ou les deux (md,html).',
+  'render.noReview': 'Le rapport d\'évaluation demande d\'abord un bilan : adopt evaluate en enregistre un.',
+  'render.noTemplates': 'Le dossier de modèles {dir} n\'existe pas.',
   'cli.cmd.validate': 'vérifier les fichiers de projet et signaler chaque problème avec sa ligne',
   'cli.cmd.status': 'où en est le projet : chaque étape, ce qui manque, les alertes, les prochaines dates',
   'cli.cmd.schema': 'afficher le schéma JSON du fichier de projet (pour les éditeurs et les scripts)',
@@ -64,6 +77,9 @@ export const fr: Catalogue = {
   'cli.help.footer': 'Le format du fichier de projet : adopt schema, ou docs/file-format.md. Codes de sortie : 0 tout va bien, 1 problèmes dans le fichier, 2 erreur d\'utilisation ou de lecture, 130 interruption.',
   'cli.error.unknownCommandSuggest': 'Commande inconnue « {name} ». Vouliez-vous dire {suggestion} ?',
   'cli.error.tooManyArguments': 'Trop d\'arguments pour cette commande. Lancez adopt help <commande> pour voir ce qu\'elle attend.',
+  'cli.placeholder.docs': 'documents',
+  'cli.placeholder.formats': 'formats',
+  'cli.placeholder.dir': 'dossier',
   'cli.placeholder.path': 'chemin',
   'cli.placeholder.file': 'fichier',
   'cli.placeholder.files': 'fichiers',
@@ -216,7 +232,7 @@ export const fr: Catalogue = {
   'warning.few-key-users.none': 'Aucun utilisateur clef pour l\'instant, alors que le test a déjà des notes. Mobilisez-en au moins deux, aux profils complémentaires.',
   'warning.weak-lead-skill': 'Le chef de projet estime n\'avoir aucune compétence en {skill}, et le fichier ne dit pas comment elle sera compensée (lead.support).',
   'warning.poc-length': 'Le test en conditions réelles dure {duration} : visez entre une semaine et un mois d\'usage réel.',
-  'warning.unscored-criterion': 'Aucun utilisateur clef n\'a noté {tool} sur le critère {id} ({text}).',
+  'warning.unscored-criterion': 'Aucun utilisateur clef n\'a noté {tool} sur {criteria} : sa note pondérée n\'en tient pas compte.',
   'warning.no-data-export': 'L\'outil présélectionné {name} ne permet pas d\'exporter les données : le quitter un jour signifierait les perdre.',
   'warning.no-evaluation-date': 'Le déploiement est prévu mais aucune date d\'évaluation n\'est fixée (evaluation.due).',
   'warning.evaluation-overdue': 'L\'évaluation était prévue le {date} et aucun bilan n\'a été enregistré depuis.',

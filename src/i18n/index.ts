@@ -65,6 +65,13 @@ export async function loadTranslator(lang: Lang): Promise<Translator> {
 function makeTranslator(lang: Lang, catalogue: Catalogue): Translator {
   const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
   const months = catalogue['date.months'].split(',');
+  // An Intl formatter is costly to make and cheap to use: one of each kind per translator.
+  const formatters = new Map<string, Intl.NumberFormat>();
+  const formatter = (key: string, make: () => Intl.NumberFormat) => {
+    let found = formatters.get(key);
+    if (!found) formatters.set(key, (found = make()));
+    return found;
+  };
   let listFormat: Intl.ListFormat | undefined;
   // A key computed at run time may not exist: it then shows itself rather than crash.
   const t = ((key: MsgKey, params?: Params) => interpolate(catalogue[key] ?? key, params)) as Translator;
@@ -79,14 +86,15 @@ function makeTranslator(lang: Lang, catalogue: Catalogue): Translator {
       return interpolate(catalogue['date.long'], { day: Number(match[3]), month, year: match[1]! });
     },
     money(amount: number, currency: string) {
+      const whole = Number.isInteger(amount);
       try {
-        return new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 2, minimumFractionDigits: Number.isInteger(amount) ? 0 : 2 }).format(amount);
+        return formatter(`money ${currency} ${whole}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 2, minimumFractionDigits: whole ? 0 : 2 })).format(amount);
       } catch {
-        return `${new Intl.NumberFormat(locale).format(amount)} ${currency}`;
+        return `${formatter('number 2', () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })).format(amount)} ${currency}`;
       }
     },
     number(value: number, maximumFractionDigits = 2) {
-      return new Intl.NumberFormat(locale, { maximumFractionDigits }).format(value);
+      return formatter(`number ${maximumFractionDigits}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits })).format(value);
     },
     count(noun: Noun, n: number) {
       const one = lang === 'fr' ? Math.abs(n) < 2 : Math.abs(n) === 1;

@@ -4,7 +4,7 @@ import type { labelsEn } from './labels-en.js';
 export const labelsFr: { readonly [K in keyof typeof labelsEn]: string } = {
   'field.project': 'Le projet',
   'field.project.title': 'titre du projet',
-  'field.project.organisation': 'structure',
+  'field.project.organisation': 'nom de votre association ou structure',
   'field.project.summary': 'résumé',
   'field.lead.name': 'nom du chef de projet',
   'field.lead.role': 'rôle dans la structure',

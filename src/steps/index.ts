@@ -12,10 +12,17 @@ import type { Step, StepId } from './types.js';
 /** The method in order: the 8 steps, then the cross-cutting practices. */
 export const steps: readonly Step[] = [lead, keyUsers, needs, research, poc, deployment, training, evaluation, practices];
 
-/** `adopt edit 3` and `adopt edit needs` name the same step. */
+/** The words French users type for the steps, without accents too. */
+const frenchNames: Record<string, StepId> = {
+  chef: 'lead', 'chef-de-projet': 'lead', utilisateurs: 'key-users', 'utilisateurs-clefs': 'key-users', besoins: 'needs', recherche: 'research',
+  test: 'poc', deploiement: 'deployment', formation: 'training', evaluation: 'evaluation', pratiques: 'practices',
+};
+
+/** `adopt edit 3`, `adopt edit needs` and `adopt edit besoins` name the same step. */
 export function findStep(name: string): Step | undefined {
   const byNumber = /^[1-8]$/.test(name) ? steps.find((step) => step.number === Number(name)) : undefined;
-  return byNumber ?? steps.find((step) => step.id === (name as StepId));
+  const plain = name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return byNumber ?? steps.find((step) => step.id === (plain as StepId) || step.id === frenchNames[plain]);
 }
 
 export type { Step, StepId };

@@ -95,7 +95,8 @@ export const needs: Step = {
               fields: [
                 { kind: 'text', key: 'name', label: 'field.milestone.name', help: 'help.milestone.name', required: true },
                 { kind: 'date', key: 'date', label: 'field.milestone.date', help: 'help.milestone.date', required: true },
-                { kind: 'boolean', key: 'done', label: 'field.milestone.done', help: 'help.milestone.done' },
+                // Only a milestone whose day has come can be reached.
+                { kind: 'boolean', key: 'done', label: 'field.milestone.done', help: 'help.milestone.done', when: ({ item, today }) => !today || typeof item?.date !== 'string' || item.date <= today },
               ],
             },
           ],

@@ -96,8 +96,9 @@ export const poc: Step = {
               required: true,
               intro: ({ project }) => ranking(project),
             },
-            { kind: 'date', key: 'date', label: 'field.poc.decision.date', help: 'help.poc.decision.date', required: true },
-            { kind: 'longtext', key: 'rationale', label: 'field.poc.decision.rationale', help: 'help.poc.decision.rationale', required: true },
+            // Asked once a choice is made: no decision is recorded for a test still to come.
+            { kind: 'date', key: 'date', label: 'field.poc.decision.date', help: 'help.poc.decision.date', required: true, when: ({ project }) => Boolean(project.poc?.decision?.chosen) },
+            { kind: 'longtext', key: 'rationale', label: 'field.poc.decision.rationale', help: 'help.poc.decision.rationale', required: true, when: ({ project }) => Boolean(project.poc?.decision?.chosen) },
           ],
         },
       ],

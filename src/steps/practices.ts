@@ -41,7 +41,6 @@ export const practices: Step = {
           item: 'decision',
           label: 'field.practices.decisions',
           help: 'help.practices.decisions',
-          required: true,
           title: 'decision',
           fields: [
             { kind: 'date', key: 'date', label: 'field.decision.date', required: true },
@@ -56,7 +55,6 @@ export const practices: Step = {
           item: 'communication',
           label: 'field.practices.communications',
           help: 'help.practices.communications',
-          required: true,
           title: 'audience',
           fields: [
             { kind: 'date', key: 'date', label: 'field.communication.date', required: true },

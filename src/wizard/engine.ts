@@ -63,14 +63,18 @@ async function askValue(field: Exclude<Field, { kind: 'group' | 'list' | 'scores
   if (engine.mode === 'fill' && isAnswered(current)) return;
   say(engine, field.intro?.(ctx));
   const proposal = isAnswered(current) ? current : field.suggest?.(ctx);
-  for (;;) {
-    const value = await askKind(field, proposal, ctx, engine);
-    if (value === undefined) return;
+  // A refused answer is refused by the prompt itself, before it is shown as accepted.
+  const verify = (value: unknown): string | true => {
     const wrong = field.check?.(value, ctx);
-    if (wrong) {
-      engine.prompter.say(engine.t(wrong.key, wrong.params));
-      continue;
+    return wrong ? engine.t(wrong.key, wrong.params) : true;
+  };
+  for (;;) {
+    const value = await askKind(field, proposal, ctx, engine, verify);
+    if (value === CLEARED) {
+      delete target[field.key];
+      return;
     }
+    if (value === undefined) return;
     const doubt = field.confirm?.(value, ctx);
     if (doubt && !(await engine.prompter.confirm({ message: engine.t(doubt.key, doubt.params), default: false }))) continue;
     target[field.key] = value;
@@ -78,11 +82,20 @@ async function askValue(field: Exclude<Field, { kind: 'group' | 'list' | 'scores
   }
 }
 
+/** "None for now" chosen where there was an answer: the answer is removed. */
+const CLEARED = Symbol('cleared');
+
 /** Asks one answer of a kind; undefined means "passed over" (only for optional questions). */
-async function askKind(field: Exclude<Field, { kind: 'group' | 'list' | 'scores' }>, proposal: unknown, ctx: Context, engine: Engine): Promise<unknown> {
+async function askKind(
+  field: Exclude<Field, { kind: 'group' | 'list' | 'scores' }>,
+  proposal: unknown,
+  ctx: Context,
+  engine: Engine,
+  verify: (value: unknown) => string | true = () => true,
+): Promise<unknown> {
   const { prompter, t } = engine;
   const must = required(field, ctx);
-  const message = capitalise(t(field.label));
+  const message = capitalise(t(field.label)) + (field.kind === 'date' ? t('prompt.dateFormat') : '');
   const help = field.help ? t(field.help) : undefined;
   const q = { message, ...(help ? { help } : {}) };
   const blank = (value: string) => (value === '' ? (must ? t('prompt.required') : true) : undefined);
@@ -108,7 +121,7 @@ async function askKind(field: Exclude<Field, { kind: 'group' | 'list' | 'scores'
       const answer = await prompter.text({
         ...q,
         ...(typeof proposal === 'string' ? { default: proposal } : {}),
-        validate: (v) => blank(v) ?? (parseDate(v) ? true : t('prompt.badDate')),
+        validate: (v) => blank(v) ?? (parseDate(v) ? verify(parseDate(v)) : t('prompt.badDate')),
       });
       return answer === '' ? undefined : parseDate(answer);
     }
@@ -136,7 +149,7 @@ async function askKind(field: Exclude<Field, { kind: 'group' | 'list' | 'scores'
       const choices: Choice<string>[] = field.choices.map((value) => ({ value, label: t(`${field.labels}.${value}` as MsgKey) }));
       if (!must) choices.push({ value: '', label: t('prompt.skip') });
       const answer = await prompter.select({ ...q, choices, ...(typeof proposal === 'string' ? { default: proposal } : {}) });
-      return answer === '' ? undefined : answer;
+      return answer === '' ? (proposal !== undefined ? CLEARED : undefined) : answer;
     }
     case 'choices': {
       const choices = field.choices.map((value) => ({ value, label: t(`${field.labels}.${value}` as MsgKey) }));
@@ -151,14 +164,14 @@ async function askKind(field: Exclude<Field, { kind: 'group' | 'list' | 'scores'
     case 'ref':
     case 'refs': {
       const choices = referenceChoices(field, ctx, t);
-      if (choices.length === 0) {
-        prompter.say(t('prompt.nothingToPick', { what: t(field.label) }));
+      if (choices.filter((c) => c.value !== 'none').length === 0) {
+        prompter.say(t('prompt.nothingToPick', { what: t(field.label), step: sourceStep[field.target] }));
         return undefined;
       }
       if (field.kind === 'ref') {
         const options = must ? choices : [...choices, { value: '', label: t('prompt.skip') }];
         const answer = await prompter.select({ ...q, choices: options, ...(typeof proposal === 'string' ? { default: proposal } : {}) });
-        return answer === '' ? undefined : answer;
+        return answer === '' ? (proposal !== undefined ? CLEARED : undefined) : answer;
       }
       const answer = await prompter.checkbox({
         ...q,
@@ -175,10 +188,9 @@ async function askKind(field: Exclude<Field, { kind: 'group' | 'list' | 'scores'
         if (await prompter.confirm({ message: t('prompt.keepThese'), default: true })) return current;
       }
       const entered: string[] = [];
-      prompter.say(message);
       for (;;) {
         const answer = await prompter.text({
-          message: t('prompt.addOne', { n: entered.length + 1 }),
+          message: t('prompt.addOne', { what: capitalise(t(field.label)), n: entered.length + 1 }),
           ...(help && entered.length === 0 ? { help } : {}),
           validate: (v) => (v === '' && entered.length === 0 && must ? t('prompt.required') : true),
         });
@@ -189,6 +201,9 @@ async function askKind(field: Exclude<Field, { kind: 'group' | 'list' | 'scores'
     }
   }
 }
+
+/** Where the items of each referenced list are entered: the step to go back to. */
+const sourceStep: Record<RefField['target'], string> = { keyUsers: 'key-users', objectives: 'needs', candidates: 'research', criteria: 'poc' };
 
 function referenceChoices(field: RefField, ctx: Context, t: Translator): Choice<string>[] {
   const project = ctx.project;
@@ -338,7 +353,7 @@ async function askScores(field: ScoresField, target: Data, ctx: Context, engine:
   const candidates = shortlisted.length > 0 ? shortlisted : all;
   const criteria = project.poc?.criteria ?? [];
   if (users.length === 0 || candidates.length === 0 || criteria.length === 0) {
-    prompter.say(t('prompt.scoresNeed'));
+    prompter.say(t('prompt.scoresNeed', { step: candidates.length === 0 ? 'research' : users.length === 0 ? 'key-users' : 'poc' }));
     return;
   }
   const scores: Data[] = Array.isArray(target[field.key]) ? (target[field.key] as Data[]) : [];
@@ -350,7 +365,7 @@ async function askScores(field: ScoresField, target: Data, ctx: Context, engine:
   criteria.forEach((criterion, index) => prompter.say(t('prompt.scoresCriterion', { n: index + 1, text: criterion.text ?? criterion.id, weight: criterion.weight ?? 1 })));
   // One line per key user and tool: "4 5 3", a score per criterion in order; "-" leaves one blank.
   const readScores = (line: string): (number | undefined)[] | undefined => {
-    const parts = line.trim().split(/[\s;/]+/).filter(Boolean);
+    const parts = line.trim().split(t.lang === 'en' ? /[\s;/,]+/ : /[\s;/]+/).filter(Boolean);
     if (parts.length !== criteria.length) return undefined;
     const values = parts.map((part) => (part === '-' ? undefined : parseNumber(part, t.lang)));
     return values.every((v, i) => parts[i] === '-' || (v !== undefined && v >= 0 && v <= 5)) ? values : undefined;
@@ -361,7 +376,7 @@ async function askScores(field: ScoresField, target: Data, ctx: Context, engine:
       if (engine.mode === 'fill' && existing.every(Boolean)) continue;
       const shown = existing.map((score) => (typeof score?.score === 'number' ? t.number(score.score) : '-')).join(' ');
       const answer = await prompter.text({
-        message: t('prompt.scoresFor', { user: user.name ?? user.id, tool: candidate.name ?? candidate.id }),
+        message: t('prompt.scoresFor', { user: user.name ?? user.id, tool: candidate.name ?? candidate.id, example: ['4', '5', '3', '2', '4', '5', '3'].slice(0, criteria.length).join(' ') }),
         ...(existing.some(Boolean) ? { default: shown } : {}),
         validate: (v) => (v === '' || readScores(v) ? true : t('prompt.badScores', { count: criteria.length })),
       });

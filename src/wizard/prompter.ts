@@ -42,6 +42,8 @@ export const INTERRUPT = Symbol('Ctrl-C');
 export class ScriptedPrompter implements Prompter {
   readonly asked: string[] = [];
   readonly said: string[] = [];
+  /** What the prompts refused, in order: as at a terminal, the next answer is tried instead. */
+  readonly refused: string[] = [];
   private readonly answers: ScriptedAnswer[];
 
   constructor(answers: readonly ScriptedAnswer[]) {
@@ -61,11 +63,13 @@ export class ScriptedPrompter implements Prompter {
   }
 
   async text(q: Question & { default?: string; validate?: (value: string) => string | true }): Promise<string> {
-    const raw = this.next('text', q);
-    const value = raw === '' || raw === undefined ? (q.default ?? '') : String(raw);
-    const verdict = q.validate?.(value) ?? true;
-    if (verdict !== true) throw new Error(`scripted answer "${value}" refused for "${q.message}": ${verdict}`);
-    return value;
+    for (;;) {
+      const raw = this.next('text', q);
+      const value = raw === '' || raw === undefined ? (q.default ?? '') : String(raw);
+      const verdict = q.validate?.(value) ?? true;
+      if (verdict === true) return value;
+      this.refused.push(verdict);
+    }
   }
 
   async select<T>(q: Question & { choices: readonly Choice<T>[]; default?: T }): Promise<T> {
@@ -83,7 +87,10 @@ export class ScriptedPrompter implements Prompter {
       if (!q.choices.some((c) => c.value === value)) throw new Error(`scripted answer ${String(value)} is not a choice of "${q.message}"`);
     }
     const verdict = q.validate?.(values) ?? true;
-    if (verdict !== true) throw new Error(`scripted answer refused for "${q.message}": ${verdict}`);
+    if (verdict !== true) {
+      this.refused.push(verdict);
+      return this.checkbox(q);
+    }
     return values;
   }
 

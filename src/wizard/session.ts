@@ -130,7 +130,7 @@ export function printSummary(session: Session, options: SessionOptions): string 
     lines.push('', style('bold', t('status.warnings')));
     for (const warning of found) lines.push(`  ${style('yellow', '!')} ${warningMessage(warning, t)}`);
   }
-  lines.push('', style('bold', t('wizard.nextTitle')), `  ${t('wizard.nextStatus')}`, `  ${t('wizard.nextEdit')}`, `  ${t('wizard.nextCommit', { file: options.shownFile })}`);
+  lines.push('', style('bold', t('wizard.nextTitle')), `  ${t('wizard.nextRender')}`, `  ${t('wizard.nextStatus')}`, `  ${t('wizard.nextEdit')}`, `  ${t('wizard.nextCommit', { file: options.shownFile })}`);
   return lines.join('\n');
 }
 

@@ -70,7 +70,7 @@ const daysOne = (fr: boolean): ScriptedAnswer[] => [
   'medium', // urgency
   '2027-09-01', // deadline
   '', // conflicts: passed over
-  fr ? 'Choix de l\'outil' : 'Tool chosen', '15/02/2027', false, // milestone, not done
+  fr ? 'Choix de l\'outil' : 'Tool chosen', '15/02/2027', // a milestone ahead: "reached?" is not asked
   '',
   'mixed', 'some', '', // maturity
   'high', '', // interface
@@ -124,7 +124,7 @@ describe('adopt init, scripted', () => {
     expect((await adopt(['validate'], { cwd: dir })).code).toBe(0);
     // answers read in the user's habits, ids made from names, numbers from priorities
     expect(project.needs!.budget!.items![1]!.amount).toBe(1200.5);
-    expect(project.needs!.schedule!.milestones![0]).toEqual({ id: 'M1', name: fr ? 'Choix de l\'outil' : 'Tool chosen', date: '2027-02-15', done: false });
+    expect(project.needs!.schedule!.milestones![0]).toEqual({ id: 'M1', name: fr ? 'Choix de l\'outil' : 'Tool chosen', date: '2027-02-15' });
     expect(project.keyUsers!.map((u) => u.id)).toEqual(['karim-benali', 'lea-dubois']);
     expect(project.poc!.criteria!.map((c) => [c.id, c.weight, c.objective])).toEqual([
       ['C1', 5, 'O1'],
@@ -166,21 +166,25 @@ describe('adopt init, scripted', () => {
     expect(progress(await read()).filter((s) => s.state !== 'complete').map((s) => s.id)).toEqual(['evaluation']);
   });
 
-  test('answers are checked: a wrong e-mail, an impossible date, a number out of range are refused', async () => {
+  test('answers are checked as the file is: refused answers are asked again, with a reason', async () => {
     const answers = daysOne(false);
-    answers[5] = 'camille@'; // the contact
-    await expect(init(options(new ScriptedPrompter(answers)))).rejects.toThrow(/This e-mail address looks incomplete/);
-    const dates = daysOne(false);
-    dates[dates.indexOf('15/02/2027')] = '30/02/2027';
-    await expect(init(options(new ScriptedPrompter(dates)))).rejects.toThrow(/a date that exists/);
-    await rm(path.join(dir, 'adopt.yaml')); // steps 1 and 2 were saved: start afresh
-    const amounts = daysOne(false);
-    amounts[amounts.indexOf('20')] = '-20';
-    await expect(init(options(new ScriptedPrompter(amounts)))).rejects.toThrow(/At least 0\./);
-    await rm(path.join(dir, 'adopt.yaml'));
-    const ambiguous = daysOne(false);
-    ambiguous[ambiguous.indexOf('1,200.50')] = '1 200,50'; // French habits in an English project
-    await expect(init(options(new ScriptedPrompter(ambiguous)))).rejects.toThrow(/Write a number/);
+    const at = (value: string) => answers.indexOf(value);
+    answers.splice(at('camille@example.org'), 0, 'camille@'); // then the real address
+    answers.splice(at('15/02/2027'), 0, '30/02/2027');
+    answers.splice(at('1,200.50'), 0, '1 200,50'); // French habits in an English project
+    answers.splice(at('20'), 0, '-20');
+    const prompter = new ScriptedPrompter([...answers, 'later', 'later', 'later', 'later', 'later', 'later']);
+    await init(options(prompter));
+    expect(prompter.remaining).toBe(0);
+    expect(prompter.refused).toEqual([
+      'This e-mail address looks incomplete (such as name@example.org).',
+      'At least 0.',
+      'Write a number, such as 240 or 12.50.',
+      'Write the date as YYYY-MM-DD (2027-03-15) or DD/MM/YYYY (15/03/2027), and a date that exists.',
+    ]);
+    const project = await read();
+    expect(project.lead!.contact).toBe('camille@example.org');
+    expect(project.needs!.budget!.items!.map((i) => i.amount)).toEqual([20, 1200.5]);
   });
 
   test('an end before its start is refused and asked again; a past deadline is confirmed', async () => {
@@ -190,7 +194,7 @@ describe('adopt init, scripted', () => {
     const prompter = new ScriptedPrompter(['', '', '', 'edit:0', '', '', '2020-01-01', phases[0]!.end!, '', 'done', '', '']);
     await edit({ ...options(prompter), step: 'deployment' });
     expect(prompter.remaining).toBe(0);
-    expect(prompter.said).toContain(`The end is before the start (${phases[0]!.start}): give a later date.`);
+    expect(prompter.refused).toEqual([`The end is before the start (${phases[0]!.start}): give a later date.`]);
     expect((await read()).deployment).toEqual(before.deployment);
   });
 

@@ -251,7 +251,7 @@ describeTmux(hasTmux ? 'adopt init in a real terminal (tmux)' : 'adopt init in a
 
     await answer(session, 'Titre du projet', 'Jardins partagés');
     await waitFor(session, /^✔ Titre du projet Jardins partagés$/m);
-    await waitFor(session, asking('Structure'));
+    await waitFor(session, asking('Nom de votre association ou structure'));
     const stopped = await interrupt(session);
     expect(stopped.code).toBe(130);
     expect(stopped.screen).toMatch(/^Arrêté\. Vos réponses sont enregistrées jusqu’à la dernière étape terminée\u00a0; relancez la même commande pour continuer\.$/m);

@@ -50,7 +50,7 @@ describe('warnings', () => {
     expect(codes(poc)).not.toContain('unscored-criterion');
     const scored: Project = { ...poc, poc: { ...poc.poc, scores: [{ candidate: 'a', by: 'k', criterion: 'C1', score: 3 }, { candidate: 'a', by: 'k', criterion: 'C2', score: 3 }, { candidate: 'b', by: 'k', criterion: 'C1', score: 5 }] } };
     // B was never scored on C2: its mean would leave C2 out, so it is said
-    expect(warnings(scored, TODAY).filter((w) => w.code === 'unscored-criterion').map((w) => [w.params.tool, w.params.id])).toEqual([['B', 'C2']]);
+    expect(warnings(scored, TODAY).filter((w) => w.code === 'unscored-criterion').map((w) => [w.params.tool, w.params.ids])).toEqual([['B', 'C2']]);
   });
 
   test('no-data-export: only for shortlisted tools', () => {

@@ -1,0 +1,71 @@
+/** `adopt render`: the plan, the checklist and the evaluation report, in Markdown and HTML. */
+import { mkdir, writeFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Translator } from '../i18n/index.js';
+import type { Project } from '../generated/model.js';
+import type { Io } from '../io.js';
+import { UsageError } from '../errors.js';
+import { openForChange } from '../wizard/session.js';
+import { planView, checklistView, evaluationView } from '../render/views.js';
+import { makeRenderer, type DocName, type Format } from '../render/engine.js';
+
+export interface RenderOptions {
+  file: string;
+  shownFile: string;
+  t: Translator;
+  io: Io;
+  today: string;
+  docs?: string;
+  formats?: string;
+  out?: string;
+  templates?: string;
+}
+
+const allDocs: readonly DocName[] = ['plan', 'checklist', 'evaluation'];
+const allFormats: readonly Format[] = ['md', 'html'];
+
+function parseList<T extends string>(value: string | undefined, allowed: readonly T[], fallback: readonly T[], error: (bad: string) => UsageError): T[] {
+  if (value === undefined) return [...fallback];
+  const items = value.split(',').map((v) => v.trim()).filter(Boolean);
+  for (const item of items) if (!allowed.includes(item as T)) throw error(item);
+  return [...new Set(items as T[])];
+}
+
+export async function render(options: RenderOptions): Promise<string[]> {
+  const { t, io } = options;
+  const source = await openForChange(options.file, options.shownFile, t);
+  const project = source.data as unknown as Project;
+  const hasReviews = (project.evaluation?.reviews ?? []).length > 0;
+  const docs = parseList(options.docs, allDocs, hasReviews ? allDocs : allDocs.filter((d) => d !== 'evaluation'), (bad) => new UsageError(t('render.unknownDoc', { name: bad, docs: allDocs.join(', ') })));
+  const formats = parseList(options.formats, allFormats, allFormats, (bad) => new UsageError(t('render.unknownFormat', { name: bad })));
+  if (docs.includes('evaluation') && !hasReviews) throw new UsageError(t('render.noReview'));
+
+  let templates: string | undefined;
+  if (options.templates) {
+    templates = path.resolve(io.cwd, options.templates);
+    const info = await stat(templates).catch(() => undefined);
+    if (!info?.isDirectory()) throw new UsageError(t('render.noTemplates', { dir: options.templates }));
+  }
+  const renderer = await makeRenderer(t, templates);
+  const out = path.resolve(io.cwd, options.out ?? path.join(path.dirname(options.file), 'adopt-docs'));
+  await mkdir(out, { recursive: true });
+
+  const views: Record<DocName, () => object> = {
+    plan: () => planView(project, options.today, t),
+    checklist: () => checklistView(project, options.today, t),
+    evaluation: () => evaluationView(project, options.today, t),
+  };
+  const written: string[] = [];
+  for (const doc of docs) {
+    const view = views[doc]();
+    for (const format of formats) {
+      const target = path.join(out, `${doc}.${format}`);
+      await writeFile(target, renderer.render(doc, format, view));
+      const shown = path.relative(io.cwd, target) || target;
+      written.push(shown);
+      io.stdout.write(`${t('render.wrote', { file: shown })}\n`);
+    }
+  }
+  if (formats.includes('html') && docs.includes('plan')) io.stdout.write(`${t('render.open', { file: path.relative(io.cwd, path.join(out, 'plan.html')) })}\n`);
+  return written;
+}

@@ -1,0 +1,77 @@
+import type { Project } from '../generated/model.js';
+import { isValidIsoDate } from '../util/dates.js';
+
+export type Status = 'met' | 'partial' | 'unmet';
+const rank: Record<Status, number> = { unmet: 0, partial: 1, met: 2 };
+
+export interface ObjectiveTrend {
+  id: string;
+  text: string;
+  indicator?: string;
+  /** One entry per review, oldest first; undefined when that review did not look at it. */
+  statuses: (Status | undefined)[];
+  trend: 'better' | 'worse' | 'same' | 'new' | 'none';
+}
+
+export interface ReviewChange {
+  id: string;
+  text: string;
+  from?: Status;
+  to?: Status;
+}
+
+export interface ReviewSummary {
+  date: string;
+  by: string[];
+  objectives: { id: string; text: string; status: Status; evidence?: string }[];
+  effects: { text: string; kind: 'positive' | 'negative'; anticipated: boolean }[];
+  /** Mean System Usability Scale score of the respondents, 0–100 (about 68 is average). */
+  usability?: { mean: number; respondents: number; aboveAverage: boolean };
+  hindsight?: string;
+  decision?: 'continue' | 'adjust' | 'stop';
+  notes?: string;
+  /** What changed since the review before this one. */
+  changes: ReviewChange[];
+}
+
+export const SUS_AVERAGE = 68;
+
+/** Every review, oldest first, with what changed since the previous one, and each objective's trend. */
+export function reviewHistory(project: Project): { reviews: ReviewSummary[]; trends: ObjectiveTrend[] } {
+  const objectives = project.needs?.objectives ?? [];
+  const textOf = (id: string) => objectives.find((o) => o.id === id)?.text ?? id;
+  const sorted = [...(project.evaluation?.reviews ?? [])].filter((r) => isValidIsoDate(r.date)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const reviews: ReviewSummary[] = sorted.map((review, index) => {
+    const previous = sorted[index - 1];
+    const statusIn = (r: typeof review | undefined, id: string) => r?.objectives?.find((o) => o.id === id)?.status;
+    const ids = [...new Set([...(review.objectives ?? []).map((o) => o.id), ...(previous?.objectives ?? []).map((o) => o.id)])];
+    const changes = previous
+      ? ids.flatMap((id) => {
+          const from = statusIn(previous, id);
+          const to = statusIn(review, id);
+          return from === to ? [] : [{ id, text: textOf(id), ...(from ? { from } : {}), ...(to ? { to } : {}) }];
+        })
+      : [];
+    const scores = (review.usability ?? []).filter((s) => typeof s === 'number');
+    const mean = scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 : undefined;
+    return {
+      date: review.date,
+      by: review.by ?? [],
+      objectives: (review.objectives ?? []).map((o) => ({ id: o.id, text: textOf(o.id), status: o.status, ...(o.evidence ? { evidence: o.evidence } : {}) })),
+      effects: (review.effects ?? []).map((e) => ({ text: e.text, kind: e.kind, anticipated: e.anticipated === true })),
+      ...(mean !== undefined ? { usability: { mean, respondents: scores.length, aboveAverage: mean >= SUS_AVERAGE } } : {}),
+      ...(review.hindsight ? { hindsight: review.hindsight } : {}),
+      ...(review.decision ? { decision: review.decision } : {}),
+      ...(review.notes ? { notes: review.notes } : {}),
+      changes,
+    };
+  });
+  const trends: ObjectiveTrend[] = objectives.map((objective) => {
+    const statuses = sorted.map((r) => r.objectives?.find((o) => o.id === objective.id)?.status);
+    const seen = statuses.filter((s): s is Status => s !== undefined);
+    const trend: ObjectiveTrend['trend'] =
+      seen.length === 0 ? 'none' : seen.length === 1 ? 'new' : rank[seen[seen.length - 1]!] > rank[seen[seen.length - 2]!] ? 'better' : rank[seen[seen.length - 1]!] < rank[seen[seen.length - 2]!] ? 'worse' : 'same';
+    return { id: objective.id, text: objective.text ?? objective.id, ...(objective.indicator ? { indicator: objective.indicator } : {}), statuses, trend };
+  });
+  return { reviews, trends };
+}

@@ -1,0 +1,100 @@
+/**
+ * Renders the documents from Handlebars templates: the built-in ones precompiled at build time,
+ * or the user's own from `--templates DIR`, which override built-ins by file name and are
+ * compiled here. Markdown and HTML each have their own environment: HTML escapes every value
+ * (Handlebars' own escaping), Markdown escapes what Markdown would read as syntax.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { HelperOptions, TemplateDelegate } from 'handlebars';
+import type { Translator, MsgKey, Noun } from '../i18n/index.js';
+import { templates as builtIn } from '../generated/templates.js';
+
+export type Format = 'md' | 'html';
+export type DocName = 'plan' | 'checklist' | 'evaluation';
+type Handlebars = typeof import('handlebars');
+
+/** Escapes text for inline Markdown: what GitHub and GitLab would read as syntax or HTML. */
+export function markdownText(value: unknown): string {
+  return String(value ?? '')
+    .replace(/([\\`*_[\]<>|~])/g, '\\$1')
+    .replace(/^(\s*)(#{1,6}|[+-]|\d+[.)])(?=\s|$)/gm, '$1\\$2');
+}
+
+/** For a table cell: no line breaks (they would end the row), pipes escaped. */
+export function markdownCell(value: unknown): string {
+  return markdownText(value).replace(/\s*\r?\n\s*/g, ' ');
+}
+
+async function userTemplates(dir: string): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  const walk = async (at: string) => {
+    for (const entry of await readdir(at, { withFileTypes: true })) {
+      const full = path.join(at, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.name.endsWith('.hbs')) found.set(path.relative(dir, full).replace(/\.hbs$/, '').split(path.sep).join('/'), await readFile(full, 'utf8'));
+    }
+  };
+  await walk(dir);
+  return found;
+}
+
+export interface Renderer {
+  render(doc: DocName, format: Format, view: object): string;
+}
+
+export async function makeRenderer(t: Translator, userDir?: string): Promise<Renderer> {
+  const own = userDir ? await userTemplates(userDir) : new Map<string, string>();
+  // Precompiled templates need only the small runtime; the user's own need the compiler.
+  const library: Handlebars = own.size > 0 ? ((await import('handlebars')) as unknown as { default: Handlebars }).default : ((await import('handlebars/runtime')) as unknown as { default: Handlebars }).default;
+
+  const environments = {} as Record<Format, Handlebars>;
+  for (const format of ['md', 'html'] as const) {
+    const env = library.create();
+    const escapeParam = format === 'md' ? markdownText : (value: unknown) => value;
+    env.registerHelper('t', (key: string, options: HelperOptions) => {
+      const params: Record<string, string | number> = {};
+      for (const [name, value] of Object.entries(options.hash ?? {})) params[name] = typeof value === 'number' ? value : String(escapeParam(value ?? ''));
+      return t(key as MsgKey, params);
+    });
+    env.registerHelper('label', (prefix: string, value: unknown) => (value === undefined || value === null ? '' : t(`${prefix}.${String(value)}` as MsgKey)));
+    env.registerHelper('date', (iso: unknown) => (typeof iso === 'string' ? t.date(iso) : ''));
+    env.registerHelper('money', (amount: unknown, currency: unknown) => (typeof amount === 'number' ? t.money(amount, typeof currency === 'string' ? currency : 'EUR') : ''));
+    env.registerHelper('number', (value: unknown) => (typeof value === 'number' ? t.number(value) : ''));
+    env.registerHelper('count', (noun: Noun, n: unknown) => t.count(noun, Number(n)));
+    env.registerHelper('pct', (value: unknown) => `${Number(value)}%`);
+    env.registerHelper('eq', function (this: unknown, a: unknown, b: unknown, options: HelperOptions) {
+      return a === b ? options.fn(this) : options.inverse(this);
+    });
+    if (format === 'md') {
+      env.registerHelper('md', markdownText);
+      env.registerHelper('cell', markdownCell);
+    }
+    environments[format] = env;
+  }
+
+  const compiled = new Map<string, TemplateDelegate>();
+  const load = (name: string): TemplateDelegate | undefined => {
+    if (compiled.has(name)) return compiled.get(name);
+    const format: Format = name.endsWith('.md') || name.startsWith('partials/md/') ? 'md' : 'html';
+    const env = environments[format];
+    const source = own.get(name);
+    const spec = builtIn[name];
+    const template = source !== undefined ? env.compile(source, { noEscape: format === 'md' }) : spec ? env.template(spec) : undefined;
+    if (template) compiled.set(name, template);
+    return template;
+  };
+  const names = new Set([...Object.keys(builtIn), ...own.keys()]);
+  for (const name of names) {
+    const partial = /^partials\/(md|html)\/(.+)$/.exec(name);
+    if (partial) environments[partial[1] as Format].registerPartial(partial[2]!, load(name)!);
+  }
+
+  return {
+    render(doc, format, view) {
+      const template = load(`${doc}.${format}`);
+      if (!template) throw new Error(`no template for ${doc}.${format}`);
+      return template(view, { allowProtoPropertiesByDefault: false });
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * The HTML documents in a real browser (headless Chromium, Debian's package): they load with no
+ * console error and no request of any kind, user text never runs as script, a 390 px phone
+ * needs no horizontal scrolling, and printing to PDF works.
+ */
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parse, stringify } from 'yaml';
+import { adopt, tempDir, examples } from '../helpers.js';
+
+const chromium = process.env.ADOPT_CHROMIUM ?? '/usr/bin/chromium';
+const available = existsSync(chromium);
+if (!available && !process.env.CI) console.warn(`Skipping the browser tests: no Chromium at ${chromium} (apt-get install chromium, or set ADOPT_CHROMIUM).`);
+// In CI the browser is installed by .ci/run: its absence is a failure there, not a skip.
+const describeInBrowser = available || process.env.CI ? describe : describe.skip;
+
+const hostile = '<script>window.__pwned = 1</script><img src="https://example.org/x.png" onerror="window.__pwned = 2">';
+
+describeInBrowser('the HTML documents in Chromium', () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  let browser: import('playwright-core').Browser;
+
+  beforeAll(async () => {
+    ({ dir, cleanup } = await tempDir());
+    const { chromium: launcher } = await import('playwright-core');
+    browser = await launcher.launch({
+      executablePath: chromium,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    // A project whose user text tries to inject script and load from the network, in every document.
+    const project = parse(await readFile(examples.jardins, 'utf8')) as Record<string, any>;
+    project.project.title = `Adhésions ${hostile}`;
+    project.keyUsers[0].name = `Karim ${hostile}`;
+    project.needs.objectives[0].text = `Centraliser ${hostile}`;
+    project.research.candidates[0].name = `Outil ${hostile}`;
+    project.evaluation.reviews = [
+      { date: '2027-05-20', by: ['Camille'], objectives: [{ id: project.needs.objectives[0].id, status: 'partial', evidence: hostile }], effects: [{ text: hostile, kind: 'negative', anticipated: false }], usability: [72.5, 85], decision: 'adjust' },
+    ];
+    await writeFile(path.join(dir, 'adopt.yaml'), stringify(project));
+    const result = await adopt(['render', '--format', 'html'], { cwd: dir });
+    if (result.code !== 0) throw new Error(result.stderr);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await cleanup?.();
+  });
+
+  for (const doc of ['plan', 'checklist', 'evaluation']) {
+    test(`${doc}.html: no console error, no request, no script run, fits a phone, prints to PDF`, async () => {
+      const file = path.join(dir, 'adopt-docs', `${doc}.html`);
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      const requests: string[] = [];
+      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('request', (request) => request.url() !== pathToFileURL(file).href && requests.push(request.url()));
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([]);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await page.locator('script').count()).toBe(0);
+      // the hostile text is shown as text
+      expect(await page.textContent('body')).toContain('<script>window.__pwned = 1</script>');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      const pdf = await page.pdf({ format: 'A4' });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pdf.length).toBeGreaterThan(5_000);
+      await context.close();
+    }, 60_000);
+  }
+});
