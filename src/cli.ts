@@ -144,30 +144,38 @@ function buildProgram(t: Translator, io: Io): Command {
   interface WizardFlags {
     interactive?: boolean;
   }
+  /** Commands that ask questions: whether to, whatever adopt guesses about the terminal. */
+  const asking = (sub: Command) => sub.option('--interactive', t('cli.option.interactive')).option('--no-interactive');
+
   const wizardContext = async (cmd: Command, flags: WizardFlags) => {
     const ctx = await context(cmd);
     const lang = cmd.optsWithGlobals<GlobalOptions>().lang;
     return { ...ctx, ...(lang ? { lang } : {}), ...(flags.interactive !== undefined ? { interactive: flags.interactive } : {}) };
   };
 
-  command('init', 'cli.cmd.init')
+  asking(command('init', 'cli.cmd.init'))
     .option('--restart', t('cli.option.restart'))
     .option(`--from <${t('cli.placeholder.file')}>`, t('cli.option.from'))
     .option('-y, --yes', t('cli.option.yes'))
-    .option('--interactive', t('cli.option.interactive'))
-    .option('--no-interactive')
     .action(async (options: WizardFlags & { restart?: boolean; from?: string; yes?: boolean }, cmd: Command) => {
       const { init } = await import('./commands/init.js');
       await init({ ...(await wizardContext(cmd, options)), restart: options.restart, from: options.from, yes: options.yes });
     });
 
-  command('edit', 'cli.cmd.edit')
+  asking(command('edit', 'cli.cmd.edit'))
     .argument(`<${t('cli.placeholder.step')}>`, t('cli.arg.step'))
-    .option('--interactive', t('cli.option.interactive'))
-    .option('--no-interactive')
     .action(async (step: string, options: WizardFlags, cmd: Command) => {
       const { edit } = await import('./commands/init.js');
       await edit({ ...(await wizardContext(cmd, options)), step });
+    });
+
+  asking(command('evaluate', 'cli.cmd.evaluate'))
+    .option(`--date <${t('cli.placeholder.date')}>`, t('cli.option.date'))
+    .option(`--from <${t('cli.placeholder.file')}>`, t('cli.option.fromReview'))
+    .option('-y, --yes', t('cli.option.yes'))
+    .action(async (options: WizardFlags & { date?: string; from?: string; yes?: boolean }, cmd: Command) => {
+      const { evaluate } = await import('./commands/evaluate.js');
+      await evaluate({ ...(await wizardContext(cmd, options)), date: options.date, from: options.from, yes: options.yes });
     });
 
   command('render', 'cli.cmd.render')
@@ -178,6 +186,13 @@ function buildProgram(t: Translator, io: Io): Command {
     .action(async (options: { doc?: string; format?: string; out?: string; templates?: string }, cmd: Command) => {
       const { render } = await import('./commands/render.js');
       await render({ ...(await context(cmd)), docs: options.doc, formats: options.format, out: options.out, templates: options.templates });
+    });
+
+  command('calendar', 'cli.cmd.calendar')
+    .option(`--out <${t('cli.placeholder.file')}>`, t('cli.option.calendarOut'))
+    .action(async (options: { out?: string }, cmd: Command) => {
+      const { calendar } = await import('./commands/calendar.js');
+      await calendar({ ...(await context(cmd)), out: options.out });
     });
 
   command('status', 'cli.cmd.status')

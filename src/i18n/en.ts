@@ -6,12 +6,14 @@ import { labelsEn } from './labels-en.js';
 import { helpEn } from './help-en.js';
 import { wizardEn } from './wizard-en.js';
 import { docsEn } from './docs-en.js';
+import { evaluateEn } from './evaluate-en.js';
 
 export const en = {
   ...labelsEn,
   ...helpEn,
   ...wizardEn,
   ...docsEn,
+  ...evaluateEn,
   // ── dates, as Intl.DateTimeFormat writes them (checked by a test)
   'noun.problem.one': '{n} problem',
   'noun.problem.other': '{n} problems',
@@ -59,6 +61,25 @@ export const en = {
   'render.unknownFormat': 'There is no format "{name}": choose md, html or both (md,html).',
   'render.noReview': 'The evaluation report needs a review first: adopt evaluate records one.',
   'render.noTemplates': 'The templates folder {dir} does not exist.',
+  'cli.cmd.calendar': 'write the project\'s dates (milestones, test, launch, phases, trainings, evaluation) to a calendar file',
+  'cli.option.calendarOut': 'the file to write (default: adopt.ics beside the project file)',
+  'calendar.wrote': 'Wrote {file}: import it into your calendar; importing it again updates the events instead of duplicating them.',
+  'calendar.wroteEmpty': 'Wrote {file}, with no event yet: the project has no dates so far.',
+  'calendar.outIsProject': '--out names the project file itself ({file}): choose another file, such as adopt.ics.',
+  'calendar.writeFailed': 'Could not write the calendar to {file}: {reason}.',
+  'calendar.summary': '{project} — {event}',
+  'calendar.poc': 'Proof of concept',
+  'calendar.pocTools': 'Tools tested: {tools}',
+  'calendar.phase': 'Deployment phase: {name}',
+  'calendar.milestoneDone': 'Marked as reached in the project file.',
+  'calendar.topic': 'Topic: {topic}',
+  'calendar.audience': 'For: {audience}',
+  'calendar.format': 'Format: {format}',
+  'calendar.evaluation': 'Review each objective, the unexpected effects and the decision, then record the review with adopt evaluate.',
+  'calendar.evaluationAlarm': 'The evaluation is due in a week ({date}): plan the review meeting with the key users.',
+  'cli.cmd.evaluate': 'the review, months later: each objective, the effects nobody expected, the decision',
+  'cli.option.date': 'the day of the review (default: today)',
+  'cli.option.fromReview': 'take the review from this file (one item of evaluation.reviews); with --yes',
   'cli.cmd.validate': 'check project files against the format and report every problem with its line',
   'cli.cmd.status': 'where the project stands: each step, what is missing, warnings, next dates',
   'cli.cmd.schema': 'print the JSON Schema of the project file (for editors and scripts)',
@@ -78,6 +99,7 @@ export const en = {
   'cli.placeholder.docs': 'documents',
   'cli.placeholder.formats': 'formats',
   'cli.placeholder.dir': 'folder',
+  'cli.placeholder.date': 'date',
   'cli.placeholder.path': 'path',
   'cli.placeholder.file': 'file',
   'cli.placeholder.files': 'files',

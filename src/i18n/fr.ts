@@ -8,12 +8,14 @@ import { labelsFr } from './labels-fr.js';
 import { helpFr } from './help-fr.js';
 import { wizardFr } from './wizard-fr.js';
 import { docsFr } from './docs-fr.js';
+import { evaluateFr } from './evaluate-fr.js';
 
 export const fr: Catalogue = {
   ...labelsFr,
   ...helpFr,
   ...wizardFr,
   ...docsFr,
+  ...evaluateFr,
   // ── les dates, comme les écrit Intl.DateTimeFormat (vérifié par un test)
   'noun.problem.one': '{n} problème',
   'noun.problem.other': '{n} problèmes',
@@ -61,6 +63,25 @@ export const fr: Catalogue = {
   'render.unknownFormat': 'Il n\'y a pas de format « {name} » : choisissez md, html ou les deux (md,html).',
   'render.noReview': 'Le rapport d\'évaluation demande d\'abord un bilan : adopt evaluate en enregistre un.',
   'render.noTemplates': 'Le dossier de modèles {dir} n\'existe pas.',
+  'cli.cmd.calendar': 'écrire les dates du projet (jalons, test, lancement, phases, formations, évaluation) dans un fichier d\'agenda',
+  'cli.option.calendarOut': 'le fichier à écrire (par défaut : adopt.ics, à côté du fichier de projet)',
+  'calendar.wrote': 'Écrit : {file}. Importez-le dans votre agenda ; l\'importer de nouveau met à jour les événements au lieu de les dupliquer.',
+  'calendar.wroteEmpty': 'Écrit : {file}, sans aucun événement pour l\'instant : le projet n\'a pas encore de dates.',
+  'calendar.outIsProject': '--out désigne le fichier de projet lui-même ({file}) : choisissez un autre fichier, par exemple adopt.ics.',
+  'calendar.writeFailed': 'Impossible d\'écrire l\'agenda dans {file} : {reason}.',
+  'calendar.summary': '{project} — {event}',
+  'calendar.poc': 'Test en conditions réelles',
+  'calendar.pocTools': 'Outils testés : {tools}',
+  'calendar.phase': 'Phase de déploiement : {name}',
+  'calendar.milestoneDone': 'Marqué comme atteint dans le fichier de projet.',
+  'calendar.topic': 'Thème : {topic}',
+  'calendar.audience': 'Public : {audience}',
+  'calendar.format': 'Format : {format}',
+  'calendar.evaluation': 'Faites le point sur chaque objectif, les effets inattendus et la décision, puis enregistrez le bilan avec adopt evaluate.',
+  'calendar.evaluationAlarm': 'L\'évaluation est prévue dans une semaine ({date}) : organisez la réunion de bilan avec les utilisateurs clefs.',
+  'cli.cmd.evaluate': 'le bilan, quelques mois plus tard : chaque objectif, les effets imprévus, la décision',
+  'cli.option.date': 'le jour du bilan (par défaut : aujourd\'hui)',
+  'cli.option.fromReview': 'prendre le bilan dans ce fichier (un élément de evaluation.reviews) ; avec --yes',
   'cli.cmd.validate': 'vérifier les fichiers de projet et signaler chaque problème avec sa ligne',
   'cli.cmd.status': 'où en est le projet : chaque étape, ce qui manque, les alertes, les prochaines dates',
   'cli.cmd.schema': 'afficher le schéma JSON du fichier de projet (pour les éditeurs et les scripts)',
@@ -80,6 +101,7 @@ export const fr: Catalogue = {
   'cli.placeholder.docs': 'documents',
   'cli.placeholder.formats': 'formats',
   'cli.placeholder.dir': 'dossier',
+  'cli.placeholder.date': 'date',
   'cli.placeholder.path': 'chemin',
   'cli.placeholder.file': 'fichier',
   'cli.placeholder.files': 'fichiers',

@@ -6,7 +6,7 @@
  * Needs tmux on the PATH (the terminal tests are skipped otherwise) and a build (npm run build).
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -44,12 +44,12 @@ const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
  * Starts `adopt init ...args` in `dir`, in a 120×50 terminal. The pane stays open after the command
  * ends (`sleep 60`), with the exit code written on the screen as EXIT=n.
  */
-function start(dir: string, options: { lang: string; args: string[] }): string {
+function start(dir: string, options: { lang: string; args: string[]; command?: string }): string {
   const name = `adopt-pty-${process.pid}-${++sessionCount}`;
   const command = [
     `unset LC_ALL LC_MESSAGES`,
     `cd ${quote(dir)} || exit 1`,
-    `ADOPT_TODAY=${TODAY} LANG=${quote(options.lang)} ${quote(process.execPath)} ${quote(bin)} init ${options.args.map(quote).join(' ')}`,
+    `ADOPT_TODAY=${TODAY} LANG=${quote(options.lang)} ${quote(process.execPath)} ${quote(bin)} ${options.command ?? 'init'} ${options.args.map(quote).join(' ')}`,
     `echo "EXIT=$?"`,
     `sleep 60`,
   ].join('; ');
@@ -265,6 +265,50 @@ describeTmux(hasTmux ? 'adopt init in a real terminal (tmux)' : 'adopt init in a
     // saved. The file keeps what was written before the first question: the language and the date.
     expect(project.project?.title).toBeUndefined();
   }, 60_000);
+});
+
+describeTmux(hasTmux ? 'adopt evaluate in a real terminal (tmux)' : 'adopt evaluate in a real terminal: SKIPPED, tmux is not on the PATH', () => {
+  afterEach(() => {
+    for (const name of [...sessions]) stop(name);
+  });
+
+  test('a whole review with the keyboard, then Ctrl-C in a second one leaves the file as the first left it', async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      const file = path.join(dir, 'adopt.yaml');
+      copyFileSync(path.join(root, 'examples/food-bank/adopt.yaml'), file);
+      const objectives = (parse(readFileSync(file, 'utf8')) as { needs: { objectives: { id: string }[] } }).needs.objectives;
+      const first = start(dir, { lang: 'C.UTF-8', args: ['--lang', 'en', '--date', '2027-07-06'], command: 'evaluate' });
+      await waitFor(first, /^Review of 6 July 2027/m);
+      for (const [index] of objectives.entries()) {
+        await choose(first, 'Is it met?', index === 0 ? 1 : 0, index === 0 ? 'partly met' : 'met');
+        await answer(first, 'What shows it', index === 0 ? '3 rotas out of 4 online' : '');
+      }
+      await answer(first, 'Effect 1 (Enter when there are no more)', '');
+      await choose(first, 'Measure how easy the tool is to use', 0, 'No');
+      await answer(first, 'Who took part', '');
+      await answer(first, 'With hindsight', '');
+      await choose(first, 'What do you decide?', 0, 'Continue');
+      await answer(first, 'Anything else to note', '');
+      await answer(first, 'When is the next review?', '');
+      await waitFor(first, /The review is saved in adopt\.yaml\./);
+      expect((await waitFor(first, /^EXIT=\d+$/m)).match(/^EXIT=(\d+)$/m)![1]).toBe('0');
+      const saved = readFileSync(file, 'utf8');
+      const review = (parse(saved) as { evaluation: { reviews: { date: string; objectives: { status: string; evidence?: string }[] }[] } }).evaluation.reviews.at(-1)!;
+      expect(review.date).toBe('2027-07-06');
+      expect(review.objectives[0]).toMatchObject({ status: 'partial', evidence: '3 rotas out of 4 online' });
+
+      const second = start(dir, { lang: 'C.UTF-8', args: ['--lang', 'en', '--date', '2027-10-06'], command: 'evaluate' });
+      await waitFor(second, /^Review of 6 October 2027/m);
+      await waitFor(second, /Last time: partly met/);
+      const { code, screen: shown } = await interrupt(second);
+      expect(code).toBe(130);
+      expect(shown).not.toMatch(stackTrace);
+      expect(readFileSync(file, 'utf8')).toBe(saved);
+    } finally {
+      await cleanup();
+    }
+  });
 });
 
 describe('adopt init without a terminal', () => {

@@ -1,0 +1,154 @@
+/**
+ * The project's dates as an RFC 5545 iCalendar, as text: no I/O, so it is tested without files.
+ *
+ * The file holds dates, not times, so every event is all-day: DTSTART;VALUE=DATE, and DTEND the
+ * day after the last day, because DTEND is exclusive. A span (the proof of concept, a phase) is
+ * one event over its days rather than two one-day events, so a calendar shows it as a bar.
+ */
+import type { Project } from '../generated/model.js';
+import type { MsgKey, Translator } from '../i18n/index.js';
+import { addDays, isValidIsoDate } from '../util/dates.js';
+import { uniqueId } from '../wizard/answers.js';
+
+export interface CalendarEvent {
+  /** The item's stable name within the project (milestone-M1, poc, phase-P2...). */
+  key: string;
+  /** First and last day, both included. */
+  start: string;
+  end: string;
+  summary: string;
+  description?: string;
+  /** A reminder a week before, with this text. */
+  alarm?: string;
+}
+
+/** The events in date order: milestones, proof of concept, launch, phases, trainings, evaluation. */
+export function calendarEvents(project: Project, t: Translator): CalendarEvent[] {
+  const events: CalendarEvent[] = [];
+  const title = project.project?.title ?? project.project?.organisation;
+  // Prefixed with the project, so that the event still makes sense in a shared calendar.
+  const named = (event: string) => (title ? t('calendar.summary', { project: title, event }) : event);
+  const add = (key: string, date: unknown, summary: string, extra: Partial<CalendarEvent> = {}) => {
+    if (isValidIsoDate(date)) events.push({ key, start: date, end: date, summary: named(summary), ...extra });
+  };
+  /** One event over the days of a span; its ends on their own when the span is incomplete. */
+  const span = (key: string, start: unknown, end: unknown, summaries: [whole: string, first: string, last: string], description?: string) => {
+    const extra = description ? { description } : {};
+    if (isValidIsoDate(start) && isValidIsoDate(end) && start <= end) events.push({ key, start, end, summary: named(summaries[0]), ...extra });
+    else {
+      add(`${key}-start`, start, summaries[1], extra);
+      add(`${key}-end`, end, summaries[2], extra);
+    }
+  };
+
+  (project.needs?.schedule?.milestones ?? []).forEach((m, i) =>
+    add(`milestone-${m.id ?? i + 1}`, m.date, t('event.milestone', { name: m.name ?? m.id }), m.done === true ? { description: t('calendar.milestoneDone') } : {}),
+  );
+  const tools = (project.research?.candidates ?? []).filter((c) => c.shortlisted === true).map((c) => c.name ?? c.id);
+  span('poc', project.poc?.start, project.poc?.end, [t('calendar.poc'), t('event.pocStart'), t('event.pocEnd')], tools.length ? t('calendar.pocTools', { tools: t.list(tools) }) : undefined);
+  const launch = project.deployment?.launch;
+  add('launch', launch?.date, launch?.format ? t('event.launch', { name: launch.format }) : t('event.launchPlain'));
+  for (const p of project.deployment?.phases ?? []) {
+    const name = p.name ?? p.id;
+    span(`phase-${p.id}`, p.start, p.end, [t('calendar.phase', { name }), t('event.phaseStart', { name }), t('event.phaseEnd', { name })], p.scope);
+  }
+  (project.training?.sessions ?? []).forEach((s, i) => {
+    const about = [
+      s.topic && t('calendar.topic', { topic: s.topic }),
+      s.audience && t('calendar.audience', { audience: s.audience }),
+      s.format && t('calendar.format', { format: t(`enum.format.${s.format}` as MsgKey) }),
+    ].filter(Boolean);
+    // No id in the file: its place and date name it, so that a re-import still matches it.
+    add(`training-${i + 1}-${s.date}`, s.date, s.topic ? t('event.training', { name: s.topic }) : t('event.trainingPlain'), about.length ? { description: about.join('\n') } : {});
+  });
+  const due = project.evaluation?.due;
+  if (isValidIsoDate(due)) add('evaluation', due, t('event.evaluation'), { description: t('calendar.evaluation'), alarm: named(t('calendar.evaluationAlarm', { date: t.date(due) })) });
+
+  // Stable: events on the same day keep the order above.
+  return events.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+}
+
+/** RFC 5545 TEXT: backslash, semicolon, comma and line breaks escaped. */
+export function escapeText(text: string): string {
+  return (
+    text
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\r\n|\r|\n/g, '\\n')
+      // TEXT allows no other control character than a tab: one would break the file.
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+  );
+}
+
+const octets = (char: string) => {
+  const code = char.codePointAt(0)!;
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+};
+
+/**
+ * Lines longer than 75 octets are folded with CRLF and a space (RFC 5545 §3.1). The limit is in
+ * UTF-8 bytes, and a fold falls between characters, never inside one.
+ */
+export function foldLine(line: string): string {
+  const parts: string[] = [];
+  let current = '';
+  let size = 0;
+  // The space that starts a continuation line counts in its 75 octets.
+  let room = 75;
+  for (const char of line) {
+    const n = octets(char);
+    if (size + n > room) {
+      parts.push(current);
+      current = '';
+      size = 0;
+      room = 74;
+    }
+    current += char;
+    size += n;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+const icsDate = (iso: string) => iso.replace(/-/g, '');
+
+/**
+ * Unique in the world and the same at every run: the organisation's and the project's names,
+ * then the item's key. Not cut short like an id, so two long titles that start alike differ.
+ */
+function uidBase(project: Project): string {
+  const slug = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const names = [project.project?.organisation, project.project?.title].map((s) => (typeof s === 'string' ? slug(s) : '')).filter(Boolean);
+  return names.length ? names.join('.') : 'project';
+}
+
+export function icsCalendar(project: Project, today: string, t: Translator): string {
+  const title = project.project?.title ?? project.project?.organisation ?? 'adopt';
+  // The pinned day at midnight UTC rather than the clock, so the same project gives the same file.
+  const stamp = `${icsDate(today)}T000000Z`;
+  const base = uidBase(project);
+  const taken = new Set<string>();
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//adopt//adopt-cli//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(title)}`];
+  for (const event of calendarEvents(project, t)) {
+    // Two items with the same id (a file validate would flag) must not overwrite each other.
+    const key = uniqueId(event.key.replace(/[^A-Za-z0-9._-]+/g, '-'), taken);
+    taken.add(key);
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${base}-${key}@adopt`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART;VALUE=DATE:${icsDate(event.start)}`,
+      `DTEND;VALUE=DATE:${icsDate(addDays(event.end, 1))}`,
+      `SUMMARY:${escapeText(event.summary)}`,
+      ...(event.description ? [`DESCRIPTION:${escapeText(event.description)}`] : []),
+      // Markers on the calendar, not meetings: they must not show the team as busy all month.
+      'TRANSP:TRANSPARENT',
+      'SEQUENCE:0',
+      ...(event.alarm ? ['BEGIN:VALARM', 'ACTION:DISPLAY', 'TRIGGER:-P7D', `DESCRIPTION:${escapeText(event.alarm)}`, 'END:VALARM'] : []),
+      'END:VEVENT',
+    );
+  }
+  lines.push('END:VCALENDAR');
+  return lines.map(foldLine).join('\r\n') + '\r\n';
+}

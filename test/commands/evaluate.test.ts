@@ -1,0 +1,143 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { parse } from 'yaml';
+import { evaluate } from '../../src/commands/evaluate.js';
+import { ScriptedPrompter, INTERRUPT } from '../../src/wizard/prompter.js';
+import type { Project } from '../../src/generated/model.js';
+import type { Io } from '../../src/io.js';
+import { adopt, tempDir, TODAY, examples, copyExample } from '../helpers.js';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => ({ dir, cleanup } = await tempDir()));
+afterEach(async () => cleanup());
+
+const io = (): Io => ({
+  stdout: { write: () => true },
+  stderr: { write: () => true },
+  stdin: Object.assign(new PassThrough(), { isTTY: true }),
+  env: { LANG: 'C' },
+  cwd: dir,
+});
+const options = (prompter: ScriptedPrompter, extra: Record<string, unknown> = {}) => ({
+  file: path.join(dir, 'adopt.yaml'),
+  shownFile: 'adopt.yaml',
+  io: io(),
+  today: '2027-05-20',
+  interactive: true,
+  prompter,
+  ...extra,
+});
+const read = async () => parse(await readFile(path.join(dir, 'adopt.yaml'), 'utf8')) as Project;
+
+describe('adopt evaluate, scripted', () => {
+  test('a review in French: objectives, effects, the usability questionnaire, the decision; appended, nothing else touched', async () => {
+    const file = await copyExample(examples.jardins, dir);
+    const before = await readFile(file, 'utf8');
+    const objectives = (parse(before) as Project).needs!.objectives!;
+    const prompter = new ScriptedPrompter([
+      ...objectives.flatMap((o, i) => [i === 0 ? 'met' : 'partial', i === 0 ? '212 adhésions sur 212 saisies' : '']),
+      'Les bénévoles du samedi se forment entre eux', 'positive', false,
+      'Deux administrateurs refusent encore l\'outil', 'negative', true,
+      '', // no more effects
+      true, // the usability questionnaire
+      4, 2, 4, 1, 4, 2, 5, 1, 4, 2, // one respondent: 82.5
+      false, // nobody else
+      'Camille, Karim', 'Oui, le test avait bien montré les limites de Cotiz', 'adjust', 'Former les administrateurs',
+      '', // next review: the proposal, three months later
+    ]);
+    await evaluate(options(prompter));
+    expect(prompter.remaining).toBe(0);
+    expect(prompter.said).toContain('Score d’utilisabilité\u00a0: 82,5 sur 100.');
+    const after = await readFile(file, 'utf8');
+    // every line that was there is still there, in the same order, byte for byte
+    const lines = after.split('\n');
+    let at = 0;
+    for (const line of before.split('\n')) {
+      const found = lines.indexOf(line, at);
+      if (line.trim() && !line.startsWith('  due:') && !/reviews: \[\]/.test(line)) expect([line, found >= at]).toEqual([line, true]);
+      if (found >= at) at = found + 1;
+    }
+    const project = parse(after) as Project;
+    const review = project.evaluation!.reviews!.at(-1)!;
+    expect(review).toMatchObject({
+      date: '2027-05-20',
+      by: ['Camille', 'Karim'],
+      usability: [82.5],
+      decision: 'adjust',
+      notes: 'Former les administrateurs',
+      effects: [
+        { text: 'Les bénévoles du samedi se forment entre eux', kind: 'positive', anticipated: false },
+        { text: 'Deux administrateurs refusent encore l\'outil', kind: 'negative', anticipated: true },
+      ],
+    });
+    expect(review.objectives![0]).toEqual({ id: objectives[0]!.id, status: 'met', evidence: '212 adhésions sur 212 saisies' });
+    expect(project.evaluation!.due).toBe('2027-08-20');
+    // an "adjust" goes to the decision log too
+    expect(project.practices!.decisions!.at(-1)).toMatchObject({ date: '2027-05-20', decision: 'Ajuster l’outil et son usage après le bilan', by: 'Camille, Karim' });
+    // the file is still valid, and adopt render now writes the evaluation report
+    expect((await adopt(['validate'], { cwd: dir })).code).toBe(0);
+    expect((await adopt(['render', '--doc', 'evaluation', '--format', 'md'], { cwd: dir })).code).toBe(0);
+    expect(await readFile(path.join(dir, 'adopt-docs', 'evaluation.md'), 'utf8')).toContain('212 adhésions sur 212 saisies');
+  });
+
+  test('Ctrl-C at any question leaves the file as it was', async () => {
+    const file = await copyExample(examples.foodBank, dir);
+    const before = await readFile(file, 'utf8');
+    await expect(evaluate(options(new ScriptedPrompter(['met', 'All shifts filled', INTERRUPT])))).rejects.toMatchObject({ name: 'ExitPromptError' });
+    expect(await readFile(file, 'utf8')).toBe(before);
+  });
+
+  test('a second review the same day is refused; the next one proposes the previous answers', async () => {
+    await copyExample(examples.foodBank, dir);
+    const objectives = (await read()).needs!.objectives!;
+    const answers = [...objectives.flatMap(() => ['partial', '']), '', false, '', '', 'continue', '', ''];
+    await evaluate(options(new ScriptedPrompter(answers)));
+    await expect(evaluate(options(new ScriptedPrompter(answers)))).rejects.toThrow(/already recorded/);
+    const later = new ScriptedPrompter([...objectives.flatMap(() => ['', '']), '', false, '', '', 'continue', '', '']);
+    await evaluate(options(later, { today: '2027-08-20' }));
+    const reviews = (await read()).evaluation!.reviews!;
+    expect(reviews.map((r) => r.date)).toEqual(['2027-05-20', '2027-08-20']);
+    // Enter kept the previous status for every objective
+    expect(reviews[1]!.objectives!.map((o) => o.status)).toEqual(objectives.map(() => 'partial'));
+  });
+});
+
+describe('adopt evaluate --from review.yaml --yes', () => {
+  test('records the review, logs a stop, exit 0', async () => {
+    await copyExample(examples.foodBank, dir);
+    const objectives = (await read()).needs!.objectives!;
+    const review = ['# our meeting of July', 'by: [Sam, Ade]', 'objectives:', ...objectives.map((o) => `  - { id: ${o.id}, status: unmet }`), 'decision: stop', 'hindsight: We chose too fast', ''].join('\n');
+    await writeFile(path.join(dir, 'review.yaml'), review);
+    const result = await adopt(['evaluate', '--from', 'review.yaml', '--yes', '--date', '06/07/2027'], { cwd: dir });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const project = await read();
+    expect(project.evaluation!.reviews!.at(-1)).toMatchObject({ date: '2027-07-06', decision: 'stop', by: ['Sam', 'Ade'] });
+    expect(project.practices!.decisions!.at(-1)).toMatchObject({ decision: 'Stop using the tool after the review', rationale: 'We chose too fast' });
+    expect(project.evaluation!.due).toBe('2027-10-06');
+  });
+
+  test('what a review needs is listed, nothing is written, exit 1; problems point at the review file\'s lines', async () => {
+    const file = await copyExample(examples.foodBank, dir);
+    const before = await readFile(file, 'utf8');
+    await writeFile(path.join(dir, 'review.yaml'), 'objectives:\n  - { id: O1, status: met }\n  - { id: O99, status: met }\n');
+    const missing = await adopt(['evaluate', '--from', 'review.yaml', '--yes'], { cwd: dir });
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain('review.yaml is missing what a review needs:');
+    expect(missing.stdout).toContain('  decision\n');
+    expect(missing.stdout).toContain('objective O99 is not one of the project\'s objectives');
+    await writeFile(path.join(dir, 'review.yaml'), 'decision: maybe\nobjectives: []\n');
+    const wrong = await adopt(['evaluate', '--from', 'review.yaml', '--yes'], { cwd: dir });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/^review\.yaml:1:11 evaluation\.reviews\[0\]\.decision: "maybe" is not one of continue, adjust, stop\./);
+    expect(await readFile(file, 'utf8')).toBe(before);
+  });
+
+  test('without a terminal and without --yes: exit 2 at once', async () => {
+    await copyExample(examples.foodBank, dir);
+    const result = await adopt(['evaluate'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/needs a terminal/);
+  });
+});
