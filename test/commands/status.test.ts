@@ -38,6 +38,10 @@ describe('adopt status --json', () => {
     expect(report.evaluation.overdue).toBe(true);
     expect(report.warnings.map((w: { code: string }) => w.code)).toEqual(expect.arrayContaining(['evaluation-overdue', 'milestone-late']));
     expect(report.next).toBeNull();
+    // what a team's CI runs to be reminded: exit 1 once the review is overdue
+    const strict = await adopt(['status', '--strict'], { cwd: dir, env: { ADOPT_TODAY: '2028-01-01' } });
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toMatch(/The evaluation was due on 5 July 2027 and no review has been recorded since\./);
   });
 });
 
