@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { buildValidator } from './build-schema.mjs';
 import { buildTemplates } from './build-templates.mjs';
+import { buildCatalogues } from './build-catalogues.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 await buildValidator();
@@ -30,6 +31,8 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+await buildCatalogues();
 
 // `adopt --help` and `adopt --version` are the first commands people type: their text is
 // printed ahead of time in each language so that they start without loading the command

@@ -44,6 +44,7 @@ export function warningMessage(warning: Warning, t: Translator): string {
   if (warning.code === 'evaluation-overdue' || warning.code === 'milestone-late') params.date = t.date(String(params.date));
   if (warning.code === 'poc-length') params.duration = t.count('day', Number(params.days));
   if (warning.code === 'few-key-users' && params.count === 0) return t('warning.few-key-users.none');
+  if (warning.code === 'unscored-criterion' && Number(params.more) > 0) params.criteria = t('status.missingMore', { list: String(params.criteria), more: t.count('more', Number(params.more)) });
   return t(`warning.${warning.code}`, params);
 }
 

@@ -31,6 +31,7 @@ export interface Warning {
 export const MIN_KEY_USERS = 2;
 export const POC_MIN_DAYS = 7;
 export const POC_MAX_DAYS = 31;
+const SHOWN_CRITERIA = 3;
 
 /** Where the method is at risk, from the answers as they stand today. */
 export function warnings(project: Project, today: string, dangling: readonly DanglingReference[] = danglingReferences(project)): Warning[] {
@@ -71,7 +72,13 @@ export function warnings(project: Project, today: string, dangling: readonly Dan
       found.push({
         code: 'unscored-criterion',
         path: `research.candidates[${index}]`,
-        params: { tool: tool.name ?? tool.id, criteria: missing.map((c) => (c.text ? `${c.id} (${c.text})` : c.id)).join(', '), ids: missing.map((c) => c.id).join(',') },
+        // A person reads three names; the rest is a count (the message says how many more).
+        params: {
+          tool: tool.name ?? tool.id,
+          criteria: missing.slice(0, SHOWN_CRITERIA).map((c) => (c.text ? `${c.id} (${c.text})` : c.id)).join(', '),
+          more: Math.max(0, missing.length - SHOWN_CRITERIA),
+          ids: missing.map((c) => c.id).join(','),
+        },
       });
     });
   }

@@ -26,11 +26,27 @@ export function frenchTypography(text: string): string {
     .replace(/(\p{L})'(\p{L})/gu, '$1’$2');
 }
 
-/** Only the language in use is loaded: each catalogue is a good part of start-up. */
+/**
+ * Only the language in use is loaded. The build writes it as JSON (dist/i18n), French already
+ * typeset: parsing JSON costs far less than evaluating the module's object literals. The
+ * TypeScript catalogues are used as they are where there is no build (the sources under test).
+ */
 const loaders: Record<Lang, () => Promise<Catalogue>> = {
-  en: async () => (await import('./en.js')).en,
-  fr: async () => frenchTyped((await import('./fr.js')).fr),
+  en: async () => builtCatalogue('en') ?? (await import('./en.js')).en,
+  fr: async () => builtCatalogue('fr') ?? frenchTyped((await import('./fr.js')).fr),
 };
+
+function builtCatalogue(lang: Lang): Catalogue | undefined {
+  // The bundle runs from dist/ or dist/chunks/; the sources from src/i18n/, which has no i18n/ beside it.
+  for (const dir of ['i18n', '../i18n']) {
+    try {
+      return JSON.parse(readFileSync(new URL(`${dir}/${lang}.json`, import.meta.url), 'utf8')) as Catalogue;
+    } catch {
+      // not built, or not from here
+    }
+  }
+  return undefined;
+}
 const catalogues = new Map<Lang, Catalogue>();
 
 function frenchTyped(catalogue: Catalogue): Catalogue {
