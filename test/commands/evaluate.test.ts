@@ -89,18 +89,28 @@ describe('adopt evaluate, scripted', () => {
     expect(await readFile(file, 'utf8')).toBe(before);
   });
 
-  test('a second review the same day is refused; the next one proposes the previous answers', async () => {
-    await copyExample(examples.foodBank, dir);
+  test('a second review the same day is refused; the next one proposes the previous answers and keeps the first byte for byte', async () => {
+    const file = await copyExample(examples.foodBank, dir);
+    // a key of the team's own and a comment, which every write must keep
+    await writeFile(file, (await readFile(file, 'utf8')).replace('evaluation:', '# our reviews\nevaluation:\n  x-chair: Sam'));
     const objectives = (await read()).needs!.objectives!;
     const answers = [...objectives.flatMap(() => ['partial', '']), '', false, '', '', 'continue', '', ''];
     await evaluate(options(new ScriptedPrompter(answers)));
     await expect(evaluate(options(new ScriptedPrompter(answers)))).rejects.toThrow(/already recorded/);
+    const afterFirst = await readFile(file, 'utf8');
     const later = new ScriptedPrompter([...objectives.flatMap(() => ['', '']), '', false, '', '', 'continue', '', '']);
     await evaluate(options(later, { today: '2027-08-20' }));
     const reviews = (await read()).evaluation!.reviews!;
     expect(reviews.map((r) => r.date)).toEqual(['2027-05-20', '2027-08-20']);
     // Enter kept the previous status for every objective
     expect(reviews[1]!.objectives!.map((o) => o.status)).toEqual(objectives.map(() => 'partial'));
+    // the first review, the comment and the team's own key are still there, byte for byte
+    const afterSecond = await readFile(file, 'utf8');
+    const start = afterFirst.indexOf('- date: 2027-05-20');
+    const firstReview = afterFirst.slice(start, afterFirst.indexOf('decision: continue', start) + 'decision: continue'.length);
+    expect(afterSecond).toContain(firstReview);
+    expect(afterSecond.indexOf(firstReview)).toBeLessThan(afterSecond.indexOf('- date: 2027-08-20'));
+    expect(afterSecond).toContain('# our reviews\nevaluation:\n  x-chair: Sam');
   });
 });
 
