@@ -99,6 +99,23 @@ async function askKind(
   const help = field.help ? t(field.help) : undefined;
   const q = { message, ...(help ? { help } : {}) };
   const blank = (value: string) => (value === '' ? (must ? t('prompt.required') : true) : undefined);
+  // One answer among choices; for an optional question "None for now" passes (or clears).
+  const pickOne = async (choices: Choice<string>[]) => {
+    const options = must ? choices : [...choices, { value: '', label: t('prompt.skip') }];
+    const answer = await prompter.select({ ...q, choices: options, ...(typeof proposal === 'string' ? { default: proposal } : {}) });
+    return answer === '' ? (proposal !== undefined ? CLEARED : undefined) : answer;
+  };
+  // Several answers among choices; a required question needs at least one.
+  const pickMany = async (choices: Choice<string>[]) => {
+    const answer = await prompter.checkbox({
+      ...q,
+      choices,
+      default: Array.isArray(proposal) ? (proposal as string[]) : [],
+      validate: (values) => (must && values.length === 0 ? t('prompt.pickOne') : true),
+    });
+    return answer.length ? answer : undefined;
+  };
+  const enumChoices = (field: { choices: readonly string[]; labels: string }) => field.choices.map((value) => ({ value, label: t(`${field.labels}.${value}` as MsgKey) }));
 
   switch (field.kind) {
     case 'text':
@@ -145,22 +162,10 @@ async function askKind(
     }
     case 'boolean':
       return prompter.confirm({ ...q, default: typeof proposal === 'boolean' ? proposal : false });
-    case 'choice': {
-      const choices: Choice<string>[] = field.choices.map((value) => ({ value, label: t(`${field.labels}.${value}` as MsgKey) }));
-      if (!must) choices.push({ value: '', label: t('prompt.skip') });
-      const answer = await prompter.select({ ...q, choices, ...(typeof proposal === 'string' ? { default: proposal } : {}) });
-      return answer === '' ? (proposal !== undefined ? CLEARED : undefined) : answer;
-    }
-    case 'choices': {
-      const choices = field.choices.map((value) => ({ value, label: t(`${field.labels}.${value}` as MsgKey) }));
-      const answer = await prompter.checkbox({
-        ...q,
-        choices,
-        default: Array.isArray(proposal) ? (proposal as string[]) : [],
-        validate: (values) => (must && values.length === 0 ? t('prompt.pickOne') : true),
-      });
-      return answer.length ? answer : undefined;
-    }
+    case 'choice':
+      return pickOne(enumChoices(field));
+    case 'choices':
+      return pickMany(enumChoices(field));
     case 'ref':
     case 'refs': {
       const choices = referenceChoices(field, ctx, t);
@@ -168,18 +173,7 @@ async function askKind(
         prompter.say(t('prompt.nothingToPick', { what: t(field.label), step: sourceStep[field.target] }));
         return undefined;
       }
-      if (field.kind === 'ref') {
-        const options = must ? choices : [...choices, { value: '', label: t('prompt.skip') }];
-        const answer = await prompter.select({ ...q, choices: options, ...(typeof proposal === 'string' ? { default: proposal } : {}) });
-        return answer === '' ? (proposal !== undefined ? CLEARED : undefined) : answer;
-      }
-      const answer = await prompter.checkbox({
-        ...q,
-        choices,
-        default: Array.isArray(proposal) ? (proposal as string[]) : [],
-        validate: (values) => (must && values.length === 0 ? t('prompt.pickOne') : true),
-      });
-      return answer.length ? answer : undefined;
+      return field.kind === 'ref' ? pickOne(choices) : pickMany(choices);
     }
     case 'strings': {
       const current = Array.isArray(proposal) ? (proposal as string[]) : [];
