@@ -98,7 +98,10 @@ function positionAt(text: string, offset: number): { line: number; col: number }
   return { line, col: offset - start + 1 };
 }
 
-/** True when some object is reached twice: the file uses anchors and aliases. */
+/**
+ * One walk over the data read by the fast reader: true when some object is reached twice (the
+ * file uses anchors and aliases, which go to `yaml`); on the way, blank keys are set aside.
+ */
 function sharesObjects(data: unknown): boolean {
   const seen = new Set<object>();
   const stack: unknown[] = [data];
@@ -107,7 +110,15 @@ function sharesObjects(data: unknown): boolean {
     if (value === null || typeof value !== 'object') continue;
     if (seen.has(value)) return true;
     seen.add(value);
-    for (const child of Object.values(value)) stack.push(child);
+    if (Array.isArray(value)) {
+      for (const child of value) stack.push(child);
+      continue;
+    }
+    const record = value as Record<string, unknown>;
+    for (const key in record) {
+      if (record[key] === null) delete record[key];
+      else stack.push(record[key]);
+    }
   }
   return false;
 }
@@ -153,7 +164,8 @@ export async function parseProject(bytes: Uint8Array, file: string, t: Translato
 
   let located: Promise<Located> | undefined;
   let data = readFast(text);
-  if (data === undefined) {
+  const fast = data !== undefined;
+  if (!fast) {
     const Y = await loadYaml();
     const full = locate(text, Y);
     located = Promise.resolve(full);
@@ -169,7 +181,8 @@ export async function parseProject(bytes: Uint8Array, file: string, t: Translato
       throw error;
     }
   }
-  withoutBlanks(data);
+  // The fast reader's walk already set blank keys aside; yaml's data still has them.
+  if (!fast) withoutBlanks(data);
   const source: ProjectSource = {
     path: diskPath,
     file,
