@@ -65,10 +65,12 @@ export async function init(options: InitOptions): Promise<void> {
       if (when === 'later') continue;
     }
     prompter.say(`\n${style('bold', name)}\n${style('dim', t(`intro.${step.id}` as MsgKey))}`);
-    await session.runStep(step, mode);
+    // The first pass asks what the method needs; the details wait for adopt edit.
+    await session.runStep(step, mode, mode === 'fill');
     prompter.say(style('green', t('wizard.saved', { file: options.shownFile })));
   }
   prompter.say(printSummary(session, options));
+  if (mode === 'fill') prompter.say(t('init.details'));
 }
 
 export interface EditOptions extends SessionOptions {

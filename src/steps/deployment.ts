@@ -35,7 +35,7 @@ export const deployment: Step = {
             { kind: 'text', key: 'name', label: 'field.phase.name', help: 'help.phase.name', required: true },
             { kind: 'date', key: 'start', label: 'field.phase.start', help: 'help.phase.start', required: true },
             { kind: 'date', key: 'end', label: 'field.phase.end', help: 'help.phase.end', required: true, check: (value, { item }) => endAfterStart(item?.start, value) },
-            { kind: 'text', key: 'scope', label: 'field.phase.scope', help: 'help.phase.scope' },
+            { kind: 'text', key: 'scope', label: 'field.phase.scope', help: 'help.phase.scope', detail: true },
           ],
         },
         {

@@ -15,7 +15,7 @@ export const lead: Step = {
       fields: [
         { kind: 'text', key: 'title', label: 'field.project.title', help: 'help.project.title', required: true },
         { kind: 'text', key: 'organisation', label: 'field.project.organisation', help: 'help.project.organisation', required: true },
-        { kind: 'longtext', key: 'summary', label: 'field.project.summary', help: 'help.project.summary' },
+        { kind: 'longtext', key: 'summary', label: 'field.project.summary', help: 'help.project.summary', detail: true },
       ],
     },
     {

@@ -108,7 +108,7 @@ export const needs: Step = {
           fields: [
             { kind: 'choice', key: 'level', label: 'field.needs.maturity.level', help: 'help.needs.maturity.level', choices: ['low', 'mixed', 'high'], labels: 'enum.maturity', required: true },
             { kind: 'choice', key: 'trainingNeed', label: 'field.needs.maturity.trainingNeed', help: 'help.needs.maturity.trainingNeed', choices: ['none', 'some', 'everyone'], labels: 'enum.trainingNeed', required: true },
-            { kind: 'longtext', key: 'notes', label: 'field.needs.maturity.notes', help: 'help.needs.maturity.notes' },
+            { kind: 'longtext', key: 'notes', label: 'field.needs.maturity.notes', help: 'help.needs.maturity.notes', detail: true },
           ],
         },
         {
@@ -117,7 +117,7 @@ export const needs: Step = {
           label: 'field.needs.interface',
           fields: [
             { kind: 'choice', key: 'importance', label: 'field.needs.interface.importance', help: 'help.needs.interface.importance', choices: levels, labels: 'enum.level', required: true },
-            { kind: 'longtext', key: 'notes', label: 'field.needs.interface.notes', help: 'help.needs.interface.notes' },
+            { kind: 'longtext', key: 'notes', label: 'field.needs.interface.notes', help: 'help.needs.interface.notes', detail: true },
           ],
         },
         {

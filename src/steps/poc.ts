@@ -66,6 +66,7 @@ export const poc: Step = {
           required: true,
           id: { prefix: 'C' },
           title: 'text',
+          reviewProposed: ['weight'],
           propose: ({ project }) =>
             (project.needs?.objectives ?? []).map((objective) => ({
               text: objective.text ?? objective.id,
@@ -79,7 +80,7 @@ export const poc: Step = {
           ],
         },
         { kind: 'scores', key: 'scores', label: 'field.poc.scores', help: 'help.poc.scores', required: true },
-        { kind: 'strings', key: 'adaptations', label: 'field.poc.adaptations', help: 'help.poc.adaptations' },
+        { kind: 'strings', key: 'adaptations', label: 'field.poc.adaptations', help: 'help.poc.adaptations', detail: true },
         {
           kind: 'group',
           key: 'decision',

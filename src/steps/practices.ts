@@ -26,10 +26,10 @@ export const practices: Step = {
               title: 'tool',
               fields: [
                 { kind: 'text', key: 'tool', label: 'field.inventory.tool', required: true },
-                { kind: 'text', key: 'use', label: 'field.inventory.use', help: 'help.inventory.use' },
+                { kind: 'text', key: 'use', label: 'field.inventory.use', help: 'help.inventory.use', detail: true },
                 { kind: 'choice', key: 'fate', label: 'field.inventory.fate', help: 'help.inventory.fate', choices: ['kept', 'replaced', 'overlaps'], labels: 'enum.fate', required: true },
-                { kind: 'number', key: 'monthlyCost', label: 'field.inventory.monthlyCost', min: 0 },
-                { kind: 'date', key: 'contractEnd', label: 'field.inventory.contractEnd', help: 'help.inventory.contractEnd' },
+                { kind: 'number', key: 'monthlyCost', label: 'field.inventory.monthlyCost', min: 0, detail: true },
+                { kind: 'date', key: 'contractEnd', label: 'field.inventory.contractEnd', help: 'help.inventory.contractEnd', detail: true },
               ],
             },
           ],
@@ -45,8 +45,8 @@ export const practices: Step = {
           fields: [
             { kind: 'date', key: 'date', label: 'field.decision.date', required: true },
             { kind: 'text', key: 'decision', label: 'field.decision.decision', required: true },
-            { kind: 'longtext', key: 'rationale', label: 'field.decision.rationale' },
-            { kind: 'text', key: 'by', label: 'field.decision.by' },
+            { kind: 'longtext', key: 'rationale', label: 'field.decision.rationale', detail: true },
+            { kind: 'text', key: 'by', label: 'field.decision.by', detail: true },
           ],
         },
         {
@@ -60,7 +60,7 @@ export const practices: Step = {
             { kind: 'date', key: 'date', label: 'field.communication.date', required: true },
             { kind: 'text', key: 'audience', label: 'field.communication.audience', required: true },
             { kind: 'longtext', key: 'message', label: 'field.communication.message', required: true },
-            { kind: 'text', key: 'channel', label: 'field.communication.channel' },
+            { kind: 'text', key: 'channel', label: 'field.communication.channel', detail: true },
           ],
         },
       ],

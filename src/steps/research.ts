@@ -37,10 +37,10 @@ export const research: Step = {
           title: 'name',
           fields: [
             { kind: 'text', key: 'name', label: 'field.candidate.name', help: 'help.candidate.name', required: true },
-            { kind: 'text', key: 'vendor', label: 'field.candidate.vendor', help: 'help.candidate.vendor' },
-            { kind: 'url', key: 'url', label: 'field.candidate.url', help: 'help.candidate.url' },
+            { kind: 'text', key: 'vendor', label: 'field.candidate.vendor', help: 'help.candidate.vendor', detail: true },
+            { kind: 'url', key: 'url', label: 'field.candidate.url', help: 'help.candidate.url', detail: true },
             { kind: 'text', key: 'pricing', label: 'field.candidate.pricing', help: 'help.candidate.pricing', required: true },
-            { kind: 'choice', key: 'licence', label: 'field.candidate.licence', help: 'help.candidate.licence', choices: ['open-source', 'proprietary', 'freemium'], labels: 'enum.licence' },
+            { kind: 'choice', key: 'licence', label: 'field.candidate.licence', help: 'help.candidate.licence', choices: ['open-source', 'proprietary', 'freemium'], labels: 'enum.licence', detail: true },
             { kind: 'choice', key: 'hosting', label: 'field.candidate.hosting', help: 'help.candidate.hosting', choices: ['EU', 'outside-EU', 'self-hosted', 'unknown'], labels: 'enum.hosting', required: true },
             { kind: 'choice', key: 'dataExport', label: 'field.candidate.dataExport', help: 'help.candidate.dataExport', choices: ['full', 'partial', 'none'], labels: 'enum.dataExport', required: true },
             { kind: 'longtext', key: 'strengths', label: 'field.candidate.strengths', help: 'help.candidate.strengths' },

@@ -44,6 +44,11 @@ interface FieldBase {
   confirm?: (value: unknown, ctx: Context) => Note | undefined;
   /** Refuses an answer the file could not hold (an end before its start): asked again. */
   check?: (value: unknown, ctx: Context) => Note | undefined;
+  /**
+   * A detail the method can do without at first (a vendor, a website, notes): `adopt init`'s
+   * first pass leaves it for `adopt edit`, which asks everything.
+   */
+  detail?: boolean;
 }
 
 export interface TextField extends FieldBase {
@@ -106,6 +111,8 @@ export interface ListField extends FieldBase {
   managed?: boolean;
   /** Items proposed from other answers when the list is empty (criteria from objectives). */
   propose?: (ctx: Context) => Record<string, unknown>[];
+  /** Of a proposed item, the answers offered for change (the rest were derived). */
+  reviewProposed?: readonly string[];
 }
 
 export type Field = TextField | NumberField | BooleanField | ChoiceField | RefField | StringsField | GroupField | ListField | ScoresField;

@@ -21,6 +21,8 @@ export interface Engine {
   t: Translator;
   mode: Mode;
   today?: string;
+  /** `adopt init`'s first pass: details (see FieldBase.detail) wait for `adopt edit`. */
+  firstPass?: boolean;
 }
 
 type Data = Record<string, unknown>;
@@ -38,6 +40,7 @@ function say(engine: Engine, notes: readonly Note[] | undefined): void {
 async function askFields(fields: readonly Field[], target: Data, ctx: Context, engine: Engine): Promise<void> {
   for (const field of fields) {
     if (field.when && !field.when(ctx)) continue;
+    if (engine.firstPass && field.detail && !isAnswered(target[field.key])) continue;
     if (field.kind === 'group') {
       const child = isRecord(target[field.key]) ? (target[field.key] as Data) : {};
       target[field.key] = child;
@@ -266,9 +269,10 @@ async function askList(field: ListField, target: Data, ctx: Context, engine: Eng
       if (await prompter.confirm({ message: t('prompt.useProposed'), default: true })) {
         for (const item of proposed) items.push(withId(field, item, items));
         // A proposal is a start: each item's answers are offered for change, Enter keeps them.
+        const offered = field.reviewProposed ? field.fields.filter((f) => field.reviewProposed!.includes(f.key)) : field.fields;
         for (const [index, item] of items.entries()) {
-          prompter.say(t('prompt.newItem', { title: t(`item.${field.item}.title` as MsgKey, { n: index + 1 }) }));
-          await askFields(field.fields, item, { ...ctx, item }, { ...engine, mode: 'review' });
+          prompter.say(t('prompt.newItem', { title: t(`item.${field.item}.title` as MsgKey, { n: index + 1 }) }) + ` · ${itemTitle(field, item, index)}`);
+          await askFields(offered, item, { ...ctx, item }, { ...engine, mode: 'review' });
         }
       }
     }

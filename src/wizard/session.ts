@@ -39,7 +39,7 @@ export interface Session {
   source: ProjectSource;
   /** The project as answered so far, changed freely by the engine, saved by `save`. */
   project: Project;
-  runStep(step: Step, mode: Mode): Promise<void>;
+  runStep(step: Step, mode: Mode, firstPass?: boolean): Promise<void>;
 }
 
 export function isInteractive(options: SessionOptions): boolean {
@@ -97,8 +97,8 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     prompter,
     source,
     project: working.copy,
-    async runStep(step, mode) {
-      await askStep(step, session.project, { prompter, t, mode, today: options.today });
+    async runStep(step, mode, firstPass = false) {
+      await askStep(step, session.project, { prompter, t, mode, today: options.today, firstPass });
       // Saved as soon as the step ends: Ctrl-C later loses at most the step in progress.
       source = await writeProject(source, (doc) => applyChanges(doc, source.data, session.project, working.originOf), t);
       session.source = source;

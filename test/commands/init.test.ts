@@ -44,7 +44,7 @@ const daysOne = (fr: boolean): ScriptedAnswer[] => [
   // step 1: the project and its lead
   fr ? 'Gestion des adhésions' : 'Volunteer rota',
   fr ? 'Les Jardins Partagés' : 'Riverside Food Bank',
-  '', // summary: passed over
+  // the summary is a detail: left for adopt edit
   'Camille Martin',
   fr ? 'Coordinatrice' : 'Coordinator',
   'camille@example.org',
@@ -72,8 +72,8 @@ const daysOne = (fr: boolean): ScriptedAnswer[] => [
   '', // conflicts: passed over
   fr ? 'Choix de l\'outil' : 'Tool chosen', '15/02/2027', // a milestone ahead: "reached?" is not asked
   '',
-  'mixed', 'some', '', // maturity
-  'high', '', // interface
+  'mixed', 'some', // maturity (its notes are a detail)
+  'high', // interface
   fr ? 'Fuite de données personnelles' : 'Personal data leak', 'data-protection', 'medium', 'high', fr ? 'Hébergement UE' : 'EU hosting',
   '',
 ];
@@ -83,21 +83,21 @@ const later = (fr: boolean): ScriptedAnswer[] => [
   'now', // research
   fr ? 'Comparateur en ligne' : 'Online directory', '', // sources
   fr ? 'AMAP du Centre' : 'Northside Pantry', 'Outil A', fr ? 'Simple à prendre en main' : 'Easy to learn', '',
-  'Outil A', '', '', fr ? '20 €/mois' : '£20/month', 'open-source', 'EU', 'full', '', '', true,
-  'Outil B', '', '', fr ? 'Gratuit' : 'Free', '', 'outside-EU', 'partial', '', '', true,
+  // a tool's vendor, website and licence are details
+  'Outil A', fr ? '20 €/mois' : '£20/month', 'EU', 'full', '', '', true,
+  'Outil B', fr ? 'Gratuit' : 'Free', 'outside-EU', 'partial', '', '', true,
   '',
   'now', // poc
   '2027-01-10', '2027-02-07',
   true, // start from the criteria proposed from objectives
-  '', '', '', '', '', '', // each proposed criterion offered for change: text, weight, objective kept
+  '', '', // each proposed criterion's weight offered for change, kept
   '', // no third criterion
   // scores, one line per key user and tool, a score per criterion
   '4 5', '2 4', '3 3', '3 1',
-  '', // adaptations: none
   'outil-a', '2027-02-15', fr ? 'Le mieux noté, hébergé en UE' : 'Best scored, EU hosting',
   'now', // deployment
   'docs/procedures.md', fr ? 'Petit-déjeuner de lancement' : 'Launch breakfast', '2027-03-01',
-  fr ? 'Bureau' : 'Office', '2027-03-01', '2027-03-31', '', '',
+  fr ? 'Bureau' : 'Office', '2027-03-01', '2027-03-31', '', // a phase's scope is a detail
   'monthly', fr ? 'Réunion d\'équipe' : 'Team meeting',
   'now', // training
   ['karim-benali'], ['in-person', 'guide'],
@@ -106,10 +106,10 @@ const later = (fr: boolean): ScriptedAnswer[] => [
   'now', // evaluation
   '', // due: the proposal (end of deployment + 3 months)
   'now', // practices
-  fr ? 'Directrice' : 'Director', fr ? 'Tableur partagé' : 'Shared spreadsheet', '', 'replaced', '', '', '',
+  fr ? 'Directrice' : 'Director', fr ? 'Tableur partagé' : 'Shared spreadsheet', 'replaced', '',
   fr ? 'Beaucoup de bénévoles ponctuels' : 'Many occasional volunteers',
-  '2026-11-20', fr ? 'Lancer le projet' : 'Start the project', '', '', '',
-  '2026-11-27', fr ? 'Conseil d\'administration' : 'Board', fr ? 'Présentation du projet' : 'Project outline', '', '',
+  '2026-11-20', fr ? 'Lancer le projet' : 'Start the project', '',
+  '2026-11-27', fr ? 'Conseil d\'administration' : 'Board', fr ? 'Présentation du projet' : 'Project outline', '',
 ];
 
 describe('adopt init, scripted', () => {
@@ -133,6 +133,9 @@ describe('adopt init, scripted', () => {
     expect(project.poc!.scores).toHaveLength(8);
     expect(project.evaluation!.due).toBe('2027-06-30');
     expect(project.project!.created).toBe(TODAY);
+    // the details were left for adopt edit, which asks them
+    expect(project.research!.candidates![0]!.vendor).toBeUndefined();
+    expect(prompter.said.at(-1)).toMatch(fr ? /adopt edit <étape> pose toutes les questions/ : /adopt edit <step> asks every question/);
     // the file starts with the modeline, keys in the format's order
     const text = await readFile(path.join(dir, 'adopt.yaml'), 'utf8');
     expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=/);
@@ -151,7 +154,7 @@ describe('adopt init, scripted', () => {
     expect(progress(project).map((s) => s.state)).toEqual(['complete', 'complete', 'complete', 'empty', 'empty', 'empty', 'empty', 'empty', 'empty']);
 
     // weeks later: research done, then Ctrl-C in the middle of the proof of concept
-    const research = 28; // answers of step 4; then the proof of concept begins
+    const research = 22; // answers of step 4; then the proof of concept begins
     const second = new ScriptedPrompter([...later(false).slice(0, research + 3), INTERRUPT]);
     await expect(init(options(second))).rejects.toMatchObject({ name: 'ExitPromptError' });
     project = await read();
@@ -237,6 +240,14 @@ describe('adopt edit, scripted', () => {
     const removedUser = users[users.length - 1]!;
     expect(lost.every((line) => Object.values(removedUser).some((v) => line.includes(String(v))))).toBe(true);
     expect(after).toContain('#');
+  });
+
+  test('adopt edit asks the details that init\'s first pass left out', async () => {
+    await copyExample(examples.foodBank, dir);
+    const prompter = new ScriptedPrompter(Array(12).fill(''));
+    await edit({ ...options(prompter), step: 'lead' });
+    expect(prompter.asked).toContain('Summary');
+    expect(prompter.remaining).toBe(12 - prompter.asked.length);
   });
 
   test('an unknown step is a usage error that lists the steps', async () => {
