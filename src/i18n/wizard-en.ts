@@ -4,7 +4,7 @@ export const wizardEn = {
   'init.welcome': 'Welcome to adopt. Let’s plan how your team will take up its new tool.',
   'init.welcomeBack': 'Welcome back. Let’s pick up your project where you left it ({file}).',
   'init.howItWorks':
-    'The method has 8 steps. Today, steps 1 to 3 (the lead, the key users, your needs) take about twenty minutes; the others can wait until their time comes. Questions you cannot answer yet: press Enter where it is allowed, or come back later.\nYour answers are saved after each step: you can stop with Ctrl-C and run adopt init again later.',
+    'The method has 8 steps. Today, steps 1 to 3 (the lead, the key users, your needs) take about a quarter of an hour; the others can wait until their time comes. Questions you cannot answer yet: press Enter where it is allowed, or come back later.\nYour answers are saved after each step: you can stop with Ctrl-C and run adopt init again later.',
   'init.details': 'A few details were left for later (a tool\'s website, notes, costs of the tools in place...): adopt edit <step> asks every question of a step.',
   'init.stepTitle': 'Step {n} of 8 · {title}',
   'init.stepDone': '✔ {step}: already done.',

@@ -6,7 +6,7 @@ export const wizardFr: { readonly [K in keyof typeof wizardEn]: string } = {
   'init.welcome': 'Bienvenue dans adopt. Préparons ensemble l’arrivée du nouvel outil dans votre équipe.',
   'init.welcomeBack': 'Bon retour. Reprenons votre projet là où vous l’aviez laissé ({file}).',
   'init.howItWorks':
-    'La méthode compte 8 étapes. Aujourd’hui, les étapes 1 à 3 (le chef de projet, les utilisateurs clefs, vos besoins) prennent une vingtaine de minutes ; les suivantes attendront leur moment. Une question à laquelle vous ne pouvez pas encore répondre : appuyez sur Entrée quand c’est possible, ou revenez-y plus tard.\nVos réponses sont enregistrées après chaque étape : vous pouvez arrêter avec Ctrl-C et relancer adopt init plus tard.',
+    'La méthode compte 8 étapes. Aujourd’hui, les étapes 1 à 3 (le chef de projet, les utilisateurs clefs, vos besoins) prennent un quart d’heure environ ; les suivantes attendront leur moment. Une question à laquelle vous ne pouvez pas encore répondre : appuyez sur Entrée quand c’est possible, ou revenez-y plus tard.\nVos réponses sont enregistrées après chaque étape : vous pouvez arrêter avec Ctrl-C et relancer adopt init plus tard.',
   'init.details': 'Quelques détails ont été laissés pour plus tard (site d\'un outil, remarques, coût des outils en place…) : adopt edit <étape> pose toutes les questions d\'une étape.',
   'init.stepTitle': 'Étape {n} sur 8 · {title}',
   'init.stepDone': '✔ {step} : déjà faite.',

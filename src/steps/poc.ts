@@ -96,6 +96,8 @@ export const poc: Step = {
               allowNone: true,
               required: true,
               intro: ({ project }) => ranking(project),
+              // The cursor starts on the best-ranked tool: a reflex Enter follows the matrix.
+              suggest: ({ project }) => decisionMatrix(project).candidates.find((c) => c.rank === 1)?.id,
             },
             // Asked once a choice is made: no decision is recorded for a test still to come.
             { kind: 'date', key: 'date', label: 'field.poc.decision.date', help: 'help.poc.decision.date', required: true, when: ({ project }) => Boolean(project.poc?.decision?.chosen) },

@@ -297,7 +297,6 @@ async function askList(field: ListField, target: Data, ctx: Context, engine: Eng
   };
 
   if (engine.mode === 'fill') {
-    if (items.length > 0 && field.help) prompter.say(capitalise(label));
     for (const [index, item] of items.entries()) {
       if (!isItemComplete(field, item, ctx)) {
         prompter.say(t('prompt.completeItem', { title: itemTitle(field, item, index) }));
