@@ -1,6 +1,6 @@
 import type { en } from './en.js';
 
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import path from 'node:path';
 
 export type MsgKey = keyof typeof en;
@@ -159,12 +159,21 @@ export function projectFile(cwd: string, env: NodeJS.ProcessEnv, named?: string)
   return path.resolve(cwd, named ?? env.ADOPT_FILE ?? 'adopt.yaml');
 }
 
-/** The `language:` of a project file, read without parsing it, to speak the user's language early. */
+/**
+ * The `language:` of a project file, read without parsing it, to speak the user's language
+ * early. Only the head of the file is read: `language` is the second key of the format.
+ */
 export function fileLanguage(file: string): Lang | undefined {
+  let handle: number | undefined;
   try {
-    const found = /^language:\s*["']?(fr|en)["']?\s*(#.*)?$/m.exec(readFileSync(file, 'utf8').slice(0, 4096))?.[1];
+    handle = openSync(file, 'r');
+    const head = Buffer.alloc(4096);
+    const read = readSync(handle, head, 0, head.length, 0);
+    const found = /^language:\s*["']?(fr|en)["']?\s*(#.*)?$/m.exec(head.toString('utf8', 0, read))?.[1];
     return isLang(found) ? found : undefined;
   } catch {
     return undefined;
+  } finally {
+    if (handle !== undefined) closeSync(handle);
   }
 }
