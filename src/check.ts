@@ -25,7 +25,7 @@ type At = (path: readonly PathSegment[], message: string, target?: 'key' | 'valu
 const at: At = (path, message, target = 'value') => ({ path, message, target });
 import { danglingReferences, type DanglingReference } from './derive/references.js';
 import { isRealDate, daysBetween } from './util/dates.js';
-import { formatPath, valuesAt } from './util/paths.js';
+import { formatPath, plainValuesAt, valuesAt } from './util/paths.js';
 import { closest } from './util/suggest.js';
 
 export interface CheckResult {
@@ -180,12 +180,15 @@ function semanticProblems(data: unknown, t: Translator): Finding[] {
   for (const { path, value } of valuesAt(data, 'poc.scores[]')) {
     const score = value as { candidate?: unknown; by?: unknown; criterion?: unknown } | null;
     if (!score || typeof score !== 'object') continue;
-    const key = JSON.stringify([score.candidate, score.by, score.criterion]);
+    const key = `${String(score.candidate)}\u0000${String(score.by)}\u0000${String(score.criterion)}`;
     const first = scored.get(key);
     if (first === undefined) scored.set(key, path[2] as number);
     else problems.push({ ...at(path, t('problem.duplicateScore', { path: formatPath(path), by: String(score.by), candidate: String(score.candidate), criterion: String(score.criterion), line: '{line}' })), firstUse: ['poc', 'scores', first] });
   }
+  const impossible = (value: unknown) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isRealDate(value);
   for (const pattern of datePaths) {
+    // Paths are built only where a date is wrong: a sound file allocates none.
+    if (!plainValuesAt(data, pattern).some(impossible)) continue;
     for (const { path, value } of valuesAt(data, pattern)) {
       if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isRealDate(value)) {
         problems.push(at(path, t('problem.dateImpossible', { path: formatPath(path), value })));
@@ -193,6 +196,9 @@ function semanticProblems(data: unknown, t: Translator): Finding[] {
     }
   }
   for (const list of idLists) {
+    const ids = plainValuesAt(data, `${list}[].id`).filter((id): id is string => typeof id === 'string');
+    // The same id twice anywhere in these lists is rare: only then are places worked out.
+    if (new Set(ids).size === ids.length && !list.includes('[]')) continue;
     const firstSeen = new Map<string, readonly PathSegment[]>();
     // The message names the line of the first use; it is filled in once positions are known.
     for (const { path, value } of valuesAt(data, `${list}[].id`)) {

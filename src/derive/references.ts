@@ -35,6 +35,9 @@ export function danglingReferences(data: unknown): DanglingReference[] {
   }
   const dangling: DanglingReference[] = [];
   for (const rule of references) {
+    const ids = known.get(rule.target)!;
+    // Places are worked out only for a rule that has an id pointing nowhere.
+    if (plainValuesAt(data, rule.at).every((value) => typeof value !== 'string' || value === rule.allow || ids.has(value))) continue;
     for (const { path, value } of valuesAt(data, rule.at)) {
       if (typeof value !== 'string' || value === rule.allow) continue;
       if (!known.get(rule.target)!.has(value)) dangling.push({ path, id: value, target: rule.target });
