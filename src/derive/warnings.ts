@@ -62,12 +62,18 @@ export function warnings(project: Project, today: string, dangling: readonly Dan
   // A criterion nobody scored for a tool only matters once scoring has begun (or the choice is
   // made): that tool's weighted mean then leaves the criterion out, which can flatter it.
   if (scores.length > 0 || project.poc?.decision?.chosen) {
-    const scored = new Set(scores.map((s) => `${s.candidate} ${s.criterion}`));
-    const withScores = new Set(scores.map((s) => s.candidate));
+    // For each tool, the criteria it was scored on.
+    const scored = new Map<string, Set<string>>();
+    for (const score of scores) {
+      const criteria = scored.get(score.candidate);
+      if (criteria) criteria.add(score.criterion);
+      else scored.set(score.candidate, new Set([score.criterion]));
+    }
     (project.research?.candidates ?? []).forEach((tool, index) => {
-      if (tool.shortlisted !== true && !withScores.has(tool.id)) return;
+      const onCriteria = scored.get(tool.id);
+      if (tool.shortlisted !== true && !onCriteria) return;
       // One warning per tool, naming every criterion it was not scored on.
-      const missing = (project.poc?.criteria ?? []).filter((criterion) => !scored.has(`${tool.id} ${criterion.id}`));
+      const missing = (project.poc?.criteria ?? []).filter((criterion) => !onCriteria?.has(criterion.id));
       if (missing.length === 0) return;
       found.push({
         code: 'unscored-criterion',
