@@ -9,7 +9,7 @@ import { datePaths, idLists, keyOrder } from './generated/schema-facts.js';
 import type { Translator, MsgKey } from './i18n/index.js';
 import type { Problem } from './problems.js';
 import { byPosition } from './problems.js';
-import { describeFound, positionOfPath, type PathSegment, type ProjectSource } from './store.js';
+import { describeFound, orderKey, positionOfPath, type PathSegment, type ProjectSource } from './store.js';
 
 /** A problem before it is located: where in the data, and what to say. */
 interface Finding {
@@ -93,10 +93,6 @@ function valueAtSegments(data: unknown, segments: readonly PathSegment[]): unkno
   return value;
 }
 
-function orderKeyOf(segments: readonly PathSegment[]): string {
-  return formatPath(segments).replace(/\[\d+\]/g, '[]');
-}
-
 function schemaProblem(error: ErrorObject, source: ProjectSource, t: Translator): Finding {
   const segments = segmentsOf(error.instancePath);
   const path = formatPath(segments) || t('problem.root');
@@ -137,7 +133,7 @@ function schemaProblem(error: ErrorObject, source: ProjectSource, t: Translator)
       return at(segments, t('problem.required', { path, key: String(params.missingProperty) }));
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
-      const suggestion = closest(key, keyOrder[orderKeyOf(segments)] ?? []);
+      const suggestion = closest(key, keyOrder[orderKey(segments)] ?? []);
       // "x-__proto__" or "x-<<" would be no help: propose x- only for a word.
       const plain = /^[\p{L}\d][\p{L}\d_-]*$/u.test(key);
       return at(

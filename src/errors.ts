@@ -38,9 +38,3 @@ export class CheckFailedError extends AdoptError {
     super(message, ExitCode.problems);
   }
 }
-
-export class InterruptedError extends AdoptError {
-  constructor(message: string) {
-    super(message, ExitCode.interrupted);
-  }
-}

@@ -12,9 +12,10 @@ import path from 'node:path';
 import { load as fastLoad, CORE_SCHEMA } from 'js-yaml';
 import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
 import type { Translator } from './i18n/index.js';
-import { UsageError, FileProblemsError } from './errors.js';
-import { formatProblem, type Problem } from './problems.js';
+import { UsageError } from './errors.js';
+import type { Problem } from './problems.js';
 import { keyOrder } from './generated/schema-facts.js';
+import { isRecord } from './util/records.js';
 
 export const FORMAT_VERSION = 1;
 export const SCHEMA_URL = 'https://unpkg.com/adopt-cli@0/schema/adopt.schema.json';
@@ -79,13 +80,6 @@ export async function readBytes(file: string, t: Translator, shown = file): Prom
 
 export async function loadProject(file: string, t: Translator, shown = file): Promise<ParseResult> {
   return parseProject(await readBytes(file, t, shown), shown, t, file);
-}
-
-/** Like loadProject, but a file with problems is an error carrying their lines. */
-export async function loadProjectOrThrow(file: string, t: Translator, shown = file): Promise<ProjectSource> {
-  const result = await loadProject(file, t, shown);
-  if (!result.ok) throw new FileProblemsError('', result.problems.map(formatProblem));
-  return result.source;
 }
 
 function positionAt(text: string, offset: number): { line: number; col: number } {
@@ -294,10 +288,6 @@ export function positionOfPath(located: Located, segments: readonly PathSegment[
 
 // ── writing
 
-export interface WriteOptions {
-  /** Skip the check that nobody changed the file since it was read (for a file adopt just created). */
-  force?: boolean;
-}
 
 /**
  * How `yaml` prints, matched to the file: no folding of long lines, and list items indented
@@ -313,7 +303,7 @@ function stringifyOptions(text: string) {
  * Applies `change` to the document and writes the file. Lines the change did not touch stay
  * byte-for-byte as the user wrote them, even where `yaml` would format them differently.
  */
-export async function writeProject(source: ProjectSource, change: (doc: Document.Parsed) => void, t: Translator, options: WriteOptions = {}): Promise<ProjectSource> {
+export async function writeProject(source: ProjectSource, change: (doc: Document.Parsed) => void, t: Translator): Promise<ProjectSource> {
   const { doc } = await source.located();
   if (doc.errors.length > 0) throw new Error(`yaml cannot read ${source.path}: ${doc.errors[0]!.message}`);
   const format = stringifyOptions(source.text);
@@ -322,7 +312,7 @@ export async function writeProject(source: ProjectSource, change: (doc: Document
   const after = doc.toString(format);
   const text = await mergeText(source.text, before, after, doc);
   const output = (source.bom ? '\uFEFF' : '') + (source.eol === '\r\n' ? text.replace(/\r?\n/g, '\r\n') : text);
-  await atomicWrite(source.path, output, options.force ? undefined : source, t, source.file);
+  await atomicWrite(source.path, output, source, t, source.file);
   const reread = await parseProject(Buffer.from(output, 'utf8'), source.file, t, source.path);
   if (!reread.ok) throw new Error(`the written file no longer parses: ${reread.problems[0]?.message}`);
   return reread.source;
@@ -440,7 +430,8 @@ async function mergeText(ours: string, base: string, theirs: string, doc: Docume
 
 // ── editing the document in the canonical key order
 
-function orderKey(segments: readonly PathSegment[]): string {
+/** The key of the format's key order for a path: `needs.budget.items[]` for any item of that list. */
+export function orderKey(segments: readonly PathSegment[]): string {
   let key = '';
   for (const segment of segments) key = typeof segment === 'number' ? `${key}[]` : key ? `${key}.${segment}` : segment;
   return key;
@@ -508,11 +499,6 @@ function insertPair(doc: Document, parent: unknown, parentPath: readonly PathSeg
   } else parent.items.splice(after + 1, 0, pair);
 }
 
-/** Removes the value at a path, if there is one. */
-export function deleteIn(doc: Document, segments: readonly PathSegment[]): void {
-  doc.deleteIn(segments);
-}
-
 /** The text of a new project file: the modeline first, then version and language. */
 export function newProjectText(language: 'fr' | 'en'): string {
   return `${MODELINE}\nversion: ${FORMAT_VERSION}\nlanguage: ${language}\n`;
@@ -520,7 +506,6 @@ export function newProjectText(language: 'fr' | 'en'): string {
 
 // ── applying a changed copy of the data to the document
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * A working copy of the data for a command to change freely, and a way to tell, for each list
@@ -536,7 +521,7 @@ export function workingCopy<T>(data: T): { copy: T; originOf: (item: object) => 
       copied.forEach((item, index) => item && typeof item === 'object' && origins.set(item as object, value[index] as object));
       return copied;
     }
-    if (isPlainObject(value)) {
+    if (isRecord(value)) {
       const copied: Record<string, unknown> = {};
       for (const [key, child] of Object.entries(value)) copied[key] = clone(child);
       origins.set(copied, value);
@@ -558,7 +543,7 @@ export function applyChanges(doc: Document, before: unknown, after: unknown, ori
     doc.deleteIn(at);
     return;
   }
-  if (isPlainObject(before) && isPlainObject(after)) {
+  if (isRecord(before) && isRecord(after)) {
     for (const key of Object.keys(before)) if (!(key in after)) doc.deleteIn([...at, key]);
     for (const [key, value] of Object.entries(after)) {
       if (key in before) applyChanges(doc, before[key], value, originOf, [...at, key]);
@@ -566,7 +551,7 @@ export function applyChanges(doc: Document, before: unknown, after: unknown, ori
     }
     return;
   }
-  if (Array.isArray(before) && Array.isArray(after) && after.every(isPlainObject)) {
+  if (Array.isArray(before) && Array.isArray(after) && after.every(isRecord)) {
     // Commands keep the items they keep in order and add new ones at the end.
     const origins = after.map((item) => before.indexOf(originOf(item) as never));
     for (let index = before.length - 1; index >= 0; index--) if (!origins.includes(index)) doc.deleteIn([...at, index]);

@@ -1,6 +1,6 @@
-import type { Translator, MsgKey } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import { loadProject } from '../store.js';
-import { checkProject, danglingMessage } from '../check.js';
+import { checkProject } from '../check.js';
 import { FileProblemsError, CheckFailedError } from '../errors.js';
 import { formatProblem } from '../problems.js';
 import type { Project } from '../generated/model.js';
@@ -11,6 +11,7 @@ import type { Io } from '../io.js';
 import type { DanglingReference } from '../derive/references.js';
 import { makeStyle } from '../view/style.js';
 import { printStatus, eventLabel } from '../view/status.js';
+import { warningMessage } from '../view/warnings.js';
 
 export interface StatusOptions {
   file: string;
@@ -34,18 +35,6 @@ export interface StatusReport {
   next?: DatedEvent;
   late: DatedEvent[];
   evaluation: EvaluationStatus;
-}
-
-export function warningMessage(warning: Warning, t: Translator): string {
-  if (warning.code === 'dangling-reference' && warning.reference) return danglingMessage(warning.reference, t);
-  const params = { ...warning.params };
-  if (warning.code === 'single-profile') params.profile = t(`enum.profile.${params.profile}` as MsgKey);
-  if (warning.code === 'weak-lead-skill') params.skill = t(`skill.${params.skill}` as MsgKey);
-  if (warning.code === 'evaluation-overdue' || warning.code === 'milestone-late') params.date = t.date(String(params.date));
-  if (warning.code === 'poc-length') params.duration = t.count('day', Number(params.days));
-  if (warning.code === 'few-key-users' && params.count === 0) return t('warning.few-key-users.none');
-  if (warning.code === 'unscored-criterion' && Number(params.more) > 0) params.criteria = t('status.missingMore', { list: String(params.criteria), more: t.count('more', Number(params.more)) });
-  return t(`warning.${warning.code}`, params);
 }
 
 /** Everything status shows, computed from the project: shared by the text and JSON forms. */

@@ -62,7 +62,7 @@ function missingIn(fields: readonly Field[], data: unknown, at: readonly PathSeg
       });
       continue;
     }
-    // kind 'scores' is a list of scores: answered as soon as there is one.
+    // A list of scores (kind 'scores') counts as answered from its first score.
     if (required && !isAnswered(value)) out.push({ path: path(), label: field.label, item });
   }
 }

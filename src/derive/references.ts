@@ -50,6 +50,3 @@ export function danglingReferences(data: unknown): DanglingReference[] {
 export function referencesTo(data: unknown, target: ReferenceTarget, id: string): PathSegment[][] {
   return references.filter((rule) => rule.target === target).flatMap((rule) => valuesAt(data, rule.at).filter(({ value }) => value === id).map(({ path }) => path));
 }
-
-/** The list a target names, as a path in the file. */
-export const targetLists: Record<ReferenceTarget, string> = { keyUsers: 'keyUsers', candidates: 'research.candidates', criteria: 'poc.criteria', objectives: 'needs.objectives' };

@@ -13,7 +13,7 @@ import { riskMatrix, type RiskCell } from '../derive/risks.js';
 import { timeline, type Timeline } from '../derive/timeline.js';
 import { evaluationStatus, lateMilestones, pocLengthDays, type EvaluationStatus } from '../derive/events.js';
 import { reviewHistory, type ObjectiveTrend, type ReviewSummary } from '../derive/reviews.js';
-import { warningMessage } from '../commands/status.js';
+import { warningMessage } from '../view/warnings.js';
 import { steps } from '../steps/index.js';
 
 export interface StepSection {

@@ -13,6 +13,7 @@ import { isAnswered } from '../derive/completeness.js';
 import { isContact, isEmail, nextNumberedId, parseDate, parseNumber, slug, uniqueId } from './answers.js';
 import { referencesTo, type ReferenceTarget } from '../derive/references.js';
 import type { Choice, Prompter } from './prompter.js';
+import { isRecord } from '../util/records.js';
 
 export type Mode = 'fill' | 'review';
 
@@ -27,7 +28,6 @@ export interface Engine {
 
 type Data = Record<string, unknown>;
 
-const isRecord = (value: unknown): value is Data => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 export async function askStep(step: Step, project: Project, engine: Engine): Promise<void> {
   await askFields(step.fields, project as unknown as Data, { project, ...(engine.today ? { today: engine.today } : {}) }, engine);

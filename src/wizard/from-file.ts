@@ -8,9 +8,9 @@ import { CheckFailedError, FileProblemsError } from '../errors.js';
 import { formatProblem } from '../problems.js';
 import { progress } from '../derive/completeness.js';
 import { createProject, fileExists, openForChange, type SessionOptions } from './session.js';
+import { isRecord } from '../util/records.js';
 
 type Data = Record<string, unknown>;
-const isRecord = (value: unknown): value is Data => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * Answers fill the project: a value replaces the value at the same place; list items with the

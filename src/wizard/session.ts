@@ -12,7 +12,7 @@ import { FileProblemsError, UsageError } from '../errors.js';
 import { formatProblem } from '../problems.js';
 import { progress } from '../derive/completeness.js';
 import { warnings as findWarnings } from '../derive/warnings.js';
-import { warningMessage } from '../commands/status.js';
+import { warningMessage } from '../view/warnings.js';
 import type { Step } from '../steps/types.js';
 import type { Io } from '../io.js';
 import { makeStyle, type Style } from '../view/style.js';

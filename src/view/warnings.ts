@@ -1,0 +1,16 @@
+import type { Translator, MsgKey } from '../i18n/index.js';
+import type { Warning } from '../derive/warnings.js';
+import { danglingMessage } from '../check.js';
+
+/** A warning said to people, in their language: shared by status, the wizard and the plan. */
+export function warningMessage(warning: Warning, t: Translator): string {
+  if (warning.code === 'dangling-reference' && warning.reference) return danglingMessage(warning.reference, t);
+  const params = { ...warning.params };
+  if (warning.code === 'single-profile') params.profile = t(`enum.profile.${params.profile}` as MsgKey);
+  if (warning.code === 'weak-lead-skill') params.skill = t(`skill.${params.skill}` as MsgKey);
+  if (warning.code === 'evaluation-overdue' || warning.code === 'milestone-late') params.date = t.date(String(params.date));
+  if (warning.code === 'poc-length') params.duration = t.count('day', Number(params.days));
+  if (warning.code === 'few-key-users' && params.count === 0) return t('warning.few-key-users.none');
+  if (warning.code === 'unscored-criterion' && Number(params.more) > 0) params.criteria = t('status.missingMore', { list: String(params.criteria), more: t.count('more', Number(params.more)) });
+  return t(`warning.${warning.code}`, params);
+}
