@@ -317,7 +317,7 @@ async function askList(field: ListField, target: Data, ctx: Context, engine: Eng
         ...items.map((item, index) => ({ value: `remove:${index}`, label: t('prompt.listRemove', { title: itemTitle(field, item, index) }) })),
         { value: 'done', label: t('prompt.listDone') },
       ];
-      const action = await prompter.select({ message: t('prompt.listWhat', { what: label, count: items.length }), choices, default: 'done' });
+      const action = await prompter.select({ message: t('prompt.listWhat', { what: capitalise(label), count: items.length }), choices, default: 'done' });
       if (action === 'done') {
         if (items.length < minimum && !(await prompter.confirm({ message: t('prompt.listTooFew', { count: minimum }), default: false }))) continue;
         break;
