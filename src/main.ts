@@ -58,6 +58,16 @@ export async function main(): Promise<void> {
       throw error;
     });
   }
+  // Ctrl-C outside a prompt (inquirer has its own), Ctrl-Break in a Windows console, a closed
+  // terminal: a write in progress is atomic, so only its temporary file and lock need removing.
+  for (const signal of ['SIGINT', 'SIGBREAK', 'SIGHUP'] as const) {
+    process.on(signal, () => {
+      void import('./util/atomic.js').then(({ cleanUpNow }) => {
+        cleanUpNow();
+        process.exit(signal === 'SIGHUP' ? 129 : ExitCode.interrupted);
+      });
+    });
+  }
   const argv = process.argv.slice(2);
   const prepared = preparedOutput(argv, process.env);
   if (prepared !== undefined) {

@@ -7,15 +7,16 @@
  * a problem, or to write. Anything unusual (a parse error, anchors and aliases, an unknown tag)
  * goes straight to `yaml`, whose messages and limits are the reference.
  */
-import { readFile, stat, rename, unlink, open, realpath } from 'node:fs/promises';
+import { readFile, stat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { load as fastLoad, CORE_SCHEMA } from 'js-yaml';
 import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
-import type { Translator } from './i18n/index.js';
+import type { MsgKey, Translator } from './i18n/index.js';
+import { writeAtomic, withLock, LockBusy, WriteFailure } from './util/atomic.js';
 import { UsageError } from './errors.js';
 import type { Problem } from './problems.js';
 import { keyOrder } from './generated/schema-facts.js';
-import { isRecord } from './util/records.js';
+import { isRecord, setOwn, hasOwn } from './util/records.js';
 
 export const FORMAT_VERSION = 1;
 export const SCHEMA_URL = 'https://unpkg.com/adopt-cli@0/schema/adopt.schema.json';
@@ -48,11 +49,13 @@ export interface ProjectSource {
   path: string;
   /** The file as the user named it, for messages. */
   file: string;
+  /** The text as `yaml` reads it: a lone CR (old Mac files) read as LF, one character for one. */
   text: string;
+  /** The text as it is on disk (without its byte-order mark), each line with its own ending. */
+  original: string;
   /** The plain data: checked against the schema before anyone trusts its shape. */
   data: Record<string, unknown>;
   bom: boolean;
-  eol: '\n' | '\r\n';
   /** The Document with positions and comments, parsed on first need. */
   located(): Promise<Located>;
 }
@@ -138,6 +141,7 @@ export async function parseProject(bytes: Uint8Array, file: string, t: Translato
     ok: false,
     problems: [{ file, message, ...at }],
   });
+  if (isUtf16(bytes)) return fail(t('file.utf16'));
   if (bytes.includes(0)) return fail(t('file.binary'));
   let text: string;
   try {
@@ -148,6 +152,9 @@ export async function parseProject(bytes: Uint8Array, file: string, t: Translato
   }
   const bom = text.startsWith('\uFEFF');
   if (bom) text = text.slice(1);
+  const original = text;
+  // yaml, which does every write, does not take a lone CR for a line break (js-yaml does).
+  if (text.includes('\r')) text = text.replace(/\r(?!\n)/g, '\n');
   if (text.trim() === '') return fail(t('file.empty'));
 
   const conflict = /^(?:<{7}(?: |$)|={7}$|>{7}(?: |$))/m.exec(text);
@@ -174,6 +181,8 @@ export async function parseProject(bytes: Uint8Array, file: string, t: Translato
       if (error instanceof ReferenceError || /alias/i.test((error as Error).message)) return fail(t('file.aliasBomb'));
       throw error;
     }
+    const loop = aliasLoop(data, doc, lines);
+    if (loop) return fail(t('file.aliasLoop'), loop);
   }
   // The fast reader's walk already set blank keys aside; yaml's data still has them.
   if (!fast) withoutBlanks(data);
@@ -181,9 +190,9 @@ export async function parseProject(bytes: Uint8Array, file: string, t: Translato
     path: diskPath,
     file,
     text,
+    original,
     data: data as Record<string, unknown>,
     bom,
-    eol: text.includes('\r\n') ? '\r\n' : '\n',
     located: () => (located ??= loadYaml().then((Y) => locate(text, Y))),
   };
   const at = async (segments: readonly PathSegment[]) => positionOfPath(await source.located(), segments);
@@ -201,6 +210,46 @@ export async function parseProject(bytes: Uint8Array, file: string, t: Translato
     return fail(t('file.badVersion', { found: JSON.stringify(version) }), await at(['version']));
   }
   return { ok: true, source };
+}
+
+/** UTF-16, as Windows PowerShell 5.1 writes with `>`: its byte-order mark, or every other byte zero. */
+function isUtf16(bytes: Uint8Array): boolean {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
+  const sample = Math.min(bytes.length, 512) & ~1;
+  if (sample < 4) return false;
+  let zerosEven = 0;
+  let zerosOdd = 0;
+  for (let i = 0; i < sample; i++) if (bytes[i] === 0) (i % 2 === 0 ? zerosEven++ : zerosOdd++);
+  return Math.max(zerosEven, zerosOdd) > sample / 2 * 0.9 && Math.min(zerosEven, zerosOdd) === 0;
+}
+
+/**
+ * An alias inside the node it names (`x-a: &a { self: *a }`) makes data that contains itself:
+ * every walk over it would never end. Returns where the loop is, or undefined.
+ */
+function aliasLoop(data: unknown, doc: Document.Parsed, lines: LineCounter): { line: number; col: number } | undefined {
+  const onPath = new Set<object>();
+  const stack: { value: unknown; leaving: boolean }[] = [{ value: data, leaving: false }];
+  let found = false;
+  while (stack.length > 0 && !found) {
+    const { value, leaving } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (leaving) {
+      onPath.delete(value);
+      continue;
+    }
+    if (onPath.has(value)) {
+      found = true;
+      break;
+    }
+    onPath.add(value);
+    stack.push({ value, leaving: true });
+    for (const child of Array.isArray(value) ? value : Object.values(value)) stack.push({ value: child, leaving: false });
+  }
+  if (!found) return undefined;
+  let at: number | undefined;
+  yaml().visit(doc, { Alias(_key, node) { at ??= node.range?.[0]; } });
+  return lines.linePos(at ?? 0);
 }
 
 /** yaml's messages end with a code frame; keep the sentence. */
@@ -299,61 +348,209 @@ function stringifyOptions(text: string) {
   return { lineWidth: 0, indent: 2, indentSeq: indented || !compact } as const;
 }
 
+/** What a write did besides writing: said to the user by the command. */
+export interface Written extends ProjectSource {
+  /** The line merge could not keep the user's layout: `yaml` printed the whole file. */
+  reprinted?: boolean;
+  /** Someone else changed the same answers meanwhile: theirs stayed, the user's are kept here. */
+  kept?: { file: string; paths: string[] };
+}
+
+/** What the user must know about a write that did more, or less, than asked: for stderr. */
+export function writeNotes(written: Written, t: Translator): string[] {
+  const notes: string[] = [];
+  if (written.kept) notes.push(t('file.kept', { file: written.file, paths: written.kept.paths.join(', '), kept: written.kept.file }));
+  if (written.reprinted) notes.push(t('file.reprinted', { file: written.file }));
+  return notes;
+}
+
+/** The bytes of a file as read, to tell whether someone changed it since. */
+function originalBytes(source: ProjectSource): Buffer {
+  return Buffer.from((source.bom ? '\uFEFF' : '') + source.original, 'utf8');
+}
+
 /**
- * Applies `change` to the document and writes the file. Lines the change did not touch stay
- * byte-for-byte as the user wrote them, even where `yaml` would format them differently.
+ * Applies `change` to the document and writes the file, holding the lock between writers. Lines
+ * the change did not touch stay byte-for-byte as the user wrote them, each with its own line
+ * ending. If the file changed on disk since it was read (a pull, an editor, another adopt), the
+ * change is applied on top of what is there now.
  */
-export async function writeProject(source: ProjectSource, change: (doc: Document.Parsed) => void, t: Translator): Promise<ProjectSource> {
+export async function writeProject(source: ProjectSource, change: (doc: Document.Parsed) => void, t: Translator, now: () => Date = () => new Date()): Promise<Written> {
+  const real = await realpath(source.path).catch(() => source.path);
+  const info = await stat(real).catch(() => undefined);
+  // A file made read-only (chmod 444, or Windows' read-only box) is a decision: respect it.
+  if (info && (info.mode & 0o222) === 0) throw new UsageError(t('file.readOnly', { file: source.file }));
   const { doc } = await source.located();
   if (doc.errors.length > 0) throw new Error(`yaml cannot read ${source.path}: ${doc.errors[0]!.message}`);
   const format = stringifyOptions(source.text);
   const before = doc.toString(format);
   change(doc);
-  const after = doc.toString(format);
-  const text = await mergeText(source.text, before, after, doc);
-  const output = (source.bom ? '\uFEFF' : '') + (source.eol === '\r\n' ? text.replace(/\r?\n/g, '\r\n') : text);
-  await atomicWrite(source.path, output, source, t, source.file);
-  const reread = await parseProject(Buffer.from(output, 'utf8'), source.file, t, source.path);
-  if (!reread.ok) throw new Error(`the written file no longer parses: ${reread.problems[0]?.message}`);
-  return reread.source;
-}
-
-/** Writes a brand-new file (refusing to replace one that appeared meanwhile). */
-export async function createProjectFile(file: string, text: string, t: Translator, shown = file): Promise<void> {
-  await atomicWrite(file, text, undefined, t, shown);
-}
-
-async function atomicWrite(link: string, text: string, readFrom: ProjectSource | undefined, t: Translator, shown: string): Promise<void> {
-  // Through a symbolic link, the file it points to is the one to replace, not the link.
-  const file = await realpath(link).catch(() => link);
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  let mode = 0o644;
+  const ours = doc.toJS({ maxAliasCount: MAX_ALIASES }) as unknown;
   try {
-    mode = (await stat(file)).mode & 0o777;
-  } catch {
-    // a new file
-  }
-  try {
-    const handle = await open(temp, 'w', mode);
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    if (readFrom) {
-      const current = await readFile(file).catch(() => undefined);
-      const expected = (readFrom.bom ? '\uFEFF' : '') + readFrom.text;
-      if (current === undefined || current.toString('utf8') !== expected) {
-        throw new UsageError(t('file.changedMeanwhile', { file: shown }));
+    return await withLock(real, async () => {
+      for (let attempt = 0; ; attempt++) {
+        const current = await readFile(real).catch(() => undefined);
+        if (current === undefined) throw new UsageError(t('file.goneMeanwhile', { file: source.file }));
+        if (current.equals(originalBytes(source))) return await writeChanged(source, real, before, doc, format, t);
+        if (attempt >= 3) throw new UsageError(t('file.changedMeanwhile', { file: source.file }));
+        const result = await writeOnTop(source, ours, current, real, t, now);
+        if (result) return result;
       }
-    }
-    await rename(temp, file);
+    });
   } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(t('file.writeFailed', { file: shown, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
+    if (error instanceof LockBusy) throw new UsageError(t('file.locked', { file: source.file, lock: path.basename(error.lockFile) }));
+    if (error instanceof WriteFailure) throw new UsageError(writeFailureMessage(error, source.file, t));
+    throw error;
   }
+}
+
+/** The file is as it was read: write the document's new text, merged line by line. */
+async function writeChanged(source: ProjectSource, real: string, before: string, doc: Document.Parsed, format: ReturnType<typeof stringifyOptions>, t: Translator): Promise<Written> {
+  const merge = await mergeText(source.text, before, doc.toString(format), doc);
+  const output = (source.bom ? '\uFEFF' : '') + (await withLineEndings(merge.text, source.original));
+  // Read back before the rename, so that a failure leaves the file as it was, and says so truly.
+  const reread = await parseProject(Buffer.from(output, 'utf8'), source.file, t, source.path);
+  if (!reread.ok) throw new Error(`the new text would not read back: ${reread.problems[0]?.message}`);
+  const expected = originalBytes(source);
+  await writeAtomic(real, output, {
+    beforeRename: async () => {
+      const current = await readFile(real).catch(() => undefined);
+      if (!current?.equals(expected)) throw new UsageError(t('file.changedMeanwhile', { file: source.file }));
+    },
+  });
+  return Object.assign(reread.source, merge.reprinted ? { reprinted: true } : {});
+}
+
+/**
+ * The file changed since it was read: the user's change (`ours`, against `source`) is applied on
+ * top of the file as it is now. Returns undefined when the file changed yet again meanwhile.
+ */
+async function writeOnTop(source: ProjectSource, ours: unknown, current: Buffer, real: string, t: Translator, now: () => Date): Promise<Written | undefined> {
+  const fresh = await parseProject(current, source.file, t, source.path);
+  const { rebase, unsavedAnswers } = await import('./store-rebase.js');
+  if (!fresh.ok) {
+    const file = await keepAside(source, isRecord(ours) ? { ...ours } : { version: 1 }, now);
+    throw new UsageError(t('file.brokenMeanwhile', { file: source.file, kept: file }));
+  }
+  const working = workingCopy(fresh.source.data);
+  const { merged, conflicts } = rebase(source.data, ours, working.copy);
+  const { doc } = await fresh.source.located();
+  const format = stringifyOptions(fresh.source.text);
+  const before = doc.toString(format);
+  applyChanges(doc, fresh.source.data, merged, working.originOf);
+  let written: Written;
+  try {
+    written = await writeChanged(fresh.source, real, before, doc, format, t);
+  } catch (error) {
+    if (error instanceof UsageError && error.message === t('file.changedMeanwhile', { file: source.file })) return undefined;
+    throw error;
+  }
+  if (conflicts.length > 0) {
+    const file = await keepAside(source, unsavedAnswers(conflicts, ours), now);
+    written.kept = { file, paths: conflicts.map((c) => formatSegments(c.path)) };
+  }
+  return written;
+}
+
+function formatSegments(segments: readonly PathSegment[]): string {
+  let out = '';
+  for (const segment of segments) {
+    const text = String(segment);
+    out += text.startsWith('id=') ? `[${text.slice(3)}]` : typeof segment === 'number' ? `[${segment}]` : out ? `.${text}` : text;
+  }
+  return out;
+}
+
+/** `adopt.yaml.unsaved-20270603-141502.yaml` beside the project: answers that found no place. */
+async function keepAside(source: ProjectSource, answers: Record<string, unknown>, now: () => Date): Promise<string> {
+  const Y = await loadYaml();
+  const d = now();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
+  const target = `${source.path}.unsaved-${stamp}.yaml`;
+  const text = Y.stringify(JSON.parse(JSON.stringify(answers)), { lineWidth: 0 });
+  await writeAtomic(target, text);
+  return path.join(path.dirname(source.file), path.basename(target));
+}
+
+/**
+ * Every line gets back the ending it had (CRLF, LF or a lone CR). A changed line takes the
+ * ending of the line it replaces; an added one, the ending of the line before it.
+ */
+export async function withLineEndings(text: string, original: string): Promise<string> {
+  if (!original.includes('\r')) return text;
+  const oldLines: string[] = [];
+  const oldEndings: string[] = [];
+  for (const match of original.matchAll(/([^\r\n]*)(\r\n|\r|\n|$)/g)) {
+    if (match.index === original.length && match[0] === '') break;
+    oldLines.push(match[1]!);
+    oldEndings.push(match[2]!);
+  }
+  const uniform = oldEndings.slice(0, -1).every((ending) => ending === oldEndings[0]);
+  const newLines = text.split('\n');
+  if (uniform) return newLines.join(oldEndings[0] || '\n');
+  const { diffArrays } = await import('diff');
+  const endings: string[] = [];
+  let at = 0;
+  let previous = oldEndings[0] ?? '\n';
+  let removed: string[] = [];
+  for (const part of diffArrays(oldLines, newLines)) {
+    if (part.removed) {
+      removed = oldEndings.slice(at, at + part.value.length);
+      at += part.value.length;
+      continue;
+    }
+    for (let i = 0; i < part.value.length; i++) {
+      const ending = part.added ? (removed.shift() ?? previous) : oldEndings[at++]!;
+      endings.push(ending);
+      previous = ending || previous;
+    }
+    if (!part.added) removed = [];
+  }
+  let out = '';
+  for (let i = 0; i < newLines.length; i++) out += newLines[i]! + (i < newLines.length - 1 ? endings[i] || previous : '');
+  return out;
+}
+
+/** Creates a brand-new file (refusing to replace one that appeared meanwhile). */
+export async function createProjectFile(file: string, text: string, t: Translator, shown = file): Promise<void> {
+  try {
+    await writeAtomic(file, text, {
+      beforeRename: async () => {
+        if (await stat(file).then(() => true, () => false)) throw new UsageError(t('file.changedMeanwhile', { file: shown }));
+      },
+    });
+  } catch (error) {
+    if (error instanceof WriteFailure) throw new UsageError(writeFailureMessage(error, shown, t));
+    throw error;
+  }
+}
+
+/** A failed write as one sentence: a full disk, no permission, a read-only disk, a held file. */
+export function writeFailureMessage(error: WriteFailure, shown: string, t: Translator): string {
+  const known: Record<string, MsgKey> = {
+    ENOSPC: 'write.noSpace',
+    EDQUOT: 'write.noSpace',
+    EACCES: 'write.denied',
+    EPERM: 'write.denied',
+    EROFS: 'write.readOnlyDisk',
+    EBUSY: 'write.busy',
+    ENOTDIR: 'write.notFolder',
+    EISDIR: 'write.isFolder',
+    ENOTFILE: 'write.isFolder',
+    ELINK: 'write.link',
+    ENOENT: 'write.noFolder',
+  };
+  const key = known[error.code];
+  return key ? t(key, { file: shown, link: error.link ?? shown }) : t('file.writeFailed', { file: shown, reason: error.code });
+}
+
+// Spreading a long array into push() overflows the stack: a 130,000-line file has such runs.
+function pushAll(out: string[], lines: readonly string[]): void {
+  for (const line of lines) out.push(line);
+}
+function pushRange(out: string[], lines: readonly string[], from: number, to: number): void {
+  for (let i = from; i < to; i++) out.push(lines[i]!);
 }
 
 /**
@@ -362,8 +559,8 @@ async function atomicWrite(link: string, text: string, readFrom: ProjectSource |
  * Where only the formatting differs we keep the user's lines; where the change touched, its lines.
  * If the result would not mean the same as the changed document, the changed document wins.
  */
-async function mergeText(ours: string, base: string, theirs: string, doc: Document.Parsed): Promise<string> {
-  if (base === theirs) return ours;
+async function mergeText(ours: string, base: string, theirs: string, doc: Document.Parsed): Promise<{ text: string; reprinted: boolean }> {
+  if (base === theirs) return { text: ours, reprinted: false };
   const { diffArrays } = await import('diff');
   const split = (s: string) => s.replace(/\r\n/g, '\n').split('\n');
   const o = split(ours);
@@ -375,8 +572,8 @@ async function mergeText(ours: string, base: string, theirs: string, doc: Docume
     for (const part of diffArrays(b, other)) {
       if (part.added) {
         const last = result[result.length - 1];
-        if (last && last.end === at) last.lines.push(...part.value);
-        else result.push({ start: at, end: at, lines: [...part.value], side });
+        if (last && last.end === at) pushAll(last.lines, part.value);
+        else result.push({ start: at, end: at, lines: part.value.slice(), side });
       } else if (part.removed) {
         const last = result[result.length - 1];
         if (last && last.end === at) last.end += part.value.length;
@@ -407,25 +604,26 @@ async function mergeText(ours: string, base: string, theirs: string, doc: Docume
       end = Math.max(end, next.end);
     }
     const start = group[0]!.start;
-    out.push(...b.slice(at, start));
+    pushRange(out, b, at, start);
     if (new Set(group.map((h) => h.side)).size === 1) {
-      for (const h of group) out.push(...h.lines);
+      for (const h of group) pushAll(out, h.lines);
     } else {
       // Both sides touched this region: take the changed document's version of all of it.
       let cursor = start;
       for (const h of group.filter((g) => g.side === 'theirs')) {
-        out.push(...b.slice(cursor, h.start), ...h.lines);
+        pushRange(out, b, cursor, h.start);
+        pushAll(out, h.lines);
         cursor = h.end;
       }
-      out.push(...b.slice(cursor, end));
+      pushRange(out, b, cursor, end);
     }
     at = end;
   }
-  out.push(...b.slice(at));
+  pushRange(out, b, at, b.length);
   const merged = out.join('\n');
   const check = yaml().parseDocument(merged, { version: '1.2', uniqueKeys: false });
   const same = check.errors.length === 0 && JSON.stringify(check.toJS({ maxAliasCount: MAX_ALIASES })) === JSON.stringify(doc.toJS({ maxAliasCount: MAX_ALIASES }));
-  return same ? merged : theirs;
+  return same ? { text: merged, reprinted: false } : { text: theirs, reprinted: true };
 }
 
 // ── editing the document in the canonical key order
@@ -461,11 +659,27 @@ export function setIn(doc: Document, segments: readonly PathSegment[], value: un
   insertPair(doc, parent, segments.slice(0, -1), segments[segments.length - 1]!, value);
 }
 
+/**
+ * A scalar answer changed to another scalar: the node keeps its comment (`due: 2027-07-05 #
+ * about three months after…`) and only its value changes. Returns false when a new node is needed.
+ */
+function keepNode(node: unknown, value: unknown): boolean {
+  const { isScalar } = yaml();
+  if (!isScalar(node) || value === null || typeof value === 'object') return false;
+  if (!node.comment && !node.commentBefore) return false;
+  node.value = value;
+  // A block scalar (| or >) for a one-line value, or plain text that would read as another type, is left to yaml's choice.
+  delete node.type;
+  return true;
+}
+
 function insertPair(doc: Document, parent: unknown, parentPath: readonly PathSegment[], key: PathSegment, value: unknown): void {
   const { isMap, isSeq, isScalar, isPair } = yaml();
   const node = isPair(value) || (value && typeof value === 'object' && 'range' in (value as object)) ? value : doc.createNode(value);
   if (isSeq(parent) && typeof key === 'number') {
-    if (key < parent.items.length) parent.items[key] = node;
+    if (key < parent.items.length) {
+      if (!keepNode(parent.items[key], value)) parent.items[key] = node;
+    }
     else {
       if (parent.flow && parent.items.length === 0) parent.flow = false;
       parent.items.push(node);
@@ -476,7 +690,7 @@ function insertPair(doc: Document, parent: unknown, parentPath: readonly PathSeg
   if (parent.flow && parent.items.length === 0) parent.flow = false;
   const existing = parent.items.find((pair) => isScalar(pair.key) && pair.key.value === key);
   if (existing) {
-    existing.value = node;
+    if (!keepNode(existing.value, value)) existing.value = node;
     return;
   }
   const order = keyOrder[orderKey(parentPath)] ?? [];
@@ -523,7 +737,7 @@ export function workingCopy<T>(data: T): { copy: T; originOf: (item: object) => 
     }
     if (isRecord(value)) {
       const copied: Record<string, unknown> = {};
-      for (const [key, child] of Object.entries(value)) copied[key] = clone(child);
+      for (const key of Object.keys(value)) setOwn(copied, key, clone(value[key]));
       origins.set(copied, value);
       return copied;
     }
@@ -544,17 +758,19 @@ export function applyChanges(doc: Document, before: unknown, after: unknown, ori
     return;
   }
   if (isRecord(before) && isRecord(after)) {
-    for (const key of Object.keys(before)) if (!(key in after)) doc.deleteIn([...at, key]);
-    for (const [key, value] of Object.entries(after)) {
-      if (key in before) applyChanges(doc, before[key], value, originOf, [...at, key]);
-      else setIn(doc, [...at, key], value);
+    for (const key of Object.keys(before)) if (!hasOwn(after, key)) doc.deleteIn([...at, key]);
+    for (const key of Object.keys(after)) {
+      if (hasOwn(before, key)) applyChanges(doc, before[key], after[key], originOf, [...at, key]);
+      else setIn(doc, [...at, key], after[key]);
     }
     return;
   }
   if (Array.isArray(before) && Array.isArray(after) && after.every(isRecord)) {
     // Commands keep the items they keep in order and add new ones at the end.
-    const origins = after.map((item) => before.indexOf(originOf(item) as never));
-    for (let index = before.length - 1; index >= 0; index--) if (!origins.includes(index)) doc.deleteIn([...at, index]);
+    const indexOf = new Map<unknown, number>(before.map((item, index) => [item, index]));
+    const origins = after.map((item) => indexOf.get(originOf(item)) ?? -1);
+    const kept = new Set(origins);
+    for (let index = before.length - 1; index >= 0; index--) if (!kept.has(index)) doc.deleteIn([...at, index]);
     after.forEach((item, index) => {
       const origin = origins[index]!;
       if (origin === -1) appendIn(doc, at, item);

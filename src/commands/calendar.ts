@@ -1,12 +1,11 @@
 /** `adopt calendar`: the project's dates as an .ics file for the team's calendar app. */
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Translator } from '../i18n/index.js';
 import type { Project } from '../generated/model.js';
 import type { Io } from '../io.js';
-import { UsageError } from '../errors.js';
 import { openForChange } from '../wizard/session.js';
 import { icsCalendar, calendarEvents } from '../render/ics.js';
+import { writeOutputs } from '../write-documents.js';
 
 export interface CalendarOptions {
   file: string;
@@ -24,14 +23,8 @@ export async function calendar(options: CalendarOptions): Promise<string> {
   const project = source.data as unknown as Project;
   const target = path.resolve(io.cwd, options.out ?? path.join(path.dirname(options.file), 'adopt.ics'));
   const shown = path.relative(io.cwd, target) || target;
-  // A slip such as --out adopt.yaml would replace the project with its calendar.
-  if (target === path.resolve(options.file)) throw new UsageError(t('calendar.outIsProject', { file: shown }));
-  try {
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, icsCalendar(project, options.today, t));
-  } catch (error) {
-    throw new UsageError(t('calendar.writeFailed', { file: shown, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
-  }
+  // A slip such as --out adopt.yaml would replace the project with its calendar: refused there.
+  await writeOutputs([{ target, data: icsCalendar(project, options.today, t) }], { project: options.file, folder: options.out ? path.dirname(target) : undefined, shown: (file) => path.relative(io.cwd, file) || file, t });
   const empty = calendarEvents(project, t).length === 0;
   io.stdout.write(`${t(empty ? 'calendar.wroteEmpty' : 'calendar.wrote', { file: shown })}\n`);
   return shown;

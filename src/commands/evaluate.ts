@@ -11,7 +11,7 @@ import { UsageError, CheckFailedError, FileProblemsError } from '../errors.js';
 import { addMonths, isRealDate } from '../util/dates.js';
 import { EVALUATION_DELAY_MONTHS } from '../derive/events.js';
 import { susScore, SUS_ITEMS } from '../derive/sus.js';
-import { readBytes, parseProject, workingCopy, applyChanges, writeProject, type ProjectSource } from '../store.js';
+import { readBytes, parseProject, workingCopy, applyChanges, writeProject, writeNotes, type ProjectSource } from '../store.js';
 import { checkProject } from '../check.js';
 import { formatProblem } from '../problems.js';
 import { fileExists, isInteractive, noTerminal, openForChange, startSession, type SessionOptions } from '../wizard/session.js';
@@ -42,7 +42,7 @@ export function missingInReview(review: Partial<Review>, project: Project): stri
  * Appends the review, logs an "adjust" or "stop" in the decision log, and sets the next
  * evaluation date: all in one write, so the file never holds half a review.
  */
-async function record(source: ProjectSource, review: Review, nextDue: string | undefined, t: Translator): Promise<void> {
+async function record(source: ProjectSource, review: Review, nextDue: string | undefined, t: Translator, io: { stderr: { write(text: string): unknown } }): Promise<void> {
   const working = workingCopy(source.data as unknown as Project);
   const project = working.copy;
   project.evaluation ??= {};
@@ -60,7 +60,8 @@ async function record(source: ProjectSource, review: Review, nextDue: string | u
       },
     ];
   }
-  await writeProject(source, (doc) => applyChanges(doc, source.data, project, working.originOf), t);
+  const written = await writeProject(source, (doc) => applyChanges(doc, source.data, project, working.originOf), t);
+  for (const note of writeNotes(written, t)) io.stderr.write(`${note}\n`);
 }
 
 function reviewDate(options: EvaluateOptions, t: Translator): string {
@@ -136,7 +137,7 @@ export async function evaluate(options: EvaluateOptions): Promise<void> {
     default: proposed,
     validate: (value) => (value === '' || (parseDate(value) && parseDate(value)! > date) ? true : t('evaluate.nextDueBad', { date: t.date(date) })),
   });
-  await record(session.source, review, next ? parseDate(next) : undefined, t);
+  await record(session.source, review, next ? parseDate(next) : undefined, t, options.io);
   prompter.say(style('green', t('evaluate.saved', { file: options.shownFile })));
   if (review.decision !== 'continue') prompter.say(t('evaluate.logged', { decision: t(`enum.decision.${review.decision}` as MsgKey) }));
   prompter.say(t('evaluate.next'));
@@ -194,6 +195,6 @@ async function fromFile(options: EvaluateOptions): Promise<void> {
     for (const line of missing) io.stdout.write(`  ${line}\n`);
     throw new CheckFailedError(t('evaluate.fromNothingWritten'));
   }
-  await record(source, review, addMonths(review.date, EVALUATION_DELAY_MONTHS), t);
+  await record(source, review, addMonths(review.date, EVALUATION_DELAY_MONTHS), t, io);
   io.stdout.write(`${t('evaluate.saved', { file: options.shownFile })}\n`);
 }

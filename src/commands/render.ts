@@ -1,5 +1,5 @@
 /** `adopt render`: the plan, the checklist and the evaluation report, in Markdown and HTML. */
-import { mkdir, writeFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Translator } from '../i18n/index.js';
 import type { Project } from '../generated/model.js';
@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js';
 import { openForChange } from '../wizard/session.js';
 import { planView, checklistView, evaluationView } from '../render/views.js';
 import { makeRenderer, type DocName, type Format } from '../render/engine.js';
+import { writeOutputs, type Output } from '../write-documents.js';
 
 export interface RenderOptions {
   file: string;
@@ -48,24 +49,21 @@ export async function render(options: RenderOptions): Promise<string[]> {
   }
   const renderer = await makeRenderer(t, templates);
   const out = path.resolve(io.cwd, options.out ?? path.join(path.dirname(options.file), 'adopt-docs'));
-  await mkdir(out, { recursive: true });
 
   const views: Record<DocName, () => object> = {
     plan: () => planView(project, options.today, t),
     checklist: () => checklistView(project, options.today, t),
     evaluation: () => evaluationView(project, options.today, t),
   };
-  const written: string[] = [];
+  const shown = (file: string) => path.relative(io.cwd, file) || file;
+  const outputs: Output[] = [];
   for (const doc of docs) {
     const view = views[doc]();
-    for (const format of formats) {
-      const target = path.join(out, `${doc}.${format}`);
-      await writeFile(target, renderer.render(doc, format, view));
-      const shown = path.relative(io.cwd, target) || target;
-      written.push(shown);
-      io.stdout.write(`${t('render.wrote', { file: shown })}\n`);
-    }
+    for (const format of formats) outputs.push({ target: path.join(out, `${doc}.${format}`), data: renderer.render(doc, format, view) });
   }
+  await writeOutputs(outputs, { project: options.file, folder: out, shown, t });
+  const written = outputs.map((output) => shown(output.target));
+  for (const file of written) io.stdout.write(`${t('render.wrote', { file })}\n`);
   if (formats.includes('html') && docs.includes('plan')) io.stdout.write(`${t('render.open', { file: path.relative(io.cwd, path.join(out, 'plan.html')) })}\n`);
   return written;
 }

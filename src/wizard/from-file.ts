@@ -2,13 +2,13 @@
 import path from 'node:path';
 import type { Project } from '../generated/model.js';
 import { loadTranslator, localeLanguage, resolveLanguage, isLang, type MsgKey } from '../i18n/index.js';
-import { loadProject, workingCopy, applyChanges, writeProject } from '../store.js';
+import { loadProject, workingCopy, applyChanges, writeProject, writeNotes } from '../store.js';
 import { checkProject } from '../check.js';
 import { CheckFailedError, FileProblemsError } from '../errors.js';
 import { formatProblem } from '../problems.js';
 import { progress } from '../derive/completeness.js';
 import { createProject, fileExists, openForChange, type SessionOptions } from './session.js';
-import { isRecord } from '../util/records.js';
+import { isRecord, hasOwn, setOwn } from '../util/records.js';
 
 type Data = Record<string, unknown>;
 
@@ -17,9 +17,11 @@ type Data = Record<string, unknown>;
  * same id are merged, others are added; nothing in the project is removed.
  */
 export function mergeAnswers(target: Data, answers: Data): void {
-  for (const [key, value] of Object.entries(answers)) {
+  for (const key of Object.keys(answers)) {
     if (key === 'version') continue;
-    const current = target[key];
+    const value = answers[key];
+    // Own keys only: `__proto__` from a file must name a key, never reach a prototype.
+    const current = hasOwn(target, key) ? target[key] : undefined;
     if (isRecord(current) && isRecord(value)) mergeAnswers(current, value);
     else if (Array.isArray(current) && Array.isArray(value) && value.every(isRecord)) {
       for (const item of value as Data[]) {
@@ -27,7 +29,7 @@ export function mergeAnswers(target: Data, answers: Data): void {
         if (same && isRecord(same)) mergeAnswers(same, item);
         else if (!same) current.push(item);
       }
-    } else target[key] = value;
+    } else setOwn(target, key, value);
   }
 }
 
@@ -51,6 +53,7 @@ export async function fillFromAnswers(options: SessionOptions & { from: string }
   const working = workingCopy(source.data);
   mergeAnswers(working.copy, answers.source.data);
   const written = await writeProject(source, (doc) => applyChanges(doc, source.data, working.copy, working.originOf), t);
+  for (const note of writeNotes(written, t)) io.stderr.write(`${note}\n`);
 
   const missing = progress(written.data as unknown as Project, options.today).flatMap((step) => step.missing.filter((m) => !m.managed).map((m) => ({ step: step.id, ...m })));
   io.stdout.write(`${t('init.fromDone', { file: options.shownFile, from: shownFrom })}\n`);

@@ -6,7 +6,7 @@ import { access } from 'node:fs/promises';
 import type { Translator, Lang, MsgKey } from '../i18n/index.js';
 import { loadTranslator, localeLanguage, resolveLanguage } from '../i18n/index.js';
 import type { Project } from '../generated/model.js';
-import { loadProject, createProjectFile, newProjectText, writeProject, setIn, workingCopy, applyChanges, type ProjectSource } from '../store.js';
+import { loadProject, createProjectFile, newProjectText, writeProject, writeNotes, setIn, workingCopy, applyChanges, type ProjectSource } from '../store.js';
 import { checkProject } from '../check.js';
 import { FileProblemsError, UsageError } from '../errors.js';
 import { formatProblem } from '../problems.js';
@@ -100,7 +100,9 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     async runStep(step, mode, firstPass = false) {
       await askStep(step, session.project, { prompter, t, mode, today: options.today, firstPass });
       // Saved as soon as the step ends: Ctrl-C later loses at most the step in progress.
-      source = await writeProject(source, (doc) => applyChanges(doc, source.data, session.project, working.originOf), t);
+      const written = await writeProject(source, (doc) => applyChanges(doc, source.data, session.project, working.originOf), t);
+      for (const note of writeNotes(written, t)) options.io.stderr.write(`${note}\n`);
+      source = written;
       session.source = source;
       working = workingCopy(source.data as unknown as Project);
       session.project = working.copy;

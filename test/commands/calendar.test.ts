@@ -199,7 +199,7 @@ describe('adopt calendar, edge cases', () => {
     const before = await readFile(file, 'utf8');
     const { code, stderr } = await adopt(['calendar', '--out', 'adopt.yaml'], { cwd: dir });
     expect(code).toBe(2);
-    expect(stderr).toMatch(/--out names the project file itself/);
+    expect(stderr).toMatch(/is the project file itself/);
     expect(await readFile(file, 'utf8')).toBe(before);
   });
 

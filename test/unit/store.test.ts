@@ -179,16 +179,18 @@ describe('writing: comments, order, unknown keys and untouched bytes survive', (
     expect(written).toBe('\uFEFFversion: 1\r\nproject:\r\n  title: B\r\n');
   });
 
-  test('a file changed by someone else meanwhile is not overwritten', async () => {
+  test('a file changed by someone else meanwhile keeps their answer; the one changed both ways is set aside', async () => {
     const { dir, cleanup } = await tempDir();
     try {
       const file = await withFile(dir, 'adopt.yaml', 'version: 1\n');
       const loaded = await loadProject(file, t);
       if (!loaded.ok) throw new Error('fixture');
       await writeFile(file, 'version: 1\nlanguage: en\n');
-      await expect(writeProject(loaded.source, (doc) => setIn(doc, ['language'], 'fr'), t)).rejects.toThrow(/changed by someone else/);
+      const written = await writeProject(loaded.source, (doc) => setIn(doc, ['language'], 'fr'), t);
       expect(await readFile(file, 'utf8')).toBe('version: 1\nlanguage: en\n');
-      expect(await readdir(dir)).toEqual(['adopt.yaml']);
+      expect(written.kept?.paths).toEqual(['language']);
+      expect((await readdir(dir)).sort()).toEqual(['adopt.yaml', path.basename(written.kept!.file)]);
+      expect(await readFile(written.kept!.file, 'utf8')).toBe('version: 1\nlanguage: fr\n');
     } finally {
       await cleanup();
     }
