@@ -1,6 +1,6 @@
 import type { en } from './en.js';
 
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export type MsgKey = keyof typeof en;
@@ -166,6 +166,8 @@ export function projectFile(cwd: string, env: NodeJS.ProcessEnv, named?: string)
 export function fileLanguage(file: string): Lang | undefined {
   let handle: number | undefined;
   try {
+    // A pipe named adopt.yaml would block the open until someone writes to it: plain files only.
+    if (!statSync(file).isFile()) return undefined;
     handle = openSync(file, 'r');
     const head = Buffer.alloc(4096);
     const read = readSync(handle, head, 0, head.length, 0);
