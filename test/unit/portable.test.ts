@@ -95,3 +95,31 @@ describe('the build', () => {
     }
   }, 120_000);
 });
+
+describe('line endings on a Windows clone', () => {
+  test('.gitattributes stores text with LF, whatever core.autocrlf says', () => {
+    expect(readFileSync(path.join(root, '.gitattributes'), 'utf8')).toMatch(/^\* text=auto eol=lf$/m);
+  });
+
+  test('every file whose bytes are the point (CR, BOM, UTF-16) is kept as committed', () => {
+    const git = (args: string[], input?: string) => {
+      const result = spawnSync('git', args, { cwd: root, encoding: 'utf8', input, maxBuffer: 64 * 1024 * 1024 });
+      if (result.error || result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.error?.message ?? result.stderr}`);
+      return result.stdout;
+    };
+    const files = git(['ls-files', '-z', '--cached', '--others', '--exclude-standard'])
+      .split('\0')
+      .filter((file) => file && existsSync(path.join(root, file)) && statSync(path.join(root, file)).isFile());
+    const byteExact = files.filter((file) => {
+      const bytes = readFileSync(path.join(root, file));
+      const bom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+      return bom || bytes.includes(0x0d);
+    });
+    if (byteExact.length === 0) return;
+    // git check-attr -z prints path, attribute, value, each ended by NUL.
+    const fields = git(['check-attr', '-z', '--stdin', 'text'], byteExact.join('\0')).split('\0');
+    const normalised: string[] = [];
+    for (let i = 0; i + 2 < fields.length; i += 3) if (fields[i + 2] !== 'unset') normalised.push(fields[i]!);
+    expect(normalised).toEqual([]);
+  });
+});
