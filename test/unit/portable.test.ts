@@ -123,3 +123,19 @@ describe('line endings on a Windows clone', () => {
     expect(normalised).toEqual([]);
   });
 });
+
+describe('the README for Windows users', () => {
+  const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+  const commands = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((block) => block[1]!.split('\n')).map((line) => line.replace(/#.*$/, '').trim());
+
+  test('its commands run in Windows PowerShell 5.1 as in bash: no && nor ||, no VAR=value', () => {
+    expect(commands.length).toBeGreaterThan(5);
+    expect(commands.filter((line) => /&&|\|\||^[A-Za-z_]\w*=/.test(line))).toEqual([]);
+  });
+
+  test('says what to do when PowerShell blocks the .ps1 shim, and points to the release checklist', () => {
+    expect(readme).toMatch(/adopt\.cmd init/);
+    expect(readme).toMatch(/docs\/windows\.md/);
+    expect(existsSync(path.join(root, 'docs', 'windows.md'))).toBe(true);
+  });
+});
