@@ -4,7 +4,7 @@
 // start-up cost here) and still loads only what it uses (each command is its own chunk).
 import { rm, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { buildValidator } from './build-schema.mjs';
 import { buildTemplates } from './build-templates.mjs';
@@ -36,8 +36,9 @@ await buildCatalogues();
 
 // `adopt --help` and `adopt --version` are the first commands people type: their text is
 // printed ahead of time in each language so that they start without loading the command
-// parser. A test checks that this text is exactly what the parser prints.
-const { run } = await import(path.join(root, 'dist/main.js'));
+// parser. A test checks that this text is exactly what the parser prints. (A file URL, not a
+// path: a dynamic import reads C:\… as a URL scheme, and a '#' or '%' in any path as URL syntax.)
+const { run } = await import(pathToFileURL(path.join(root, 'dist/main.js')).href);
 const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
 const prepared = { version };
 for (const lang of ['en', 'fr']) {

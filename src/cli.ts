@@ -12,6 +12,14 @@ import { today, isRealDate } from './util/dates.js';
 import { closest } from './util/suggest.js';
 import { packageRoot } from './package-root.js';
 
+/**
+ * A list option as a comma list, repeated, or both. Repeating is what works from PowerShell,
+ * whose npm shim splits `--doc plan,checklist` at the comma into two arguments.
+ */
+function addToList(value: string, previous: string | undefined): string {
+  return previous === undefined ? value : `${previous},${value}`;
+}
+
 interface GlobalOptions {
   file?: string;
   lang?: Lang;
@@ -179,8 +187,8 @@ function buildProgram(t: Translator, io: Io): Command {
     });
 
   command('render', 'cli.cmd.render')
-    .option(`--doc <${t('cli.placeholder.docs')}>`, t('cli.option.doc'))
-    .option(`--format <${t('cli.placeholder.formats')}>`, t('cli.option.format'))
+    .option(`--doc <${t('cli.placeholder.docs')}>`, t('cli.option.doc'), addToList)
+    .option(`--format <${t('cli.placeholder.formats')}>`, t('cli.option.format'), addToList)
     .option(`--out <${t('cli.placeholder.dir')}>`, t('cli.option.out'))
     .option(`--templates <${t('cli.placeholder.dir')}>`, t('cli.option.templates'))
     .action(async (options: { doc?: string; format?: string; out?: string; templates?: string }, cmd: Command) => {

@@ -5,6 +5,7 @@
 import { processIo, type Io } from './io.js';
 import { AdoptError, ExitCode } from './errors.js';
 import { wrap } from './view/wrap.js';
+import { isClosedPipe } from './terminal.js';
 import { readFileSync } from 'node:fs';
 import { resolveLanguage, loadTranslator, localeLanguage, langFlag, fileLanguage, projectFile } from './i18n/index.js';
 
@@ -54,7 +55,7 @@ export async function main(): Promise<void> {
   // A reader that stops early (adopt status | head) is not an error: stop quietly.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(ExitCode.ok);
+      if (isClosedPipe(error)) process.exit(ExitCode.ok);
       throw error;
     });
   }

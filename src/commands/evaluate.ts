@@ -80,7 +80,7 @@ export async function evaluate(options: EvaluateOptions): Promise<void> {
     return;
   }
   const early = await loadTranslator(resolveLanguage(options.lang, undefined, options.io.env));
-  if (!isInteractive(options)) throw noTerminal(early, 'evaluate');
+  if (!isInteractive(options)) throw noTerminal(early, 'evaluate', options.io.env);
   if (!(await fileExists(options.file))) throw new UsageError(early('file.notFound', { file: options.shownFile }));
   const session = await startSession(options);
   const { t, prompter, style } = session;

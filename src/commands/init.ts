@@ -22,7 +22,7 @@ export async function init(options: InitOptions): Promise<void> {
     await fillFromAnswers({ ...options, from: options.from });
     return;
   }
-  if (!isInteractive(options)) throw noTerminal(await loadTranslator(resolveLanguage(options.lang, undefined, options.io.env)), 'init');
+  if (!isInteractive(options)) throw noTerminal(await loadTranslator(resolveLanguage(options.lang, undefined, options.io.env)), 'init', options.io.env);
 
   const isNew = !(await fileExists(options.file));
   if (isNew) {
@@ -83,7 +83,7 @@ export async function edit(options: EditOptions): Promise<void> {
   const step = findStep(options.step);
   const t = await loadTranslator(resolveLanguage(options.lang, undefined, options.io.env));
   if (!step) throw new UsageError(t('edit.unknownStep', { name: options.step, steps: steps.map((s) => s.id).join(', ') }));
-  if (!isInteractive(options)) throw noTerminal(t, `edit ${options.step}`);
+  if (!isInteractive(options)) throw noTerminal(t, `edit ${options.step}`, options.io.env);
   if (!(await fileExists(options.file))) throw new UsageError(t('file.notFound', { file: options.shownFile }));
   const session = await startSession(options);
   const title = session.t(`step.${step.id}` as MsgKey);

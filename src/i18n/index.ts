@@ -129,15 +129,32 @@ function interpolate(template: string, params?: Params): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-/** The language of the user's system, from LC_ALL, LC_MESSAGES or LANG ("fr_FR.UTF-8" → fr). */
-export function localeLanguage(env: NodeJS.ProcessEnv): Lang | undefined {
+/**
+ * The language of the user's system, from LC_ALL, LC_MESSAGES or LANG ("fr_FR.UTF-8" → fr),
+ * else, as on Windows where none of them is set, from the locale ICU took from the system.
+ */
+export function localeLanguage(env: NodeJS.ProcessEnv, fromSystem: () => string = systemLocale): Lang | undefined {
   for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG'] as const) {
     const value = env[name];
     if (!value) continue;
     const code = value.slice(0, 2).toLowerCase();
     return isLang(code) ? code : undefined;
   }
-  return undefined;
+  const code = fromSystem().slice(0, 2).toLowerCase();
+  return isLang(code) ? code : undefined;
+}
+
+/**
+ * Every Intl service has the same default locale; PluralRules is asked because it is by far the
+ * cheapest to create (well under a millisecond, where DateTimeFormat takes tens of milliseconds
+ * to load calendar data at every start).
+ */
+export function systemLocale(): string {
+  try {
+    return new Intl.PluralRules().resolvedOptions().locale;
+  } catch {
+    return '';
+  }
 }
 
 /** --lang first, then the file's language, then the system locale, then English. */

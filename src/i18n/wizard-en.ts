@@ -37,6 +37,7 @@ export const wizardEn = {
   'wizard.nextEdit': 'adopt edit <step>: come back to a step when its time comes',
   'wizard.nextCommit': 'git add {file} && git commit: share the plan with your team',
   'wizard.noTerminal': 'adopt {command} asks questions and needs a terminal. To fill the project from a file instead: adopt init --from answers.yaml --yes',
+  'wizard.noTerminalGitBash': 'adopt {command} asks questions and needs a terminal, and Git Bash does not give it one when started this way. Start it through winpty instead: winpty adopt.cmd {command} (or run it from PowerShell or the Command Prompt). To fill the project from a file instead: adopt init --from answers.yaml --yes',
 
   'prompt.required': 'An answer is needed here.',
   'prompt.badEmail': 'This e-mail address looks incomplete (such as name@example.org).',
@@ -80,6 +81,8 @@ export const wizardEn = {
   'prompt.keys.choose': 'choose',
   'prompt.keys.tick': 'tick',
   'prompt.keys.confirm': 'confirm',
+  'prompt.keys.enterKey': 'Enter',
+  'prompt.keys.spaceKey': 'Space',
   'prompt.yes': 'Yes',
   'prompt.no': 'No',
 

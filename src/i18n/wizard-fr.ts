@@ -39,6 +39,7 @@ export const wizardFr: { readonly [K in keyof typeof wizardEn]: string } = {
   'wizard.nextEdit': 'adopt edit <étape> : revenir sur une étape le moment venu',
   'wizard.nextCommit': 'git add {file} && git commit : partager le plan avec votre équipe',
   'wizard.noTerminal': 'adopt {command} pose des questions et a besoin d’un terminal. Pour remplir le projet depuis un fichier : adopt init --from reponses.yaml --yes',
+  'wizard.noTerminalGitBash': 'adopt {command} pose des questions et a besoin d’un terminal : lancé ainsi depuis Git Bash, il n’en a pas. Lancez-le avec winpty : winpty adopt.cmd {command} (ou depuis PowerShell ou l’invite de commandes). Pour remplir le projet depuis un fichier : adopt init --from reponses.yaml --yes',
 
   'prompt.required': 'Une réponse est nécessaire ici.',
   'prompt.badEmail': 'Cette adresse e-mail semble incomplète (par exemple nom@exemple.org).',
@@ -82,6 +83,8 @@ export const wizardFr: { readonly [K in keyof typeof wizardEn]: string } = {
   'prompt.keys.choose': 'choisir',
   'prompt.keys.tick': 'cocher',
   'prompt.keys.confirm': 'valider',
+  'prompt.keys.enterKey': 'Entrée',
+  'prompt.keys.spaceKey': 'Espace',
   'prompt.yes': 'Oui',
   'prompt.no': 'Non',
 

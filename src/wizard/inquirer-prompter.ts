@@ -4,14 +4,30 @@ import type { Translator } from '../i18n/index.js';
 import type { Style } from '../view/style.js';
 import type { Choice, Prompter, Question } from './prompter.js';
 import { wrap } from '../view/wrap.js';
+import { unicodeSupported } from '../terminal.js';
 
-export function inquirerPrompter(t: Translator, style: Style, output: { write(text: string): unknown; columns?: number }): Prompter {
+/**
+ * The keys' names in the help line: symbols where the terminal can show them, else their names
+ * as printed on keyboards. The arrows stay, as in inquirer's own fallback: every console font has them.
+ */
+export function keyNames(t: Translator, unicode: boolean): { arrows: string; enter: string; space: string } {
+  return unicode ? { arrows: '↑↓', enter: '⏎', space: '␣' } : { arrows: '↑↓', enter: t('prompt.keys.enterKey'), space: t('prompt.keys.spaceKey') };
+}
+
+export function inquirerPrompter(
+  t: Translator,
+  style: Style,
+  output: { write(text: string): unknown; columns?: number },
+  // inquirer draws on the process's own terminal, so its environment is the one to judge.
+  unicode = unicodeSupported(process.env),
+): Prompter {
   const width = () => Math.min(output.columns ?? 80, 100) - 1;
   const fit = (text: string) => wrap(text, width());
   const keys = (pairs: [string, string][]) => style('dim', pairs.map(([key, action]) => `${key} ${action}`).join(' · '));
+  const key = keyNames(t, unicode);
   const selectTheme = {
     style: {
-      keysHelpTip: () => keys([['↑↓', t('prompt.keys.move')], ['⏎', t('prompt.keys.choose')]]),
+      keysHelpTip: () => keys([[key.arrows, t('prompt.keys.move')], [key.enter, t('prompt.keys.choose')]]),
     },
   };
   // The help line shows while the question is open; once answered, only the question stays.
@@ -50,8 +66,8 @@ export function inquirerPrompter(t: Translator, style: Style, output: { write(te
         message: base.message,
         choices: names(q.choices).map((c) => ({ ...c, checked: chosen.has(c.value) })),
         pageSize: 12,
-        instructions: keys([['↑↓', t('prompt.keys.move')], ['␣', t('prompt.keys.tick')], ['⏎', t('prompt.keys.confirm')]]),
-        theme: { style: { ...base.theme.style, keysHelpTip: () => keys([['↑↓', t('prompt.keys.move')], ['␣', t('prompt.keys.tick')], ['⏎', t('prompt.keys.confirm')]]) } },
+        instructions: keys([[key.arrows, t('prompt.keys.move')], [key.space, t('prompt.keys.tick')], [key.enter, t('prompt.keys.confirm')]]),
+        theme: { style: { ...base.theme.style, keysHelpTip: () => keys([[key.arrows, t('prompt.keys.move')], [key.space, t('prompt.keys.tick')], [key.enter, t('prompt.keys.confirm')]]) } },
         ...(q.validate ? { validate: (items: readonly { value: unknown }[]) => q.validate!(items.map((i) => i.value) as never) } : {}),
       });
     },

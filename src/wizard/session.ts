@@ -16,6 +16,7 @@ import { warningMessage } from '../view/warnings.js';
 import type { Step } from '../steps/types.js';
 import type { Io } from '../io.js';
 import { makeStyle, type Style } from '../view/style.js';
+import { inGitBash } from '../terminal.js';
 import { askStep, type Mode } from './engine.js';
 import type { Prompter } from './prompter.js';
 
@@ -136,6 +137,6 @@ export function printSummary(session: Session, options: SessionOptions): string 
   return lines.join('\n');
 }
 
-export function noTerminal(t: Translator, command: string): UsageError {
-  return new UsageError(t('wizard.noTerminal', { command }));
+export function noTerminal(t: Translator, command: string, env: NodeJS.ProcessEnv = {}, platform: NodeJS.Platform = process.platform): UsageError {
+  return new UsageError(t(inGitBash(env, platform) ? 'wizard.noTerminalGitBash' : 'wizard.noTerminal', { command }));
 }

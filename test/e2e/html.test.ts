@@ -9,12 +9,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { adopt, tempDir, examples } from '../helpers.js';
+import { describeWith } from './tools.js';
 
 const chromium = process.env.ADOPT_CHROMIUM ?? '/usr/bin/chromium';
-const available = existsSync(chromium);
-if (!available && !process.env.CI) console.warn(`Skipping the browser tests: no Chromium at ${chromium} (apt-get install chromium, or set ADOPT_CHROMIUM).`);
 // In CI the browser is installed by .ci/run: its absence is a failure there, not a skip.
-const describeInBrowser = available || process.env.CI ? describe : describe.skip;
+const describeInBrowser = describeWith(existsSync(chromium), `the browser tests need Chromium at ${chromium} (apt-get install chromium, or set ADOPT_CHROMIUM).`);
 
 const hostile = '<script>window.__pwned = 1</script><img src="https://example.org/x.png" onerror="window.__pwned = 2">';
 

@@ -3,7 +3,8 @@
  * tmux session, keys are sent with `tmux send-keys` and the screen is read with `capture-pane`.
  * This is what a user sees: inquirer's raw-mode prompts, Ctrl-C, the exit code, the file left.
  *
- * Needs tmux on the PATH (the terminal tests are skipped otherwise) and a build (npm run build).
+ * Needs tmux on the PATH (the terminal tests are skipped otherwise, and fail in CI) and a build
+ * (npm run build).
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -12,14 +13,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { root, tempDir, TODAY } from '../helpers.js';
+import { describeWith } from './tools.js';
 
 const bin = path.join(root, 'bin/adopt.js');
 const built = path.join(root, 'dist/main.js');
 
 const tmuxCheck = spawnSync('tmux', ['-V'], { encoding: 'utf8' });
 const hasTmux = !tmuxCheck.error && tmuxCheck.status === 0;
-if (!hasTmux) console.warn('test/e2e/wizard-pty.test.ts: tmux is not on the PATH, the pseudo-terminal tests of adopt init are skipped.');
-const describeTmux = hasTmux ? describe : describe.skip;
+// In CI tmux is installed by .ci/run: its absence is a failure there, not a skip.
+const describeTmux = describeWith(hasTmux, 'the terminal tests of adopt init and evaluate need tmux on the PATH (apt-get install tmux).');
 
 /**
  * A tmux server of our own (its socket in the temp folder, removed at the end), without the user's
