@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import YAML from 'yaml'; // resolved from the project's node_modules, as bench/ lives inside it
+import { largeProject } from './large-project.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin', 'adopt.js');
@@ -28,48 +28,8 @@ console.log(`node ${process.version}, ${cpus.length} CPU(s), ${cpus[0]?.model ??
 console.log(`${RUNS} measured runs per command after ${WARMUPS} warm-up runs, interleaved round-robin\n`);
 
 // --- A large but valid project: every list of the real example, copied with fresh ids ----------
-const base = YAML.parse(readFileSync(examples[0].file, 'utf8'));
 const targetBytes = SCALE * Math.max(...examples.map((e) => statSync(e.file).size));
-
-/** Where each list lives, and how copy k of an item is made so ids stay unique and references resolve. */
-function scaledLists(k) {
-  const id = (value) => `${value}-x${k}`;
-  const fresh = (item) => ({ ...item, id: id(item.id) });
-  const tagged = (field) => (item) => ({ ...item, [field]: `${item[field]} (${k})` });
-  return [
-    [['keyUsers'], fresh],
-    [['needs', 'objectives'], fresh],
-    [['needs', 'schedule', 'milestones'], fresh],
-    [['needs', 'risks'], fresh],
-    [['research', 'candidates'], fresh],
-    // Each copy is a self-contained evaluation: its criteria serve its objectives, and its scores
-    // are given by its key users to its candidates, so no reference dangles.
-    [['poc', 'criteria'], (c) => ({ ...fresh(c), objective: id(c.objective) })],
-    [['poc', 'scores'], (s) => ({ ...s, candidate: id(s.candidate), by: id(s.by), criterion: id(s.criterion) })],
-    [['deployment', 'phases'], fresh],
-    // These lists carry no ids; a tag only keeps the copies tellable apart.
-    [['training', 'sessions'], tagged('topic')],
-    [['practices', 'vision', 'inventory'], tagged('tool')],
-    [['practices', 'decisions'], tagged('decision')],
-    [['practices', 'communications'], tagged('message')],
-  ];
-}
-
-const at = (object, keys) => keys.reduce((value, key) => value[key], object);
-const project = structuredClone(base);
-let copies = 0;
-const addCopy = () => {
-  copies += 1;
-  for (const [keys, copy] of scaledLists(copies)) at(project, keys).push(...at(base, keys).map(copy));
-};
-// Growth is linear, so one copy tells how many are needed; the loop only tops up rounding.
-const sizeOf = () => Buffer.byteLength(YAML.stringify(project));
-const size0 = sizeOf();
-addCopy();
-const perCopy = sizeOf() - size0;
-while (copies < Math.ceil((targetBytes - size0) / perCopy)) addCopy();
-let text = YAML.stringify(project);
-while (Buffer.byteLength(text) < targetBytes) addCopy(), (text = YAML.stringify(project));
+const { text, copies } = largeProject(examples[0].file, targetBytes);
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'adopt-bench-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
