@@ -16,6 +16,7 @@ import { checkProject } from '../check.js';
 import { formatProblem } from '../problems.js';
 import { fileExists, isInteractive, noTerminal, openForChange, startSession, type SessionOptions } from '../wizard/session.js';
 import { parseDate } from '../wizard/answers.js';
+import { visible } from '../util/visible.js';
 import type { Prompter } from '../wizard/prompter.js';
 
 export interface EvaluateOptions extends SessionOptions {
@@ -96,7 +97,7 @@ export async function evaluate(options: EvaluateOptions): Promise<void> {
   if (objectives.length === 0) prompter.say(t('evaluate.noObjectives'));
   for (const objective of objectives) {
     const before = previous?.objectives?.find((o) => o.id === objective.id)?.status;
-    prompter.say(`\n${style('bold', `${objective.id} · ${objective.text ?? ''}`)}${objective.indicator ? `\n${t('evaluate.indicator', { indicator: objective.indicator })}` : ''}${before ? `\n${t('evaluate.previously', { status: t(`enum.status.${before}` as MsgKey) })}` : ''}`);
+    prompter.say(`\n${style('bold', visible(`${objective.id} · ${objective.text ?? ''}`))}${objective.indicator ? `\n${t('evaluate.indicator', { indicator: objective.indicator })}` : ''}${before ? `\n${t('evaluate.previously', { status: t(`enum.status.${before}` as MsgKey) })}` : ''}`);
     const status = await prompter.select({
       message: t('evaluate.status'),
       choices: statuses.map((value) => ({ value, label: t(`enum.status.${value}` as MsgKey) })),
