@@ -14,16 +14,39 @@ export type Format = 'md' | 'html';
 export type DocName = 'plan' | 'checklist' | 'evaluation';
 type Handlebars = typeof import('handlebars');
 
-/** Escapes text for inline Markdown: what GitHub and GitLab would read as syntax or HTML. */
-export function markdownText(value: unknown): string {
+/**
+ * The lines of user text, made inert for Markdown: what GitHub and GitLab would read as inline
+ * syntax or HTML is escaped, and no line can start or end a block. A lone CR is a line break
+ * there (as in CommonMark), indentation would open a code block, trailing spaces make a break,
+ * a blank line ends the list or quote the text sits in; so lines are trimmed and blank ones go.
+ */
+function markdownLines(value: unknown): string[] {
   return String(value ?? '')
     .replace(/([\\`*_[\]<>|~])/g, '\\$1')
-    .replace(/^(\s*)(#{1,6}|[+-]|\d+[.)])(?=\s|$)/gm, '$1\\$2');
+    .split(/\r\n?|\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) =>
+      line
+        // An ATX heading, a bullet (- or +; * is escaped above), and a setext underline or a
+        // rule (=== --- - - -): their first character, escaped, is only a character.
+        .replace(/^(?:#{1,6}(?=\s|$)|[+-](?=\s|$)|[-=][-=\s]*$)/, '\\$&')
+        // An ordered list marker: escaping the dot or bracket keeps the number as written.
+        .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2'),
+    );
 }
 
-/** For a table cell: no line breaks (they would end the row), pipes escaped. */
+/**
+ * Escapes text for Markdown where a paragraph or list item holds it: its own line breaks stay,
+ * as hard breaks (a backslash at the end of the line), inside the same block.
+ */
+export function markdownText(value: unknown): string {
+  return markdownLines(value).join('\\\n');
+}
+
+/** For a table cell or a heading: one line (a line break would end the row or the heading). */
 export function markdownCell(value: unknown): string {
-  return markdownText(value).replace(/\s*\r?\n\s*/g, ' ');
+  return markdownLines(value).join(' ');
 }
 
 async function userTemplates(dir: string): Promise<Map<string, string>> {
