@@ -8,14 +8,14 @@ import type { MsgKey, Translator } from '../i18n/index.js';
 import { loadTranslator, resolveLanguage } from '../i18n/index.js';
 import type { Project, Review } from '../generated/model.js';
 import { UsageError, CheckFailedError, FileProblemsError } from '../errors.js';
-import { addMonths, isRealDate } from '../util/dates.js';
+import { addMonths, inDateRange, isRealDate, withinRange } from '../util/dates.js';
 import { EVALUATION_DELAY_MONTHS } from '../derive/events.js';
 import { susScore, SUS_ITEMS } from '../derive/sus.js';
 import { readBytes, parseProject, workingCopy, applyChanges, writeProject, type ProjectSource } from '../store.js';
 import { checkProject } from '../check.js';
 import { formatProblem } from '../problems.js';
 import { fileExists, isInteractive, noTerminal, openForChange, startSession, type SessionOptions } from '../wizard/session.js';
-import { parseDate } from '../wizard/answers.js';
+import { parseDate, readDate } from '../wizard/answers.js';
 import { visible } from '../util/visible.js';
 import type { Prompter } from '../wizard/prompter.js';
 
@@ -65,8 +65,9 @@ async function record(source: ProjectSource, review: Review, nextDue: string | u
 }
 
 function reviewDate(options: EvaluateOptions, t: Translator): string {
-  const date = options.date ? (parseDate(options.date) ?? options.date) : options.today;
+  const date = options.date ? (readDate(options.date) ?? options.date) : options.today;
   if (!isRealDate(date)) throw new UsageError(t('evaluate.badDate', { value: options.date ?? '' }));
+  if (!inDateRange(date)) throw new UsageError(t('cli.error.dateRange', { value: options.date ?? date }));
   return date;
 }
 
@@ -130,12 +131,12 @@ export async function evaluate(options: EvaluateOptions): Promise<void> {
   const notes = await prompter.text({ message: t('evaluate.notes') });
   if (notes) review.notes = notes;
 
-  const proposed = addMonths(date, EVALUATION_DELAY_MONTHS);
+  const proposed = withinRange(addMonths(date, EVALUATION_DELAY_MONTHS));
   const next = await prompter.text({
     message: t('evaluate.nextDue'),
     help: t('evaluate.nextDueHelp'),
     default: proposed,
-    validate: (value) => (value === '' || (parseDate(value) && parseDate(value)! > date) ? true : t('evaluate.nextDueBad', { date: t.date(date) })),
+    validate: (value) => (value === '' || (parseDate(value) && parseDate(value)! > date) ? true : parseDate(value) ? t('evaluate.nextDueBad', { date: t.date(date) }) : t('prompt.badDate')),
   });
   await record(session.source, review, next ? parseDate(next) : undefined, t);
   prompter.say(style('green', t('evaluate.saved', { file: options.shownFile })));
@@ -195,6 +196,6 @@ async function fromFile(options: EvaluateOptions): Promise<void> {
     for (const line of missing) io.stdout.write(`  ${line}\n`);
     throw new CheckFailedError(t('evaluate.fromNothingWritten'));
   }
-  await record(source, review, addMonths(review.date, EVALUATION_DELAY_MONTHS), t);
+  await record(source, review, withinRange(addMonths(review.date, EVALUATION_DELAY_MONTHS)), t);
   io.stdout.write(`${t('evaluate.saved', { file: options.shownFile })}\n`);
 }

@@ -104,13 +104,14 @@ export const en = {
   'cli.placeholder.file': 'file',
   'cli.placeholder.files': 'files',
   'cli.placeholder.step': 'step',
-  'cli.error.badToday': 'ADOPT_TODAY is set to "{value}", which is not a date written YYYY-MM-DD. Unset it, or give a real date.',
+  'cli.error.badToday': 'ADOPT_TODAY is set to "{value}", which is not a date written YYYY-MM-DD between 1900 and 2199. Unset it, or give a real date.',
   'cli.error.unknownCommand': 'Unknown command "{name}". Run adopt --help to see the commands.',
   'cli.error.unknownOption': 'Unknown option {name}. Run adopt --help to see the options.',
   'cli.error.missingArgument': 'Missing value for {name}.',
   'cli.error.badLang': 'Unknown language "{value}": use fr or en.',
   'cli.error.generic': '{message}',
   'cli.interrupted': 'Stopped. Everything up to the last finished step is saved; run the same command again to carry on.',
+  'cli.error.dateRange': '"{value}" is not a date adopt can work with: dates go from 1900 to 2199. Check the year.',
   'cli.unexpected': 'Something went wrong inside adopt: {message}. Your project file was not changed. Please report this, with the command you ran.',
 
   // ── reading the file
@@ -145,6 +146,7 @@ export const en = {
   'problem.enumSuggest': '{path}: "{value}" is not one of {allowed}. Did you mean "{suggestion}"?',
   'problem.const': '{path} must be {expected}.',
   'problem.datePattern': '{path}: "{value}" is not a date written YYYY-MM-DD (such as 2027-03-15).',
+  'problem.dateRange': '{path}: {value} is outside the dates adopt works with, 1900 to 2199. Check the year.',
   'problem.dateImpossible': '{path}: {value} is not a real date.',
   'problem.idPattern': '{path}: "{value}" is not a usable id: use only letters without accents, digits, -, _ or ., with no spaces (such as helene or outil-a).',
   'problem.quoteIt': '{path}: {raw} is read as a number, not as text. Put it in quotes: "{raw}".',

@@ -106,13 +106,14 @@ export const fr: Catalogue = {
   'cli.placeholder.file': 'fichier',
   'cli.placeholder.files': 'fichiers',
   'cli.placeholder.step': 'étape',
-  'cli.error.badToday': 'ADOPT_TODAY vaut « {value} », qui n\'est pas une date au format AAAA-MM-JJ. Supprimez cette variable, ou donnez une vraie date.',
+  'cli.error.badToday': 'ADOPT_TODAY vaut « {value} », qui n\'est pas une date au format AAAA-MM-JJ entre 1900 et 2199. Supprimez cette variable, ou donnez une vraie date.',
   'cli.error.unknownCommand': 'Commande inconnue « {name} ». Lancez adopt --help pour voir les commandes.',
   'cli.error.unknownOption': 'Option inconnue {name}. Lancez adopt --help pour voir les options.',
   'cli.error.missingArgument': 'Il manque une valeur pour {name}.',
   'cli.error.badLang': 'Langue inconnue « {value} » : choisissez fr ou en.',
   'cli.error.generic': '{message}',
   'cli.interrupted': 'Arrêté. Vos réponses sont enregistrées jusqu\'à la dernière étape terminée ; relancez la même commande pour continuer.',
+  'cli.error.dateRange': '« {value} » n\'est pas une date que gère adopt : les dates vont de 1900 à 2199. Vérifiez l\'année.',
   'cli.unexpected': 'Un problème interne est survenu dans adopt : {message}. Votre fichier de projet n\'a pas été modifié. Merci de le signaler, avec la commande lancée.',
 
   // ── lecture du fichier
@@ -147,6 +148,7 @@ export const fr: Catalogue = {
   'problem.enumSuggest': '{path} : « {value} » ne fait pas partie des valeurs possibles ({allowed}). Vouliez-vous dire « {suggestion} » ?',
   'problem.const': '{path} doit valoir {expected}.',
   'problem.datePattern': '{path} : « {value} » n\'est pas une date au format AAAA-MM-JJ (par exemple 2027-03-15).',
+  'problem.dateRange': '{path} : {value} est en dehors des dates que gère adopt, de 1900 à 2199. Vérifiez l\'année.',
   'problem.dateImpossible': '{path} : {value} n\'est pas une date qui existe.',
   'problem.idPattern': '{path} : « {value} » ne peut pas servir d\'identifiant : n\'utilisez que des lettres sans accent, des chiffres, -, _ ou ., sans espace (par exemple helene ou outil-a).',
   'problem.quoteIt': '{path} : {raw} est lu comme un nombre, pas comme du texte. Mettez-le entre guillemets droits : "{raw}".',

@@ -42,7 +42,7 @@ export const wizardEn = {
   'prompt.badEmail': 'This e-mail address looks incomplete (such as name@example.org).',
   'prompt.badContact': 'Give an e-mail address or a phone number.',
   'prompt.inputClosed': 'The input closed before this question was answered, so adopt cannot ask anything more and stopped here. Run the command at a terminal, or give the answers in a file with --from FILE --yes.',
-  'prompt.badDate': 'Write the date as YYYY-MM-DD (2027-03-15) or DD/MM/YYYY (15/03/2027), and a date that exists.',
+  'prompt.badDate': 'Write the date as YYYY-MM-DD (2027-03-15) or DD/MM/YYYY (15/03/2027): a date that exists, between 1900 and 2199.',
   'prompt.badNumber': 'Write a number, such as 240 or 12.50.',
   'prompt.badInteger': 'Write a whole number.',
   'prompt.tooSmall': 'At least {min}.',

@@ -44,7 +44,7 @@ export const wizardFr: { readonly [K in keyof typeof wizardEn]: string } = {
   'prompt.badEmail': 'Cette adresse e-mail semble incomplète (par exemple nom@exemple.org).',
   'prompt.badContact': 'Indiquez une adresse e-mail ou un numéro de téléphone.',
   'prompt.inputClosed': 'L\'entrée s\'est fermée avant la réponse à cette question : adopt ne peut plus rien demander et s\'arrête ici. Lancez la commande dans un terminal, ou donnez les réponses dans un fichier avec --from FICHIER --yes.',
-  'prompt.badDate': 'Écrivez la date sous la forme JJ/MM/AAAA (15/03/2027) ou AAAA-MM-JJ (2027-03-15), et une date qui existe.',
+  'prompt.badDate': 'Écrivez la date sous la forme JJ/MM/AAAA (15/03/2027) ou AAAA-MM-JJ (2027-03-15) : une date qui existe, entre 1900 et 2199.',
   'prompt.badNumber': 'Écrivez un nombre, par exemple 240 ou 12,50.',
   'prompt.badInteger': 'Écrivez un nombre entier.',
   'prompt.tooSmall': 'Au moins {min}.',
