@@ -67,6 +67,8 @@ function frenchTyped(catalogue: Catalogue): Catalogue {
 export interface Translator {
   readonly lang: Lang;
   (key: MsgKey, params?: Params): string;
+  /** Whether the catalogue has this message: for keys named outside adopt (a user's template). */
+  has(key: string): boolean;
   /** Dates as people read them: "15 March 2027", « 15 mars 2027 » (as Intl writes them). */
   date(iso: string): string;
   money(amount: number, currency: string): string;
@@ -103,6 +105,7 @@ function makeTranslator(lang: Lang, catalogue: Catalogue): Translator {
   const t = ((key: MsgKey, params?: Params) => interpolate(Object.hasOwn(catalogue, key) ? catalogue[key] : visible(String(key)), params)) as Translator;
   Object.assign(t, {
     lang,
+    has: (key: string) => Object.hasOwn(catalogue, key),
     // The catalogue's month names rather than Intl: the same text, without loading ICU's
     // calendar data (20 to 30 ms) on every run of status.
     date(iso: string) {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { HelperOptions, TemplateDelegate } from 'handlebars';
 import type { Translator, MsgKey, Noun } from '../i18n/index.js';
 import { templates as builtIn } from '../generated/templates.js';
+import { checkUserTemplate, shownTemplate, templateFailed } from './user-templates.js';
 
 export type Format = 'md' | 'html';
 export type DocName = 'plan' | 'checklist' | 'evaluation';
@@ -66,7 +67,8 @@ export interface Renderer {
   render(doc: DocName, format: Format, view: object): string;
 }
 
-export async function makeRenderer(t: Translator, userDir?: string): Promise<Renderer> {
+/** `shownDir` is the templates folder as the user named it, to name a template with a mistake. */
+export async function makeRenderer(t: Translator, userDir?: string, shownDir = userDir ?? ''): Promise<Renderer> {
   const own = userDir ? await userTemplates(userDir) : new Map<string, string>();
   // Precompiled templates need only the small runtime; the user's own need the compiler.
   const library: Handlebars = own.size > 0 ? ((await import('handlebars')) as unknown as { default: Handlebars }).default : ((await import('handlebars/runtime')) as unknown as { default: Handlebars }).default;
@@ -108,6 +110,15 @@ export async function makeRenderer(t: Translator, userDir?: string): Promise<Ren
     return template;
   };
   const names = new Set([...Object.keys(builtIn), ...own.keys()]);
+  const partials = { md: new Set<string>(), html: new Set<string>() };
+  for (const name of names) {
+    const partial = /^partials\/(md|html)\/(.+)$/.exec(name);
+    if (partial) partials[partial[1] as Format].add(partial[2]!);
+  }
+  for (const [name, source] of own) {
+    const format: Format = name.endsWith('.md') || name.startsWith('partials/md/') ? 'md' : 'html';
+    checkUserTemplate(library, { name, source, shown: shownTemplate(shownDir, name) }, partials[format], t);
+  }
   for (const name of names) {
     const partial = /^partials\/(md|html)\/(.+)$/.exec(name);
     if (partial) environments[partial[1] as Format].registerPartial(partial[2]!, load(name)!);
@@ -117,7 +128,13 @@ export async function makeRenderer(t: Translator, userDir?: string): Promise<Ren
     render(doc, format, view) {
       const template = load(`${doc}.${format}`);
       if (!template) throw new Error(`no template for ${doc}.${format}`);
-      return template(view, { allowProtoPropertiesByDefault: false });
+      if (own.size === 0) return template(view, { allowProtoPropertiesByDefault: false });
+      try {
+        return template(view, { allowProtoPropertiesByDefault: false });
+      } catch (error) {
+        const name = `${doc}.${format}`;
+        throw templateFailed(error, own.has(name) ? shownTemplate(shownDir, name) : shownDir, name, t);
+      }
     },
   };
 }
