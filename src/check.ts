@@ -206,6 +206,12 @@ function semanticProblems(data: unknown, t: Translator): Finding[] {
       else firstSeen.set(key, path);
     }
   }
+  // `chosen: none` is the no-go: a candidate called none would make the decision ambiguous.
+  if (plainValuesAt(data, 'research.candidates[].id').includes('none')) {
+    for (const { path, value } of valuesAt(data, 'research.candidates[].id')) {
+      if (value === 'none') problems.push(at(path, t('problem.reservedNone', { path: formatPath(path) })));
+    }
+  }
   for (const pattern of ['poc', 'deployment.phases[]']) {
     for (const { path, value } of valuesAt(data, pattern)) {
       const span = value as { start?: unknown; end?: unknown } | undefined;

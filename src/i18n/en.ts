@@ -151,6 +151,7 @@ export const en = {
   'problem.const': '{path} must be {expected}.',
   'problem.datePattern': '{path}: "{value}" is not a date written YYYY-MM-DD (such as 2027-03-15).',
   'problem.dateRange': '{path}: {value} is outside the dates adopt works with, 1900 to 2199. Check the year.',
+  'problem.reservedNone': '{path}: "none" is kept for poc.decision.chosen, where it means that no tool was chosen. Give this candidate another id.',
   'problem.dateImpossible': '{path}: {value} is not a real date.',
   'problem.idPattern': '{path}: "{value}" is not a usable id: use only letters without accents, digits, -, _ or ., with no spaces (such as helene or outil-a).',
   'problem.quoteIt': '{path}: {raw} is read as a number, not as text. Put it in quotes: "{raw}".',

@@ -153,6 +153,7 @@ export const fr: Catalogue = {
   'problem.const': '{path} doit valoir {expected}.',
   'problem.datePattern': '{path} : « {value} » n\'est pas une date au format AAAA-MM-JJ (par exemple 2027-03-15).',
   'problem.dateRange': '{path} : {value} est en dehors des dates que gère adopt, de 1900 à 2199. Vérifiez l\'année.',
+  'problem.reservedNone': '{path} : « none » est réservé à poc.decision.chosen, où il signifie qu\'aucun outil n\'a été retenu. Donnez un autre identifiant à ce candidat.',
   'problem.dateImpossible': '{path} : {value} n\'est pas une date qui existe.',
   'problem.idPattern': '{path} : « {value} » ne peut pas servir d\'identifiant : n\'utilisez que des lettres sans accent, des chiffres, -, _ ou ., sans espace (par exemple helene ou outil-a).',
   'problem.quoteIt': '{path} : {raw} est lu comme un nombre, pas comme du texte. Mettez-le entre guillemets droits : "{raw}".',

@@ -43,7 +43,10 @@ export function isContact(text: string): boolean {
   return value.includes('@') ? isEmail(value) : /^\+?[\d\s().-]{6,}$/.test(value);
 }
 
-/** An id made from a name: lower case, no accents, words joined by dashes. */
+/**
+ * An id made from a name: lower case, no accents, words joined by dashes; never "none", which
+ * the format keeps for a decision that chose no tool.
+ */
 export function slug(name: string): string {
   const base = name
     .normalize('NFD')
@@ -53,7 +56,7 @@ export function slug(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 32)
     .replace(/-+$/, '');
-  return base || 'item';
+  return base === 'none' ? 'none-2' : base || 'item';
 }
 
 export function uniqueId(base: string, taken: ReadonlySet<string>): string {
