@@ -174,7 +174,10 @@ async function fromFile(options: EvaluateOptions): Promise<void> {
   const t = await loadTranslator(resolveLanguage(options.lang, source.data.language, io.env));
   const fromPath = path.resolve(io.cwd, options.from);
   const shownFrom = path.relative(io.cwd, fromPath) || options.from;
-  const text = (await readBytes(fromPath, t, shownFrom)).toString('utf8');
+  // A BOM is how some editors start UTF-8, not a character of the first key; a lone CR ends a
+  // line as LF does (one character for one, so positions hold). Otherwise a line after a CR
+  // would not be indented below, and would land outside the review.
+  const text = (await readBytes(fromPath, t, shownFrom)).toString('utf8').replace(/^\ufeff/, '').replace(/\r(?!\n)/g, '\n');
   // Four lines above, six columns to the right: every position maps back exactly.
   const wrapped = `version: 1\nevaluation:\n  reviews:\n    -\n${text.split('\n').map((line) => `      ${line}`).join('\n')}`;
   const parsed = await parseProject(Buffer.from(wrapped, 'utf8'), shownFrom, t);
@@ -198,4 +201,16 @@ async function fromFile(options: EvaluateOptions): Promise<void> {
   }
   await record(source, review, withinRange(addMonths(review.date, EVALUATION_DELAY_MONTHS)), t);
   io.stdout.write(`${t('evaluate.saved', { file: options.shownFile })}\n`);
+  const own = ownKeys(review);
+  if (own.length > 0) io.stdout.write(`${t('evaluate.ownKeysKept', { keys: own.join(', ') })}\n`);
+}
+
+/** The x- keys of a review, as paths in it: adopt keeps them, and says so. */
+function ownKeys(value: unknown, at = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => ownKeys(item, `${at}[${i}]`));
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, inner]) => {
+    const path = at ? `${at}.${key}` : key;
+    return key.startsWith('x-') ? [path] : ownKeys(inner, path);
+  });
 }
