@@ -24,7 +24,7 @@ interface Finding {
 type At = (path: readonly PathSegment[], message: string, target?: 'key' | 'value') => Finding;
 const at: At = (path, message, target = 'value') => ({ path, message, target });
 import { danglingReferences, type DanglingReference } from './derive/references.js';
-import { isRealDate, daysBetween } from './util/dates.js';
+import { isRealDate, inDateRange, daysBetween } from './util/dates.js';
 import { formatPath, plainValuesAt, valuesAt } from './util/paths.js';
 import { closest } from './util/suggest.js';
 
@@ -181,14 +181,14 @@ function semanticProblems(data: unknown, t: Translator): Finding[] {
     if (first === undefined) scored.set(key, path[2] as number);
     else problems.push({ ...at(path, t('problem.duplicateScore', { path: formatPath(path), by: String(score.by), candidate: String(score.candidate), criterion: String(score.criterion), line: '{line}' })), firstUse: ['poc', 'scores', first] });
   }
-  const impossible = (value: unknown) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isRealDate(value);
+  const impossible = (value: unknown) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && (!isRealDate(value) || !inDateRange(value));
   for (const pattern of datePaths) {
     // Paths are built only where a date is wrong: a sound file allocates none.
     if (!plainValuesAt(data, pattern).some(impossible)) continue;
     for (const { path, value } of valuesAt(data, pattern)) {
-      if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isRealDate(value)) {
-        problems.push(at(path, t('problem.dateImpossible', { path: formatPath(path), value })));
-      }
+      if (!impossible(value)) continue;
+      const key = isRealDate(value as string) ? 'problem.dateRange' : 'problem.dateImpossible';
+      problems.push(at(path, t(key, { path: formatPath(path), value: value as string })));
     }
   }
   for (const list of idLists) {
@@ -204,6 +204,12 @@ function semanticProblems(data: unknown, t: Translator): Finding[] {
       const first = firstSeen.get(key);
       if (first) problems.push({ ...at(path, t('problem.duplicateId', { path: formatPath(path), id: value, line: '{line}' })), firstUse: first });
       else firstSeen.set(key, path);
+    }
+  }
+  // `chosen: none` is the no-go: a candidate called none would make the decision ambiguous.
+  if (plainValuesAt(data, 'research.candidates[].id').includes('none')) {
+    for (const { path, value } of valuesAt(data, 'research.candidates[].id')) {
+      if (value === 'none') problems.push(at(path, t('problem.reservedNone', { path: formatPath(path) })));
     }
   }
   for (const pattern of ['poc', 'deployment.phases[]']) {

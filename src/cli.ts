@@ -8,7 +8,7 @@ import { Command, CommanderError, Help, InvalidArgumentError } from 'commander';
 import { isLang, resolveLanguage, loadTranslator, langFlag, fileLanguage, projectFile, type Lang, type MsgKey, type Translator } from './i18n/index.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
-import { today, isRealDate } from './util/dates.js';
+import { today, isRealDate, inDateRange } from './util/dates.js';
 import { closest } from './util/suggest.js';
 import { packageRoot } from './package-root.js';
 
@@ -128,7 +128,7 @@ function buildProgram(t: Translator, io: Io): Command {
   const context = async (command: Command) => {
     const global = command.optsWithGlobals<GlobalOptions>();
     const pinned = io.env.ADOPT_TODAY;
-    if (pinned && !isRealDate(pinned)) throw new UsageError(t('cli.error.badToday', { value: pinned }));
+    if (pinned && !(isRealDate(pinned) && inDateRange(pinned))) throw new UsageError(t('cli.error.badToday', { value: pinned }));
     const named = global.file ?? io.env.ADOPT_FILE ?? 'adopt.yaml';
     const file = projectFile(io.cwd, io.env, global.file);
     const lang = resolveLanguage(global.lang, fileLanguage(file), io.env);

@@ -1,3 +1,5 @@
+import { visible } from './util/visible.js';
+
 /** A problem found in a project file, located where the user can find it. */
 export interface Problem {
   file: string;
@@ -7,7 +9,10 @@ export interface Problem {
 }
 
 export function formatProblem(problem: Problem): string {
-  return problem.line === undefined ? `${problem.file}: ${problem.message}` : `${problem.file}:${problem.line}:${problem.col ?? 1} ${problem.message}`;
+  // The message may quote the file's own bytes (a value as written): shown, never obeyed.
+  const file = visible(problem.file);
+  const message = visible(problem.message);
+  return problem.line === undefined ? `${file}: ${message}` : `${file}:${problem.line}:${problem.col ?? 1} ${message}`;
 }
 
 export function byPosition(a: Problem, b: Problem): number {

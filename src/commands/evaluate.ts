@@ -8,14 +8,15 @@ import type { MsgKey, Translator } from '../i18n/index.js';
 import { loadTranslator, resolveLanguage } from '../i18n/index.js';
 import type { Project, Review } from '../generated/model.js';
 import { UsageError, CheckFailedError, FileProblemsError } from '../errors.js';
-import { addMonths, isRealDate } from '../util/dates.js';
+import { addMonths, inDateRange, isRealDate, withinRange } from '../util/dates.js';
 import { EVALUATION_DELAY_MONTHS } from '../derive/events.js';
 import { susScore, SUS_ITEMS } from '../derive/sus.js';
 import { readBytes, parseProject, workingCopy, applyChanges, writeProject, writeNotes, type ProjectSource } from '../store.js';
 import { checkProject } from '../check.js';
 import { formatProblem } from '../problems.js';
 import { fileExists, isInteractive, noTerminal, openForChange, startSession, type SessionOptions } from '../wizard/session.js';
-import { parseDate } from '../wizard/answers.js';
+import { parseDate, readDate } from '../wizard/answers.js';
+import { visible } from '../util/visible.js';
 import type { Prompter } from '../wizard/prompter.js';
 
 export interface EvaluateOptions extends SessionOptions {
@@ -65,8 +66,9 @@ async function record(source: ProjectSource, review: Review, nextDue: string | u
 }
 
 function reviewDate(options: EvaluateOptions, t: Translator): string {
-  const date = options.date ? (parseDate(options.date) ?? options.date) : options.today;
+  const date = options.date ? (readDate(options.date) ?? options.date) : options.today;
   if (!isRealDate(date)) throw new UsageError(t('evaluate.badDate', { value: options.date ?? '' }));
+  if (!inDateRange(date)) throw new UsageError(t('cli.error.dateRange', { value: options.date ?? date }));
   return date;
 }
 
@@ -97,7 +99,7 @@ export async function evaluate(options: EvaluateOptions): Promise<void> {
   if (objectives.length === 0) prompter.say(t('evaluate.noObjectives'));
   for (const objective of objectives) {
     const before = previous?.objectives?.find((o) => o.id === objective.id)?.status;
-    prompter.say(`\n${style('bold', `${objective.id} · ${objective.text ?? ''}`)}${objective.indicator ? `\n${t('evaluate.indicator', { indicator: objective.indicator })}` : ''}${before ? `\n${t('evaluate.previously', { status: t(`enum.status.${before}` as MsgKey) })}` : ''}`);
+    prompter.say(`\n${style('bold', visible(`${objective.id} · ${objective.text ?? ''}`))}${objective.indicator ? `\n${t('evaluate.indicator', { indicator: objective.indicator })}` : ''}${before ? `\n${t('evaluate.previously', { status: t(`enum.status.${before}` as MsgKey) })}` : ''}`);
     const status = await prompter.select({
       message: t('evaluate.status'),
       choices: statuses.map((value) => ({ value, label: t(`enum.status.${value}` as MsgKey) })),
@@ -130,12 +132,12 @@ export async function evaluate(options: EvaluateOptions): Promise<void> {
   const notes = await prompter.text({ message: t('evaluate.notes') });
   if (notes) review.notes = notes;
 
-  const proposed = addMonths(date, EVALUATION_DELAY_MONTHS);
+  const proposed = withinRange(addMonths(date, EVALUATION_DELAY_MONTHS));
   const next = await prompter.text({
     message: t('evaluate.nextDue'),
     help: t('evaluate.nextDueHelp'),
     default: proposed,
-    validate: (value) => (value === '' || (parseDate(value) && parseDate(value)! > date) ? true : t('evaluate.nextDueBad', { date: t.date(date) })),
+    validate: (value) => (value === '' || (parseDate(value) && parseDate(value)! > date) ? true : parseDate(value) ? t('evaluate.nextDueBad', { date: t.date(date) }) : t('prompt.badDate')),
   });
   await record(session.source, review, next ? parseDate(next) : undefined, t, options.io);
   prompter.say(style('green', t('evaluate.saved', { file: options.shownFile })));
@@ -173,7 +175,10 @@ async function fromFile(options: EvaluateOptions): Promise<void> {
   const t = await loadTranslator(resolveLanguage(options.lang, source.data.language, io.env));
   const fromPath = path.resolve(io.cwd, options.from);
   const shownFrom = path.relative(io.cwd, fromPath) || options.from;
-  const text = (await readBytes(fromPath, t, shownFrom)).toString('utf8');
+  // A BOM is how some editors start UTF-8, not a character of the first key; a lone CR ends a
+  // line as LF does (one character for one, so positions hold). Otherwise a line after a CR
+  // would not be indented below, and would land outside the review.
+  const text = (await readBytes(fromPath, t, shownFrom)).toString('utf8').replace(/^\ufeff/, '').replace(/\r(?!\n)/g, '\n');
   // Four lines above, six columns to the right: every position maps back exactly.
   const wrapped = `version: 1\nevaluation:\n  reviews:\n    -\n${text.split('\n').map((line) => `      ${line}`).join('\n')}`;
   const parsed = await parseProject(Buffer.from(wrapped, 'utf8'), shownFrom, t);
@@ -195,6 +200,18 @@ async function fromFile(options: EvaluateOptions): Promise<void> {
     for (const line of missing) io.stdout.write(`  ${line}\n`);
     throw new CheckFailedError(t('evaluate.fromNothingWritten'));
   }
-  await record(source, review, addMonths(review.date, EVALUATION_DELAY_MONTHS), t, io);
+  await record(source, review, withinRange(addMonths(review.date, EVALUATION_DELAY_MONTHS)), t, io);
   io.stdout.write(`${t('evaluate.saved', { file: options.shownFile })}\n`);
+  const own = ownKeys(review);
+  if (own.length > 0) io.stdout.write(`${t('evaluate.ownKeysKept', { keys: own.join(', ') })}\n`);
+}
+
+/** The x- keys of a review, as paths in it: adopt keeps them, and says so. */
+function ownKeys(value: unknown, at = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => ownKeys(item, `${at}[${i}]`));
+  if (!value || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, inner]) => {
+    const path = at ? `${at}.${key}` : key;
+    return key.startsWith('x-') ? [path] : ownKeys(inner, path);
+  });
 }

@@ -47,7 +47,7 @@ export async function render(options: RenderOptions): Promise<string[]> {
     const info = await stat(templates).catch(() => undefined);
     if (!info?.isDirectory()) throw new UsageError(t('render.noTemplates', { dir: options.templates }));
   }
-  const renderer = await makeRenderer(t, templates);
+  const renderer = await makeRenderer(t, templates, options.templates);
   const out = path.resolve(io.cwd, options.out ?? path.join(path.dirname(options.file), 'adopt-docs'));
 
   const views: Record<DocName, () => object> = {

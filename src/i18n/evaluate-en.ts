@@ -41,6 +41,7 @@ export const evaluateEn = {
   'evaluate.logged.adjust': 'Adjust the tool and its use after the review',
   'evaluate.logged.stop': 'Stop using the tool after the review',
   'evaluate.next': 'Next: adopt render writes the evaluation report, with each objective\'s trend across reviews.',
+  'evaluate.ownKeysKept': 'Your own keys are kept in the review, as written: {keys}.',
   'evaluate.badDate': '"{value}" is not a date: write it DD/MM/YYYY or YYYY-MM-DD.',
   'evaluate.sameDay': 'A review of {date} is already recorded. Change it in the file, or give another date with --date.',
   'evaluate.fromNeedsYes': 'To record a review from a file, give both --from and --yes: adopt evaluate --from review.yaml --yes',

@@ -43,6 +43,7 @@ export const evaluateFr: { readonly [K in keyof typeof evaluateEn]: string } = {
   'evaluate.logged.adjust': 'Ajuster l\'outil et son usage après le bilan',
   'evaluate.logged.stop': 'Arrêter d\'utiliser l\'outil après le bilan',
   'evaluate.next': 'Ensuite : adopt render rédige le rapport d\'évaluation, avec l\'évolution de chaque objectif d\'un bilan à l\'autre.',
+  'evaluate.ownKeysKept': 'Vos propres clés sont gardées dans la revue, telles qu\'écrites : {keys}.',
   'evaluate.badDate': '« {value} » n\'est pas une date : écrivez-la JJ/MM/AAAA ou AAAA-MM-JJ.',
   'evaluate.sameDay': 'Un bilan du {date} est déjà enregistré. Modifiez-le dans le fichier, ou indiquez une autre date avec --date.',
   'evaluate.fromNeedsYes': 'Pour enregistrer un bilan depuis un fichier, indiquez à la fois --from et --yes : adopt evaluate --from bilan.yaml --yes',

@@ -2,11 +2,20 @@ import type { en } from './en.js';
 
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { visible } from '../util/visible.js';
 
 export type MsgKey = keyof typeof en;
 /** Every catalogue has exactly the English keys: a missing or extra key is a compile error. */
 export type Catalogue = { readonly [K in MsgKey]: string };
-export type Params = Record<string, string | number>;
+export type Params = Record<string, string | number | Composed>;
+
+/**
+ * A parameter adopt composed itself, its own styling included, that goes into a message as it
+ * is. Every other parameter may hold user text, and is shown visibly (util/visible.ts).
+ */
+export class Composed {
+  constructor(readonly text: string) {}
+}
 
 export const languages = ['fr', 'en'] as const;
 export type Lang = (typeof languages)[number];
@@ -58,6 +67,8 @@ function frenchTyped(catalogue: Catalogue): Catalogue {
 export interface Translator {
   readonly lang: Lang;
   (key: MsgKey, params?: Params): string;
+  /** Whether the catalogue has this message: for keys named outside adopt (a user's template). */
+  has(key: string): boolean;
   /** Dates as people read them: "15 March 2027", « 15 mars 2027 » (as Intl writes them). */
   date(iso: string): string;
   money(amount: number, currency: string): string;
@@ -89,16 +100,18 @@ function makeTranslator(lang: Lang, catalogue: Catalogue): Translator {
     return found;
   };
   let listFormat: Intl.ListFormat | undefined;
-  // A key computed at run time may not exist: it then shows itself rather than crash.
-  const t = ((key: MsgKey, params?: Params) => interpolate(catalogue[key] ?? key, params)) as Translator;
+  // A key computed at run time (or named in a user's template) may not exist: it then shows
+  // itself rather than crash, and "constructor" is not a message inherited from Object.
+  const t = ((key: MsgKey, params?: Params) => interpolate(Object.hasOwn(catalogue, key) ? catalogue[key] : visible(String(key)), params)) as Translator;
   Object.assign(t, {
     lang,
+    has: (key: string) => Object.hasOwn(catalogue, key),
     // The catalogue's month names rather than Intl: the same text, without loading ICU's
     // calendar data (20 to 30 ms) on every run of status.
     date(iso: string) {
       const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
       const month = match ? months[Number(match[2]) - 1] : undefined;
-      if (!match || !month) return iso;
+      if (!match || !month) return visible(iso);
       return interpolate(catalogue['date.long'], { day: Number(match[3]), month, year: match[1]! });
     },
     money(amount: number, currency: string) {
@@ -106,7 +119,7 @@ function makeTranslator(lang: Lang, catalogue: Catalogue): Translator {
       try {
         return formatter(`money ${currency} ${whole}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 2, minimumFractionDigits: whole ? 0 : 2 })).format(amount);
       } catch {
-        return `${formatter('number 2', () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })).format(amount)} ${currency}`;
+        return `${formatter('number 2', () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })).format(amount)} ${visible(currency)}`;
       }
     },
     number(value: number, maximumFractionDigits = 2) {
@@ -118,15 +131,20 @@ function makeTranslator(lang: Lang, catalogue: Catalogue): Translator {
     },
     list(items: readonly string[]) {
       listFormat ??= new Intl.ListFormat(locale, { type: 'conjunction' });
-      return listFormat.format(items);
+      return listFormat.format(items.map(visible));
     },
   });
   return t;
 }
 
+/** The one place user text enters a message: what a terminal would obey is shown instead. */
 function interpolate(template: string, params?: Params): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!Object.hasOwn(params, name)) return whole;
+    const value = params[name]!;
+    return value instanceof Composed ? value.text : visible(String(value));
+  });
 }
 
 /**

@@ -9,21 +9,45 @@ import path from 'node:path';
 import type { HelperOptions, TemplateDelegate } from 'handlebars';
 import type { Translator, MsgKey, Noun } from '../i18n/index.js';
 import { templates as builtIn } from '../generated/templates.js';
+import { checkUserTemplate, shownTemplate, templateFailed } from './user-templates.js';
 
 export type Format = 'md' | 'html';
 export type DocName = 'plan' | 'checklist' | 'evaluation';
 type Handlebars = typeof import('handlebars');
 
-/** Escapes text for inline Markdown: what GitHub and GitLab would read as syntax or HTML. */
-export function markdownText(value: unknown): string {
+/**
+ * The lines of user text, made inert for Markdown: what GitHub and GitLab would read as inline
+ * syntax or HTML is escaped, and no line can start or end a block. A lone CR is a line break
+ * there (as in CommonMark), indentation would open a code block, trailing spaces make a break,
+ * a blank line ends the list or quote the text sits in; so lines are trimmed and blank ones go.
+ */
+function markdownLines(value: unknown): string[] {
   return String(value ?? '')
     .replace(/([\\`*_[\]<>|~])/g, '\\$1')
-    .replace(/^(\s*)(#{1,6}|[+-]|\d+[.)])(?=\s|$)/gm, '$1\\$2');
+    .split(/\r\n?|\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) =>
+      line
+        // An ATX heading, a bullet (- or +; * is escaped above), and a setext underline or a
+        // rule (=== --- - - -): their first character, escaped, is only a character.
+        .replace(/^(?:#{1,6}(?=\s|$)|[+-](?=\s|$)|[-=][-=\s]*$)/, '\\$&')
+        // An ordered list marker: escaping the dot or bracket keeps the number as written.
+        .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2'),
+    );
 }
 
-/** For a table cell: no line breaks (they would end the row), pipes escaped. */
+/**
+ * Escapes text for Markdown where a paragraph or list item holds it: its own line breaks stay,
+ * as hard breaks (a backslash at the end of the line), inside the same block.
+ */
+export function markdownText(value: unknown): string {
+  return markdownLines(value).join('\\\n');
+}
+
+/** For a table cell or a heading: one line (a line break would end the row or the heading). */
 export function markdownCell(value: unknown): string {
-  return markdownText(value).replace(/\s*\r?\n\s*/g, ' ');
+  return markdownLines(value).join(' ');
 }
 
 async function userTemplates(dir: string): Promise<Map<string, string>> {
@@ -43,7 +67,8 @@ export interface Renderer {
   render(doc: DocName, format: Format, view: object): string;
 }
 
-export async function makeRenderer(t: Translator, userDir?: string): Promise<Renderer> {
+/** `shownDir` is the templates folder as the user named it, to name a template with a mistake. */
+export async function makeRenderer(t: Translator, userDir?: string, shownDir = userDir ?? ''): Promise<Renderer> {
   const own = userDir ? await userTemplates(userDir) : new Map<string, string>();
   // Precompiled templates need only the small runtime; the user's own need the compiler.
   const library: Handlebars = own.size > 0 ? ((await import('handlebars')) as unknown as { default: Handlebars }).default : ((await import('handlebars/runtime')) as unknown as { default: Handlebars }).default;
@@ -85,6 +110,15 @@ export async function makeRenderer(t: Translator, userDir?: string): Promise<Ren
     return template;
   };
   const names = new Set([...Object.keys(builtIn), ...own.keys()]);
+  const partials = { md: new Set<string>(), html: new Set<string>() };
+  for (const name of names) {
+    const partial = /^partials\/(md|html)\/(.+)$/.exec(name);
+    if (partial) partials[partial[1] as Format].add(partial[2]!);
+  }
+  for (const [name, source] of own) {
+    const format: Format = name.endsWith('.md') || name.startsWith('partials/md/') ? 'md' : 'html';
+    checkUserTemplate(library, { name, source, shown: shownTemplate(shownDir, name) }, partials[format], t);
+  }
   for (const name of names) {
     const partial = /^partials\/(md|html)\/(.+)$/.exec(name);
     if (partial) environments[partial[1] as Format].registerPartial(partial[2]!, load(name)!);
@@ -94,7 +128,13 @@ export async function makeRenderer(t: Translator, userDir?: string): Promise<Ren
     render(doc, format, view) {
       const template = load(`${doc}.${format}`);
       if (!template) throw new Error(`no template for ${doc}.${format}`);
-      return template(view, { allowProtoPropertiesByDefault: false });
+      if (own.size === 0) return template(view, { allowProtoPropertiesByDefault: false });
+      try {
+        return template(view, { allowProtoPropertiesByDefault: false });
+      } catch (error) {
+        const name = `${doc}.${format}`;
+        throw templateFailed(error, own.has(name) ? shownTemplate(shownDir, name) : shownDir, name, t);
+      }
     },
   };
 }

@@ -5,6 +5,7 @@
  * day after the last day, because DTEND is exclusive. A span (the proof of concept, a phase) is
  * one event over its days rather than two one-day events, so a calendar shows it as a bar.
  */
+import { createHash } from 'node:crypto';
 import type { Project } from '../generated/model.js';
 import type { MsgKey, Translator } from '../i18n/index.js';
 import { addDays, isValidIsoDate } from '../util/dates.js';
@@ -118,9 +119,21 @@ const icsDate = (iso: string) => iso.replace(/-/g, '');
  * then the item's key. Not cut short like an id, so two long titles that start alike differ.
  */
 function uidBase(project: Project): string {
-  const slug = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  const names = [project.project?.organisation, project.project?.title].map((s) => (typeof s === 'string' ? slug(s) : '')).filter(Boolean);
+  const names = [project.project?.organisation, project.project?.title].map((s) => (typeof s === 'string' ? uidPart(s) : '')).filter(Boolean);
   return names.length ? names.join('.') : 'project';
+}
+
+/**
+ * A name as ASCII for a UID. Latin names keep the slug they always had (calendars that imported
+ * the file match on it), œ and ß included; letters of other scripts a slug cannot keep (Cyrillic, Chinese, Arabic...) would all
+ * come out empty or alike, so a short hash of the whole name tells those names apart.
+ */
+function uidPart(name: string): string {
+  const bare = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const slug = bare.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  if (!/(?![\p{Script=Latin}0-9])[\p{L}\p{N}]/u.test(bare)) return slug;
+  const hash = createHash('sha256').update(name.normalize('NFC')).digest('hex').slice(0, 10);
+  return slug ? `${slug}-${hash}` : hash;
 }
 
 export function icsCalendar(project: Project, today: string, t: Translator): string {

@@ -1,5 +1,5 @@
 import { deploymentEnd, EVALUATION_DELAY_MONTHS } from '../derive/events.js';
-import { addMonths } from '../util/dates.js';
+import { addMonths, withinRange } from '../util/dates.js';
 import { notPast } from './poc.js';
 import type { Step } from './types.js';
 
@@ -23,7 +23,7 @@ export const evaluation: Step = {
           confirm: (value, { today }) => notPast(value, today),
           suggest: ({ project }) => {
             const end = deploymentEnd(project);
-            return end ? addMonths(end, EVALUATION_DELAY_MONTHS) : undefined;
+            return end ? withinRange(addMonths(end, EVALUATION_DELAY_MONTHS)) : undefined;
           },
         },
         {

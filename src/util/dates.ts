@@ -14,8 +14,29 @@ function toTime(iso: string): number {
   return Date.parse(`${iso}T00:00:00Z`);
 }
 
+/**
+ * The dates adopt works with: any project's past and future, and a slip of the year (9999,
+ * 0202) is caught. Every date computed from one of them (three months on, the day after) still
+ * has four digits.
+ */
+export const FIRST_DATE = '1900-01-01';
+export const LAST_DATE = '2199-12-31';
+
+export function inDateRange(iso: string): boolean {
+  return iso >= FIRST_DATE && iso <= LAST_DATE;
+}
+
+/** A computed date brought back into the range: the next review after a late 2199 one, say. */
+export function withinRange(iso: string): string {
+  return iso < FIRST_DATE ? FIRST_DATE : iso > LAST_DATE ? LAST_DATE : iso;
+}
+
+// Past year 9999 toISOString writes "+010000-03-01", which no file or calendar reads as a date.
+const LAST_TIME = Date.parse('9999-12-31T00:00:00Z');
+const FIRST_TIME = Date.parse('0000-01-01T00:00:00Z');
+
 function fromTime(time: number): string {
-  return new Date(time).toISOString().slice(0, 10);
+  return new Date(Math.min(LAST_TIME, Math.max(FIRST_TIME, time))).toISOString().slice(0, 10);
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */

@@ -1,8 +1,9 @@
-import type { Translator, MsgKey } from '../i18n/index.js';
+import { Composed, type Translator, type MsgKey } from '../i18n/index.js';
 import type { StatusReport } from '../commands/status.js';
 import type { Style } from './style.js';
 import type { DatedEvent } from '../derive/events.js';
 import { daysBetween } from '../util/dates.js';
+import { visible } from '../util/visible.js';
 
 const MAX_MISSING_SHOWN = 4;
 
@@ -51,10 +52,10 @@ function groupDangling(warnings: StatusReport['warnings'], t: Translator): { cod
 /** The status for a person: one screen, most important first, in their language. */
 export function printStatus(report: StatusReport, t: Translator, style: Style): string {
   const out: string[] = [];
-  const title = report.title ?? t('status.untitled');
-  out.push(style('bold', report.organisation ? `${title} — ${report.organisation}` : title));
+  const title = report.title === undefined ? t('status.untitled') : visible(report.title);
+  out.push(style('bold', report.organisation ? `${title} — ${visible(report.organisation)}` : title));
   const done = report.steps.filter((s) => s.state === 'complete').length;
-  out.push(style('dim', `${report.file} · ${t('status.progress', { done, total: report.steps.length })}`), '');
+  out.push(style('dim', `${visible(report.file)} · ${t('status.progress', { done, total: report.steps.length })}`), '');
 
   const names = report.steps.map((s) => `${s.number ?? ' '} ${t(`step.${s.id}` as MsgKey)}`);
   const width = Math.max(...names.map((n) => n.length));
@@ -77,7 +78,8 @@ export function printStatus(report: StatusReport, t: Translator, style: Style): 
   for (const warning of shownWarnings) out.push(`  ${style('yellow', '!')} ${warning.message} ${style('dim', `[${warning.code}]`)}`);
 
   out.push('');
-  const line = (label: MsgKey, value: string) => t('status.labelValue', { label: style('bold', t(label)), value });
+  // Both parts are adopt's own composition, styled: user text in them went through t().
+  const line = (label: MsgKey, value: string) => t('status.labelValue', { label: new Composed(style('bold', t(label))), value: new Composed(value) });
   out.push(
     line('status.next', report.next ? `${t.date(report.next.date)} — ${eventLabel(report.next, t)} (${relativeDay(report.next.date, report.today, t)})` : t('status.nothingNext')),
   );

@@ -1,15 +1,19 @@
 /** Reading what people type: dates, numbers and e-mails, leniently, in their language's habits. */
-import { isRealDate } from '../util/dates.js';
+import { inDateRange, isRealDate } from '../util/dates.js';
 import type { Lang } from '../i18n/index.js';
 
-/** 2027-03-15, or the day-first 15/03/2027 and 15.03.2027 that people in France and the UK write. */
-export function parseDate(text: string): string | undefined {
+/** 2027-03-15, or the day-first 15/03/2027 and 15.03.2027 that people in France and the UK write: a day that exists. */
+export function readDate(text: string): string | undefined {
   const value = text.trim();
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return isRealDate(value) ? value : undefined;
   const dayFirst = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(value);
-  if (!dayFirst) return undefined;
-  const iso = `${dayFirst[3]}-${dayFirst[2]!.padStart(2, '0')}-${dayFirst[1]!.padStart(2, '0')}`;
-  return isRealDate(iso) ? iso : undefined;
+  const iso = dayFirst ? `${dayFirst[3]}-${dayFirst[2]!.padStart(2, '0')}-${dayFirst[1]!.padStart(2, '0')}` : value;
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) && isRealDate(iso) ? iso : undefined;
+}
+
+/** A date answer adopt can take: a day that exists, between 1900 and 2199 (util/dates.ts). */
+export function parseDate(text: string): string | undefined {
+  const iso = readDate(text);
+  return iso && inDateRange(iso) ? iso : undefined;
 }
 
 /**
@@ -39,7 +43,10 @@ export function isContact(text: string): boolean {
   return value.includes('@') ? isEmail(value) : /^\+?[\d\s().-]{6,}$/.test(value);
 }
 
-/** An id made from a name: lower case, no accents, words joined by dashes. */
+/**
+ * An id made from a name: lower case, no accents, words joined by dashes; never "none", which
+ * the format keeps for a decision that chose no tool.
+ */
 export function slug(name: string): string {
   const base = name
     .normalize('NFD')
@@ -49,7 +56,7 @@ export function slug(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 32)
     .replace(/-+$/, '');
-  return base || 'item';
+  return base === 'none' ? 'none-2' : base || 'item';
 }
 
 export function uniqueId(base: string, taken: ReadonlySet<string>): string {

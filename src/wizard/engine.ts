@@ -11,6 +11,7 @@ import type { Project } from '../generated/model.js';
 import type { Context, Field, ListField, Note, RefField, ScoresField, Step } from '../steps/types.js';
 import { isAnswered } from '../derive/completeness.js';
 import { isContact, isEmail, nextNumberedId, parseDate, parseNumber, slug, uniqueId } from './answers.js';
+import { visible } from '../util/visible.js';
 import { referencesTo, type ReferenceTarget } from '../derive/references.js';
 import type { Choice, Prompter } from './prompter.js';
 import { isRecord } from '../util/records.js';
@@ -236,7 +237,7 @@ const referencedLists: Record<string, ReferenceTarget> = { keyUsers: 'keyUsers',
 
 function itemTitle(field: ListField, item: Data, index: number): string {
   const title = item[field.title];
-  return typeof title === 'string' && title.trim() ? title : `${index + 1}`;
+  return typeof title === 'string' && title.trim() ? visible(title) : `${index + 1}`;
 }
 
 function isItemComplete(field: ListField, item: Data, ctx: Context): boolean {

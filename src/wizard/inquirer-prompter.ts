@@ -5,6 +5,8 @@ import type { Style } from '../view/style.js';
 import type { Choice, Prompter, Question } from './prompter.js';
 import { wrap } from '../view/wrap.js';
 import { unicodeSupported } from '../terminal.js';
+import { visible, visibleKeepingStyle } from '../util/visible.js';
+import { UsageError } from '../errors.js';
 
 /**
  * The keys' names in the help line: symbols where the terminal can show them, else their names
@@ -14,10 +16,17 @@ export function keyNames(t: Translator, unicode: boolean): { arrows: string; ent
   return unicode ? { arrows: '↑↓', enter: '⏎', space: '␣' } : { arrows: '↑↓', enter: t('prompt.keys.enterKey'), space: t('prompt.keys.spaceKey') };
 }
 
+/** Where the prompts read and draw: the process's terminal unless a test hands in streams. */
+export interface PromptStreams {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+}
+
 export function inquirerPrompter(
   t: Translator,
   style: Style,
   output: { write(text: string): unknown; columns?: number },
+  streams?: PromptStreams,
   // inquirer draws on the process's own terminal, so its environment is the one to judge.
   unicode = unicodeSupported(process.env),
 ): Prompter {
@@ -30,62 +39,107 @@ export function inquirerPrompter(
       keysHelpTip: () => keys([[key.arrows, t('prompt.keys.move')], [key.enter, t('prompt.keys.choose')]]),
     },
   };
-  // The help line shows while the question is open; once answered, only the question stays.
+  // Questions, notes, choices and defaults carry the file's text: shown, never obeyed by the terminal.
   const message = (q: Question) => ({
-    message: q.message,
-    theme: { style: { message: (text: string, status: string) => style('bold', text) + (q.help && status !== 'done' ? `\n${style('dim', fit(`  ${q.help}`))}` : '') } },
+    message: visible(q.message),
+    theme: { style: { message: (text: string, status: string) => style('bold', text) + (q.help && status !== 'done' ? `\n${style('dim', fit(`  ${visible(q.help)}`))}` : '') } },
   });
-  const names = <T>(choices: readonly Choice<T>[]) => choices.map((c) => ({ value: c.value, name: c.label, ...(c.hint ? { description: c.hint } : {}) }));
+  const names = <T>(choices: readonly Choice<T>[]) => choices.map((c) => ({ value: c.value, name: visible(c.label), ...(c.hint ? { description: visible(c.hint) } : {}) }));
+
+  const stdin = streams?.input ?? process.stdin;
+  /**
+   * Closed input (a pipe or a file that ran out, a terminal gone) is not an answer: inquirer
+   * would wait, then call it Ctrl-C at exit. Each prompt is aborted when the input ends, and
+   * that is said as what it is.
+   */
+  const ask = async <T>(prompt: (context: { input: NodeJS.ReadableStream; output?: NodeJS.WritableStream; signal: AbortSignal }) => Promise<T>): Promise<T> => {
+    const closed = () => new UsageError(t('prompt.inputClosed'));
+    if ((stdin as { readableEnded?: boolean }).readableEnded) throw closed();
+    const controller = new AbortController();
+    const onEnd = () => controller.abort();
+    stdin.once('end', onEnd);
+    try {
+      return await prompt({ input: stdin, ...(streams ? { output: streams.output } : {}), signal: controller.signal });
+    } catch (error) {
+      if (controller.signal.aborted) throw closed();
+      throw error;
+    } finally {
+      stdin.removeListener('end', onEnd);
+    }
+  };
 
   return {
     async text(q) {
       // Above the question, so that what the user types lands on the question's own line.
-      if (q.help) output.write(`${style('dim', fit(`  ${q.help}`))}\n`);
-      const answer = await input({
-        message: q.message,
-        ...(q.default ? { default: q.default } : {}),
-        validate: (value: string) => q.validate?.(value.trim()) ?? true,
-        theme: { style: { message: (text: string) => style('bold', text), defaultAnswer: (text: string) => style('dim', `(${text})`) } },
-      });
+      if (q.help) output.write(`${style('dim', fit(`  ${visible(q.help)}`))}\n`);
+      const answer = await ask((context) =>
+        input(
+          {
+            message: visible(q.message),
+            ...(q.default ? { default: q.default } : {}),
+            validate: (value: string) => q.validate?.(value.trim()) ?? true,
+            // Shown visibly; Enter still keeps the value exactly as it is in the file.
+            transformer: (value: string, { isFinal }: { isFinal: boolean }) => (isFinal ? style('cyan', visible(value)) : visible(value)),
+            theme: { style: { message: (text: string) => style('bold', text), defaultAnswer: (text: string) => style('dim', `(${visible(text)})`) } },
+          },
+          context,
+        ),
+      );
       return answer.trim();
     },
     async select(q) {
       const base = message(q);
-      return select({
-        message: base.message,
-        choices: names(q.choices),
-        ...(q.default !== undefined ? { default: q.default } : {}),
-        pageSize: 12,
-        theme: { style: { ...selectTheme.style, ...base.theme.style } },
-      });
+      return ask((context) =>
+        select(
+          {
+            message: base.message,
+            choices: names(q.choices),
+            ...(q.default !== undefined ? { default: q.default } : {}),
+            pageSize: 12,
+            theme: { style: { ...selectTheme.style, ...base.theme.style } },
+          },
+          context,
+        ),
+      );
     },
     async checkbox(q) {
       const chosen = new Set(q.default ?? []);
       const base = message(q);
-      return checkbox({
-        message: base.message,
-        choices: names(q.choices).map((c) => ({ ...c, checked: chosen.has(c.value) })),
-        pageSize: 12,
-        instructions: keys([[key.arrows, t('prompt.keys.move')], [key.space, t('prompt.keys.tick')], [key.enter, t('prompt.keys.confirm')]]),
-        theme: { style: { ...base.theme.style, keysHelpTip: () => keys([[key.arrows, t('prompt.keys.move')], [key.space, t('prompt.keys.tick')], [key.enter, t('prompt.keys.confirm')]]) } },
-        ...(q.validate ? { validate: (items: readonly { value: unknown }[]) => q.validate!(items.map((i) => i.value) as never) } : {}),
-      });
+      return ask((context) =>
+        checkbox(
+          {
+            message: base.message,
+            choices: names(q.choices).map((c) => ({ ...c, checked: chosen.has(c.value) })),
+            pageSize: 12,
+            instructions: keys([[key.arrows, t('prompt.keys.move')], [key.space, t('prompt.keys.tick')], [key.enter, t('prompt.keys.confirm')]]),
+            theme: { style: { ...base.theme.style, keysHelpTip: () => keys([[key.arrows, t('prompt.keys.move')], [key.space, t('prompt.keys.tick')], [key.enter, t('prompt.keys.confirm')]]) } },
+            ...(q.validate ? { validate: (items: readonly { value: unknown }[]) => q.validate!(items.map((i) => i.value) as never) } : {}),
+          },
+          context,
+        ),
+      );
     },
     async confirm(q) {
       // A choice rather than (y/N): "o" for oui would read as no in inquirer's confirm.
       const base = message(q);
-      return select({
-        message: base.message,
-        choices: [
-          { value: true, name: t('prompt.yes') },
-          { value: false, name: t('prompt.no') },
-        ],
-        default: q.default ?? true,
-        theme: { style: { ...selectTheme.style, ...base.theme.style } },
-      });
+      return ask((context) =>
+        select(
+          {
+            message: base.message,
+            choices: [
+              { value: true, name: t('prompt.yes') },
+              { value: false, name: t('prompt.no') },
+            ],
+            default: q.default ?? true,
+            theme: { style: { ...selectTheme.style, ...base.theme.style } },
+          },
+          context,
+        ),
+      );
     },
     say(text: string) {
-      output.write(`${fit(text)}\n`);
+      // Notes mix adopt's styling with user text, which t() has already made visible.
+      output.write(`${fit(visibleKeepingStyle(text))}\n`);
     },
   };
 }

@@ -183,7 +183,7 @@ describe('adopt init, scripted', () => {
       'This e-mail address looks incomplete (such as name@example.org).',
       'At least 0.',
       'Write a number, such as 240 or 12.50.',
-      'Write the date as YYYY-MM-DD (2027-03-15) or DD/MM/YYYY (15/03/2027), and a date that exists.',
+      'Write the date as YYYY-MM-DD (2027-03-15) or DD/MM/YYYY (15/03/2027): a date that exists, between 1900 and 2199.',
     ]);
     const project = await read();
     expect(project.lead!.contact).toBe('camille@example.org');

@@ -149,7 +149,8 @@ describe('documents of a project in progress', () => {
 describe('Markdown escaping', () => {
   test('what Markdown reads as syntax is escaped', () => {
     expect(markdownText('a|b `c` *d* _e_ [f](g) <h>')).toBe('a\\|b \\`c\\` \\*d\\* \\_e\\_ \\[f\\](g) \\<h\\>');
-    expect(markdownText('# title\n- item\n1. first')).toBe('\\# title\n\\- item\n\\1. first');
+    // Each line break stays a break inside the same block (a backslash at its end); "\\1." would show its backslash.
+    expect(markdownText('# title\n- item\n1. first')).toBe('\\# title\\\n\\- item\\\n1\\. first');
     expect(markdownCell('two\nlines | and a pipe')).toBe('two lines \\| and a pipe');
   });
 });
