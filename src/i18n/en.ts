@@ -108,7 +108,7 @@ export const en = {
   'cli.error.missingArgument': 'Missing value for {name}.',
   'cli.error.badLang': 'Unknown language "{value}": use fr or en.',
   'cli.error.generic': '{message}',
-  'cli.interrupted': 'Stopped. Everything up to the last finished step is saved; run the same command again to carry on.',
+  'cli.interrupted': 'Stopped. Every answer given before this question is saved; run the same command again to carry on.',
   'cli.unexpected': 'Something went wrong inside adopt: {message}. Your project file was not changed. Please report this, with the command you ran.',
 
   // ── reading the file

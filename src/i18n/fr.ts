@@ -110,7 +110,7 @@ export const fr: Catalogue = {
   'cli.error.missingArgument': 'Il manque une valeur pour {name}.',
   'cli.error.badLang': 'Langue inconnue « {value} » : choisissez fr ou en.',
   'cli.error.generic': '{message}',
-  'cli.interrupted': 'Arrêté. Vos réponses sont enregistrées jusqu\'à la dernière étape terminée ; relancez la même commande pour continuer.',
+  'cli.interrupted': 'Arrêté. Toutes les réponses données avant cette question sont enregistrées ; relancez la même commande pour continuer.',
   'cli.unexpected': 'Un problème interne est survenu dans adopt : {message}. Votre fichier de projet n\'a pas été modifié. Merci de le signaler, avec la commande lancée.',
 
   // ── lecture du fichier
