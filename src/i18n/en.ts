@@ -43,7 +43,7 @@ export const en = {
   'cli.option.noColor': 'plain output, without colours',
   'cli.option.json': 'print the result as JSON, for scripts',
   'cli.option.strict': 'exit with code 1 when there is any warning',
-  'cli.cmd.init': 'the wizard: the 8 steps of the method, saved after each step',
+  'cli.cmd.init': 'the wizard: the 8 steps of the method, each answer saved as it is given',
   'cli.cmd.edit': 'come back to one step (1 to 8, or its name), with your answers as defaults',
   'cli.option.restart': 'go over every step again, with your answers as defaults',
   'cli.option.from': 'take the answers from this (partial) project file; with --yes',

@@ -45,7 +45,7 @@ export const fr: Catalogue = {
   'cli.option.noColor': 'affichage sans couleurs',
   'cli.option.json': 'afficher le résultat en JSON, pour les scripts',
   'cli.option.strict': 'sortir avec le code 1 s\'il y a la moindre alerte',
-  'cli.cmd.init': 'l\'assistant : les 8 étapes de la méthode, enregistrées après chaque étape',
+  'cli.cmd.init': 'l\'assistant : les 8 étapes de la méthode, chaque réponse enregistrée dès qu\'elle est donnée',
   'cli.cmd.edit': 'revenir sur une étape (1 à 8, ou son nom), avec vos réponses comme valeurs par défaut',
   'cli.option.restart': 'reprendre toutes les étapes, avec vos réponses comme valeurs par défaut',
   'cli.option.from': 'prendre les réponses dans ce fichier de projet (même partiel) ; avec --yes',
