@@ -75,6 +75,7 @@ export class Keeper {
     const working = workingCopy(this.source.data as unknown as Project);
     this.baseline = this.source.data;
     this.baseOf = working.originOf;
+    this.unwritten = false;
     return working.copy;
   }
 
@@ -92,7 +93,8 @@ export class Keeper {
     await this.write(project, true);
     const pending = adding[0];
     if (pending) await this.journal({ version: 1, command: this.options.command, time: '', step, adding: pending });
-    else if (this.journaled?.adding) await this.dropJournal();
+    // An item the file refused stays in the journal: it is not in the file, so it is not kept yet.
+    else if (this.journaled?.adding && !this.unwritten) await this.dropJournal();
   }
 
   /** At the end of a step: whatever is left is written, and the next step starts from the file. */
@@ -160,6 +162,11 @@ export class Keeper {
     if (this.unwritten) return new Interrupted(t('wizard.stoppedPart', { file }));
     if (this.options.command === 'evaluate' && !this.written) return new Interrupted(t('wizard.stoppedNothing', { file }));
     return new Interrupted(t('wizard.stoppedSaved', { file }));
+  }
+
+  /** The last answers could not go to the file: it would have refused them. */
+  get refused(): boolean {
+    return this.unwritten;
   }
 
   get journalFile(): string {

@@ -174,7 +174,17 @@ async function offerJournal(session: Session, options: SessionOptions, command: 
     prompter.say(t('journal.setAside', { kept }));
     return undefined;
   }
-  await finishItem(step, adding, session.project, engineFor(step));
+  // Only the item's own questions come back from disk: any other key there is not ours.
+  const declared = new Set(listAt(step, adding.at)!.fields.map((f) => f.key));
+  const item = Object.fromEntries(Object.entries(adding.item).filter(([key]) => declared.has(key)));
+  await finishItem(step, { ...adding, item }, session.project, engineFor(step));
+  if (keeper.refused) {
+    const kept = await setAside(options.file, options.shownFile);
+    await keeper.dropJournal();
+    prompter.say(t('journal.noLongerFits', { what, file: options.shownFile, kept }));
+    session.project = keeper.begin();
+    return undefined;
+  }
   session.project = await keeper.save(session.project);
   return undefined;
 }

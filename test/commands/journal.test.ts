@@ -214,3 +214,17 @@ describe('Ctrl-C in adopt evaluate', () => {
     expect(existsSync(journal())).toBe(true);
   });
 });
+
+describe('a journal is data from disk', () => {
+  test('an item whose kept answers the file would refuse is set aside in one line, and the file keeps no trace of it', async () => {
+    await copyExample(examples.foodBank, dir);
+    const before = await readFile(projectFile(), 'utf8');
+    const listed = (await read()).keyUsers!.length;
+    await writeFile(journal(), JSON.stringify({ version: 1, command: 'edit', step: 'key-users', time: '2026-11-27T10:00:00Z', adding: { at: ['keyUsers'], item: { name: 'Sam', role: 'Cook', profile: 'dialy', use: 'Menus', evil: 'x' }, kind: 'keyUser', n: listed + 1, listed } }));
+    const prompter = new ScriptedPrompter([true, ...(Array(40).fill('') as ScriptedAnswer[])]);
+    await edit({ ...options(prompter), step: 'lead' });
+    expect(prompter.said.filter((line) => line.includes('no longer fit'))).toHaveLength(1);
+    expect(await readFile(projectFile(), 'utf8')).toBe(before);
+    expect(existsSync(journal())).toBe(false);
+  });
+});
