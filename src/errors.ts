@@ -38,3 +38,10 @@ export class CheckFailedError extends AdoptError {
     super(message, ExitCode.problems);
   }
 }
+
+/** Ctrl-C at a prompt, once the command knows what it kept: exit 130 with that sentence. */
+export class Interrupted extends AdoptError {
+  constructor(message: string) {
+    super(message, ExitCode.interrupted);
+  }
+}

@@ -25,7 +25,9 @@ async function report(error: unknown, argv: readonly string[], io: Io): Promise<
   const fit = (text: string) => (io.stderr.isTTY ? wrap(text, ((io.stderr as { columns?: number }).columns ?? 80) - 1) : text);
   if (error instanceof AdoptError) {
     if ('lines' in error && Array.isArray(error.lines)) for (const line of error.lines) io.stderr.write(`${line}\n`);
-    if (error.message) io.stderr.write(`${fit(error.message)}\n`);
+    // After Ctrl-C the cursor is still on the prompt's line.
+    const start = error.exitCode === ExitCode.interrupted ? '\n' : '';
+    if (error.message) io.stderr.write(`${start}${fit(error.message)}\n`);
     return error.exitCode;
   }
   const t = await loadTranslator(resolveLanguage(langFlag(argv), fileLanguage(projectFile(io.cwd, io.env)), io.env));

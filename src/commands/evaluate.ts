@@ -10,14 +10,13 @@ import type { Project, Review } from '../generated/model.js';
 import { UsageError, CheckFailedError, FileProblemsError } from '../errors.js';
 import { addMonths, inDateRange, isRealDate, withinRange } from '../util/dates.js';
 import { EVALUATION_DELAY_MONTHS } from '../derive/events.js';
-import { susScore, SUS_ITEMS } from '../derive/sus.js';
 import { readBytes, parseProject, workingCopy, applyChanges, writeProject, writeNotes, type ProjectSource } from '../store.js';
 import { checkProject } from '../check.js';
 import { formatProblem } from '../problems.js';
-import { fileExists, isInteractive, noTerminal, openForChange, startSession, type SessionOptions } from '../wizard/session.js';
+import { fileExists, isInteractive, noTerminal, openForChange, startSession, type Session, type SessionOptions } from '../wizard/session.js';
 import { parseDate, readDate } from '../wizard/answers.js';
-import { visible } from '../util/visible.js';
-import type { Prompter } from '../wizard/prompter.js';
+import { askReview, reviewFits } from '../wizard/review.js';
+import { setAside, type ReviewProgress } from '../wizard/journal.js';
 
 export interface EvaluateOptions extends SessionOptions {
   /** The day of the review (default: today). */
@@ -26,8 +25,6 @@ export interface EvaluateOptions extends SessionOptions {
   from?: string;
   yes?: boolean;
 }
-
-const statuses = ['met', 'partial', 'unmet'] as const;
 
 /** What a review needs to be recorded: a status for every objective, and the decision. */
 export function missingInReview(review: Partial<Review>, project: Project): string[] {
@@ -84,83 +81,69 @@ export async function evaluate(options: EvaluateOptions): Promise<void> {
   const early = await loadTranslator(resolveLanguage(options.lang, undefined, options.io.env));
   if (!isInteractive(options)) throw noTerminal(early, 'evaluate', options.io.env);
   if (!(await fileExists(options.file))) throw new UsageError(early('file.notFound', { file: options.shownFile }));
-  const session = await startSession(options);
-  const { t, prompter, style } = session;
+  const session = await startSession(options, 'evaluate');
+  try {
+    await interactive(session, options);
+  } catch (error) {
+    throw session.stopped(error);
+  }
+}
+
+/** At a terminal: the review is asked, kept in the journal as it grows, and recorded whole. */
+async function interactive(session: Session, options: EvaluateOptions): Promise<void> {
+  const { t, prompter, style, keeper } = session;
   const project = session.project;
-  const date = reviewDate(options, t);
-  refuseSameDay(project, date, t);
+  let progress = await resumable(session, options);
+  if (!progress) {
+    const date = reviewDate(options, t);
+    refuseSameDay(project, date, t);
+    progress = { review: { date }, answered: [] };
+  }
+  const date = progress.review.date;
   const previous = [...(project.evaluation?.reviews ?? [])].sort((a, b) => (a.date < b.date ? -1 : 1)).at(-1);
 
   prompter.say(style('bold', t('evaluate.title', { date: t.date(date), title: project.project?.title ?? t('status.untitled') })));
   prompter.say(t(previous ? 'evaluate.introAgain' : 'evaluate.intro', { date: previous ? t.date(previous.date) : '' }));
-
-  const review: Review = { date };
-  const objectives = project.needs?.objectives ?? [];
-  if (objectives.length === 0) prompter.say(t('evaluate.noObjectives'));
-  for (const objective of objectives) {
-    const before = previous?.objectives?.find((o) => o.id === objective.id)?.status;
-    prompter.say(`\n${style('bold', visible(`${objective.id} · ${objective.text ?? ''}`))}${objective.indicator ? `\n${t('evaluate.indicator', { indicator: objective.indicator })}` : ''}${before ? `\n${t('evaluate.previously', { status: t(`enum.status.${before}` as MsgKey) })}` : ''}`);
-    const status = await prompter.select({
-      message: t('evaluate.status'),
-      choices: statuses.map((value) => ({ value, label: t(`enum.status.${value}` as MsgKey) })),
-      ...(before ? { default: before } : {}),
-    });
-    const evidence = await prompter.text({ message: t('evaluate.evidence'), help: t('evaluate.evidenceHelp') });
-    (review.objectives ??= []).push({ id: objective.id, status, ...(evidence ? { evidence } : {}) });
-  }
-
-  prompter.say(`\n${style('bold', t('evaluate.effectsTitle'))}\n${t('evaluate.effectsHints')}`);
-  for (let n = 1; ; n++) {
-    const text = await prompter.text({ message: t('evaluate.effect', { n }) });
-    if (text === '') break;
-    const kind = await prompter.select({ message: t('evaluate.effectKind'), choices: (['positive', 'negative'] as const).map((value) => ({ value, label: t(`enum.effect.${value}` as MsgKey) })) });
-    const anticipated = await prompter.confirm({ message: t('evaluate.anticipated'), default: false });
-    (review.effects ??= []).push({ text, kind, anticipated });
-  }
-
-  const usability = await askUsability(prompter, t);
-  if (usability.length) review.usability = usability;
-
-  const by = await prompter.text({ message: t('evaluate.by'), help: t('evaluate.byHelp'), ...(project.lead?.name ? { default: project.lead.name } : {}) });
-  if (by) review.by = by.split(/\s*[,;]\s*/).filter(Boolean);
-  const hindsight = await prompter.text({ message: t('evaluate.hindsight'), help: t('evaluate.hindsightHelp') });
-  if (hindsight) review.hindsight = hindsight;
-  review.decision = await prompter.select({
-    message: t('evaluate.decision'),
-    choices: (['continue', 'adjust', 'stop'] as const).map((value) => ({ value, label: t(`enum.decision.${value}` as MsgKey), hint: t(`evaluate.decisionHint.${value}` as MsgKey) })),
-  });
-  const notes = await prompter.text({ message: t('evaluate.notes') });
-  if (notes) review.notes = notes;
-
-  const proposed = withinRange(addMonths(date, EVALUATION_DELAY_MONTHS));
-  const next = await prompter.text({
-    message: t('evaluate.nextDue'),
-    help: t('evaluate.nextDueHelp'),
-    default: proposed,
-    validate: (value) => (value === '' || (parseDate(value) && parseDate(value)! > date) ? true : parseDate(value) ? t('evaluate.nextDueBad', { date: t.date(date) }) : t('prompt.badDate')),
-  });
-  await record(session.source, review, next ? parseDate(next) : undefined, t, options.io);
+  const { review, next } = await askReview(progress, { prompter, t, style, project, previous, keep: (p) => keeper.keepReview(p) });
+  await record(session.source, review, next, t, options.io);
+  await keeper.dropJournal();
   prompter.say(style('green', t('evaluate.saved', { file: options.shownFile })));
   if (review.decision !== 'continue') prompter.say(t('evaluate.logged', { decision: t(`enum.decision.${review.decision}` as MsgKey) }));
   prompter.say(t('evaluate.next'));
 }
 
-/** The questionnaire, one respondent after another, as long as people are there to answer it. */
-async function askUsability(prompter: Prompter, t: Translator): Promise<number[]> {
-  if (!(await prompter.confirm({ message: t('evaluate.susAsk'), help: t('evaluate.susHelp'), default: false }))) return [];
-  const scores: number[] = [];
-  const scale = [1, 2, 3, 4, 5].map((value) => ({ value, label: t(`evaluate.susScale.${value}` as MsgKey) }));
-  do {
-    prompter.say(t('evaluate.susRespondent', { n: scores.length + 1 }));
-    const answers: number[] = [];
-    for (let item = 1; item <= SUS_ITEMS; item++) {
-      answers.push(await prompter.select({ message: `${item}/10 · ${t(`sus.${item}` as MsgKey)}`, choices: scale, default: 3 }));
-    }
-    const score = susScore(answers);
-    scores.push(score);
-    prompter.say(t('evaluate.susScore', { score: t.number(score, 1) }));
-  } while (await prompter.confirm({ message: t('evaluate.susAnother'), default: false }));
-  return scores;
+/**
+ * The review a stopped run kept, offered back. One that no longer fits the file (an objective
+ * renamed, a review recorded that day meanwhile, answers the file would refuse) is set aside.
+ */
+async function resumable(session: Session, options: EvaluateOptions): Promise<ReviewProgress | undefined> {
+  const { t, prompter, keeper } = session;
+  const offered = await session.offerJournal();
+  if (!offered) return undefined;
+  const { review } = offered;
+  const project = session.project;
+  const candidate = { ...project, evaluation: { ...project.evaluation, reviews: [...(project.evaluation?.reviews ?? []), review.review] } };
+  const fits =
+    isRealDate(review.review.date) &&
+    reviewFits(review, project) &&
+    (await checkProject({ ...session.source, data: candidate as unknown as Record<string, unknown> }, t, { locateReferences: false }).then(
+      (found) => found.structural.length === 0,
+      () => false,
+    ));
+  const shownDate = isRealDate(review.review.date) ? t.date(review.review.date) : review.review.date;
+  const aside = async (line: (kept: string) => string) => {
+    const kept = await setAside(options.file, options.shownFile);
+    await keeper.dropJournal();
+    prompter.say(line(kept));
+  };
+  if (!fits) {
+    await aside((kept) => t('journal.noLongerFits', { what: t('journal.theReview', { date: shownDate }), file: options.shownFile, kept }));
+    return undefined;
+  }
+  prompter.say(t('journal.offerReview', { date: shownDate }));
+  if (await prompter.confirm({ message: t('journal.carryOn'), default: true })) return review;
+  await aside((kept) => t('journal.setAside', { kept }));
+  return undefined;
 }
 
 /**

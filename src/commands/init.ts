@@ -4,7 +4,7 @@ import { loadTranslator, resolveLanguage } from '../i18n/index.js';
 import { steps } from '../steps/index.js';
 import { stepProgress } from '../derive/completeness.js';
 import { UsageError } from '../errors.js';
-import { chooseLanguage, createProject, fileExists, isInteractive, noTerminal, printSummary, startSession, type SessionOptions } from '../wizard/session.js';
+import { chooseLanguage, createProject, fileExists, isInteractive, noTerminal, printSummary, startSession, type Session, type SessionOptions } from '../wizard/session.js';
 import { fillFromAnswers } from '../wizard/from-file.js';
 
 export interface InitOptions extends SessionOptions {
@@ -38,10 +38,19 @@ export async function init(options: InitOptions): Promise<void> {
     );
     await createProject(options, language, await loadTranslator(language));
   }
-  const session = await startSession(isNew ? { ...options, lang: undefined } : options);
+  const session = await startSession(isNew ? { ...options, lang: undefined } : options, 'init');
+  try {
+    await walk(session, options, isNew);
+  } catch (error) {
+    throw session.stopped(error);
+  }
+}
+
+async function walk(session: Session, options: InitOptions, isNew: boolean): Promise<void> {
   const { t, style, prompter } = session;
   prompter.say(style('bold', t(isNew ? 'init.welcome' : 'init.welcomeBack', { file: options.shownFile })));
   prompter.say(t('init.howItWorks'));
+  await session.offerJournal();
 
   const mode = options.restart ? 'review' : 'fill';
   for (const step of steps) {
@@ -85,10 +94,15 @@ export async function edit(options: EditOptions): Promise<void> {
   if (!step) throw new UsageError(t('edit.unknownStep', { name: options.step, steps: steps.map((s) => s.id).join(', ') }));
   if (!isInteractive(options)) throw noTerminal(t, `edit ${options.step}`, options.io.env);
   if (!(await fileExists(options.file))) throw new UsageError(t('file.notFound', { file: options.shownFile }));
-  const session = await startSession(options);
-  const title = session.t(`step.${step.id}` as MsgKey);
-  session.prompter.say(`${session.style('bold', step.number ? session.t('init.stepTitle', { n: step.number, title }) : title)}\n${session.style('dim', session.t(`intro.${step.id}` as MsgKey))}`);
-  await session.runStep(step, 'review');
+  const session = await startSession(options, 'edit');
+  try {
+    await session.offerJournal();
+    const title = session.t(`step.${step.id}` as MsgKey);
+    session.prompter.say(`${session.style('bold', step.number ? session.t('init.stepTitle', { n: step.number, title }) : title)}\n${session.style('dim', session.t(`intro.${step.id}` as MsgKey))}`);
+    await session.runStep(step, 'review');
+  } catch (error) {
+    throw session.stopped(error);
+  }
   session.prompter.say(session.style('green', session.t('wizard.saved', { file: options.shownFile })));
   session.prompter.say(printSummary(session, options));
 }

@@ -43,7 +43,7 @@ export const en = {
   'cli.option.noColor': 'plain output, without colours',
   'cli.option.json': 'print the result as JSON, for scripts',
   'cli.option.strict': 'exit with code 1 when there is any warning',
-  'cli.cmd.init': 'the wizard: the 8 steps of the method, saved after each step',
+  'cli.cmd.init': 'the wizard: the 8 steps of the method, each answer saved as it is given',
   'cli.cmd.edit': 'come back to one step (1 to 8, or its name), with your answers as defaults',
   'cli.option.restart': 'go over every step again, with your answers as defaults',
   'cli.option.from': 'take the answers from this (partial) project file; with --yes',
@@ -112,7 +112,7 @@ export const en = {
   'cli.error.missingArgument': 'Missing value for {name}.',
   'cli.error.badLang': 'Unknown language "{value}": use fr or en.',
   'cli.error.generic': '{message}',
-  'cli.interrupted': 'Stopped. Everything up to the last finished step is saved; run the same command again to carry on.',
+  'cli.interrupted': 'Stopped. Every answer given before this question is saved; run the same command again to carry on.',
   'cli.error.dateRange': '"{value}" is not a date adopt can work with: dates go from 1900 to 2199. Check the year.',
   'cli.unexpected': 'Something went wrong inside adopt: {message}. Your project file was not changed. Please report this, with the command you ran.',
 

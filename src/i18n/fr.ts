@@ -45,7 +45,7 @@ export const fr: Catalogue = {
   'cli.option.noColor': 'affichage sans couleurs',
   'cli.option.json': 'afficher le résultat en JSON, pour les scripts',
   'cli.option.strict': 'sortir avec le code 1 s\'il y a la moindre alerte',
-  'cli.cmd.init': 'l\'assistant : les 8 étapes de la méthode, enregistrées après chaque étape',
+  'cli.cmd.init': 'l\'assistant : les 8 étapes de la méthode, chaque réponse enregistrée dès qu\'elle est donnée',
   'cli.cmd.edit': 'revenir sur une étape (1 à 8, ou son nom), avec vos réponses comme valeurs par défaut',
   'cli.option.restart': 'reprendre toutes les étapes, avec vos réponses comme valeurs par défaut',
   'cli.option.from': 'prendre les réponses dans ce fichier de projet (même partiel) ; avec --yes',
@@ -114,7 +114,7 @@ export const fr: Catalogue = {
   'cli.error.missingArgument': 'Il manque une valeur pour {name}.',
   'cli.error.badLang': 'Langue inconnue « {value} » : choisissez fr ou en.',
   'cli.error.generic': '{message}',
-  'cli.interrupted': 'Arrêté. Vos réponses sont enregistrées jusqu\'à la dernière étape terminée ; relancez la même commande pour continuer.',
+  'cli.interrupted': 'Arrêté. Toutes les réponses données avant cette question sont enregistrées ; relancez la même commande pour continuer.',
   'cli.error.dateRange': '« {value} » n\'est pas une date que gère adopt : les dates vont de 1900 à 2199. Vérifiez l\'année.',
   'cli.unexpected': 'Un problème interne est survenu dans adopt : {message}. Votre fichier de projet n\'a pas été modifié. Merci de le signaler, avec la commande lancée.',
 

@@ -1,6 +1,7 @@
 /**
  * The generic engine: walks a step's declarations and asks each question through the prompter,
- * filling a working copy of the project. It never writes: the command saves after each step.
+ * filling a working copy of the project. It never writes: after every answer it tells the
+ * session (`checkpoint`), which keeps what is valid in the file and the rest in the journal.
  *
  * Two modes: `fill` asks only what is not answered yet (so `adopt init` resumes and never asks
  * twice); `review` asks everything with the current answers as defaults (`adopt edit`,
@@ -15,6 +16,7 @@ import { visible } from '../util/visible.js';
 import { referencesTo, type ReferenceTarget } from '../derive/references.js';
 import type { Choice, Prompter } from './prompter.js';
 import { isRecord } from '../util/records.js';
+import type { Adding, Segment } from './journal.js';
 
 export type Mode = 'fill' | 'review';
 
@@ -25,30 +27,75 @@ export interface Engine {
   today?: string;
   /** `adopt init`'s first pass: details (see FieldBase.detail) wait for `adopt edit`. */
   firstPass?: boolean;
+  /** After every answer kept, with the items being added (outermost first), not in the project yet. */
+  checkpoint?: (adding: readonly Adding[]) => Promise<void>;
+  /** The items being added: one array shared by every copy of the engine during a step. */
+  adding?: Adding[];
 }
 
 type Data = Record<string, unknown>;
 
 
 export async function askStep(step: Step, project: Project, engine: Engine): Promise<void> {
-  await askFields(step.fields, project as unknown as Data, { project, ...(engine.today ? { today: engine.today } : {}) }, engine);
+  await askFields(step.fields, project as unknown as Data, { project, ...(engine.today ? { today: engine.today } : {}) }, { ...engine, adding: engine.adding ?? [] }, []);
+}
+
+async function kept(engine: Engine): Promise<void> {
+  await engine.checkpoint?.(engine.adding ?? []);
+}
+
+/** The list field of a step at a path of group keys, as a journal names it. */
+export function listAt(step: Step, at: readonly Segment[]): ListField | undefined {
+  let fields: readonly Field[] = step.fields;
+  for (const [index, segment] of at.entries()) {
+    const field = fields.find((f) => f.key === segment);
+    if (!field) return undefined;
+    if (index === at.length - 1) return field.kind === 'list' ? field : undefined;
+    if (field.kind !== 'group') return undefined;
+    fields = field.fields;
+  }
+  return undefined;
+}
+
+/**
+ * An item whose adding was stopped: its missing answers are asked, then it joins its list, as
+ * if it had never been interrupted. False when the step has no such list any more.
+ */
+export async function finishItem(step: Step, stopped: Adding, project: Project, engine: Engine): Promise<boolean> {
+  const field = listAt(step, stopped.at);
+  if (!field) return false;
+  let target = project as unknown as Data;
+  for (const segment of stopped.at.slice(0, -1)) {
+    if (!isRecord(target[segment])) target[segment] = {};
+    target = target[segment] as Data;
+  }
+  const items: Data[] = Array.isArray(target[field.key]) ? (target[field.key] as Data[]) : [];
+  target[field.key] = items;
+  const item = stopped.item;
+  const shared = { ...engine, mode: 'fill' as const, adding: [{ ...stopped, item, n: items.length + 1 }] };
+  const ctx = { project, ...(engine.today ? { today: engine.today } : {}) };
+  await askFields(field.fields, item, { ...ctx, item }, shared, [...stopped.at, 'new']);
+  items.push(withId(field, item, items));
+  shared.adding.length = 0;
+  await kept(shared);
+  return true;
 }
 
 function say(engine: Engine, notes: readonly Note[] | undefined): void {
   for (const note of notes ?? []) engine.prompter.say(engine.t(note.key, note.params));
 }
 
-async function askFields(fields: readonly Field[], target: Data, ctx: Context, engine: Engine): Promise<void> {
+async function askFields(fields: readonly Field[], target: Data, ctx: Context, engine: Engine, at: Segment[]): Promise<void> {
   for (const field of fields) {
     if (field.when && !field.when(ctx)) continue;
     if (engine.firstPass && field.detail && !isAnswered(target[field.key])) continue;
     if (field.kind === 'group') {
       const child = isRecord(target[field.key]) ? (target[field.key] as Data) : {};
       target[field.key] = child;
-      await askFields(field.fields, child, ctx, engine);
+      await askFields(field.fields, child, ctx, engine, [...at, field.key]);
       if (Object.keys(child).length === 0) delete target[field.key];
     } else if (field.kind === 'list') {
-      await askList(field, target, ctx, engine);
+      await askList(field, target, ctx, engine, at);
     } else if (field.kind === 'scores') {
       await askScores(field, target, ctx, engine);
     } else {
@@ -76,12 +123,14 @@ async function askValue(field: Exclude<Field, { kind: 'group' | 'list' | 'scores
     const value = await askKind(field, proposal, ctx, engine, verify);
     if (value === CLEARED) {
       delete target[field.key];
+      await kept(engine);
       return;
     }
     if (value === undefined) return;
     const doubt = field.confirm?.(value, ctx);
     if (doubt && !(await engine.prompter.confirm({ message: engine.t(doubt.key, doubt.params), default: false }))) continue;
     target[field.key] = value;
+    await kept(engine);
     return;
   }
 }
@@ -253,7 +302,7 @@ function withId(field: ListField, item: Data, items: readonly Data[]): Data {
   return { id, ...item };
 }
 
-async function askList(field: ListField, target: Data, ctx: Context, engine: Engine): Promise<void> {
+async function askList(field: ListField, target: Data, ctx: Context, engine: Engine, parent: Segment[]): Promise<void> {
   if (field.managed) return;
   const { prompter, t } = engine;
   const items: Data[] = Array.isArray(target[field.key]) ? (target[field.key] as Data[]) : [];
@@ -261,6 +310,7 @@ async function askList(field: ListField, target: Data, ctx: Context, engine: Eng
   const label = t(field.label);
   const must = required(field, ctx);
   const minimum = must ? (field.minItems ?? 1) : 0;
+  const at = [...parent, field.key];
 
   if (items.length === 0 && field.propose) {
     const proposed = field.propose(ctx);
@@ -273,8 +323,9 @@ async function askList(field: ListField, target: Data, ctx: Context, engine: Eng
         const offered = field.reviewProposed ? field.fields.filter((f) => field.reviewProposed!.includes(f.key)) : field.fields;
         for (const [index, item] of items.entries()) {
           prompter.say(t('prompt.newItem', { title: t(`item.${field.item}.title` as MsgKey, { n: index + 1 }) }) + ` · ${itemTitle(field, item, index)}`);
-          await askFields(offered, item, { ...ctx, item }, { ...engine, mode: 'review' });
+          await askFields(offered, item, { ...ctx, item }, { ...engine, mode: 'review' }, [...at, index]);
         }
+        await kept(engine);
       }
     }
   }
@@ -290,10 +341,19 @@ async function askList(field: ListField, target: Data, ctx: Context, engine: Eng
     const [first, ...rest] = field.fields;
     const itemCtx = { ...ctx, item };
     const fillMode = { ...engine, mode: 'fill' as const };
-    await askFields([optional ? ({ ...first!, required: false } as Field) : first!], item, itemCtx, fillMode);
-    if (!isAnswered(item[first!.key])) return false;
-    await askFields(rest, item, itemCtx, fillMode);
-    items.push(withId(field, item, items));
+    // Until its required answers are in, the item waits in the journal, not in the file.
+    const adding = engine.adding ?? [];
+    const depth = adding.length;
+    adding.push({ at, item, kind: field.item, n: items.length + 1, listed: items.length });
+    try {
+      await askFields([optional ? ({ ...first!, required: false } as Field) : first!], item, itemCtx, fillMode, [...at, 'new']);
+      if (!isAnswered(item[first!.key])) return false;
+      await askFields(rest, item, itemCtx, fillMode, [...at, 'new']);
+      items.push(withId(field, item, items));
+    } finally {
+      adding.length = depth;
+    }
+    await kept(engine);
     return true;
   };
 
@@ -301,7 +361,7 @@ async function askList(field: ListField, target: Data, ctx: Context, engine: Eng
     for (const [index, item] of items.entries()) {
       if (!isItemComplete(field, item, ctx)) {
         prompter.say(t('prompt.completeItem', { title: itemTitle(field, item, index) }));
-        await askFields(field.fields, item, { ...ctx, item }, engine);
+        await askFields(field.fields, item, { ...ctx, item }, engine, [...at, index]);
       }
     }
     if (items.length === 0 || items.length < minimum) {
@@ -325,8 +385,9 @@ async function askList(field: ListField, target: Data, ctx: Context, engine: Eng
       }
       if (action === 'add') await addOne(false);
       else if (action.startsWith('edit:')) {
-        const item = items[Number(action.slice(5))]!;
-        await askFields(field.fields, item, { ...ctx, item }, engine);
+        const index = Number(action.slice(5));
+        const item = items[index]!;
+        await askFields(field.fields, item, { ...ctx, item }, engine, [...at, index]);
       } else {
         const index = Number(action.slice(7));
         const item = items[index]!;
@@ -334,7 +395,10 @@ async function askList(field: ListField, target: Data, ctx: Context, engine: Eng
         const target = referencedLists[field.key];
         const used = target && typeof item.id === 'string' ? referencesTo(ctx.project, target, item.id).length : 0;
         const message = used > 0 ? t('prompt.listConfirmRemoveUsed', { title, places: t.count('place', used) }) : t('prompt.listConfirmRemove', { title });
-        if (await prompter.confirm({ message, default: false })) items.splice(index, 1);
+        if (await prompter.confirm({ message, default: false })) {
+          items.splice(index, 1);
+          await kept(engine);
+        }
       }
     }
   }
@@ -387,6 +451,7 @@ async function askScores(field: ScoresField, target: Data, ctx: Context, engine:
         if (current) current.score = score;
         else scores.push({ candidate: candidate.id, by: user.id, criterion: criterion.id, score });
       });
+      await kept(engine);
     }
   }
   if (scores.length === 0) delete target[field.key];

@@ -1,12 +1,13 @@
 /**
- * What `init` and `edit` share: opening (or creating) the project file, running steps through
- * the engine, saving after each step, and the closing summary.
+ * What `init`, `edit` and `evaluate` share: opening (or creating) the project file, running
+ * steps through the engine, keeping every answer as it is given (see keeper.ts), the journal
+ * left by a run that was stopped, and the closing summary.
  */
 import { access } from 'node:fs/promises';
 import type { Translator, Lang, MsgKey } from '../i18n/index.js';
 import { loadTranslator, localeLanguage, resolveLanguage } from '../i18n/index.js';
 import type { Project } from '../generated/model.js';
-import { loadProject, createProjectFile, newProjectText, writeProject, writeNotes, setIn, workingCopy, applyChanges, type ProjectSource } from '../store.js';
+import { loadProject, createProjectFile, newProjectText, writeProject, setIn, type ProjectSource } from '../store.js';
 import { checkProject } from '../check.js';
 import { FileProblemsError, UsageError } from '../errors.js';
 import { formatProblem } from '../problems.js';
@@ -17,8 +18,13 @@ import type { Step } from '../steps/types.js';
 import type { Io } from '../io.js';
 import { makeStyle, type Style } from '../view/style.js';
 import { inGitBash } from '../terminal.js';
-import { askStep, type Mode } from './engine.js';
+import { askStep, finishItem, listAt, type Mode } from './engine.js';
 import type { Prompter } from './prompter.js';
+import { Keeper, describeItem } from './keeper.js';
+import { journalPath, readJournal, setAside, type Command, type ReviewProgress } from './journal.js';
+import { steps as allSteps } from '../steps/index.js';
+import { isRecord } from '../util/records.js';
+import path from 'node:path';
 
 export interface SessionOptions {
   file: string;
@@ -33,14 +39,27 @@ export interface SessionOptions {
   prompter?: Prompter;
 }
 
+/** What was kept last time and is not the session's to replay: the review, for evaluate. */
+export interface Offered {
+  review: ReviewProgress;
+}
+
 export interface Session {
   t: Translator;
   style: Style;
   prompter: Prompter;
-  source: ProjectSource;
-  /** The project as answered so far, changed freely by the engine, saved by `save`. */
+  readonly source: ProjectSource;
+  /** The project as answered so far, changed freely by the engine, kept as it changes. */
   project: Project;
+  keeper: Keeper;
   runStep(step: Step, mode: Mode, firstPass?: boolean): Promise<void>;
+  /**
+   * Offers what the last stopped run kept in the journal: an item being added is finished and
+   * saved here; a review is handed back (to evaluate only). What no longer fits is set aside.
+   */
+  offerJournal(): Promise<Offered | undefined>;
+  /** Turns Ctrl-C into the sentence that says what was kept; other errors pass through. */
+  stopped(error: unknown): unknown;
 }
 
 export function isInteractive(options: SessionOptions): boolean {
@@ -85,31 +104,97 @@ export async function makePrompter(options: SessionOptions, t: Translator): Prom
   return inquirerPrompter(t, makeStyle({ color: options.color, env: options.io.env, isTTY: options.io.stdout.isTTY }), options.io.stdout);
 }
 
-export async function startSession(options: SessionOptions): Promise<Session> {
+export async function startSession(options: SessionOptions, command: Command): Promise<Session> {
   const fileLang = await peekLanguage(options);
   const t = await loadTranslator(resolveLanguage(options.lang, fileLang, options.io.env));
-  let source = await openForChange(options.file, options.shownFile, t);
+  const source = await openForChange(options.file, options.shownFile, t);
   const style = makeStyle({ color: options.color, env: options.io.env, isTTY: options.io.stdout.isTTY });
   const prompter = await makePrompter(options, t);
-  let working = workingCopy(source.data as unknown as Project);
+  const keeper = new Keeper(source, { file: options.file, shownFile: options.shownFile, command, t, stderr: options.io.stderr });
+  const engine = (step: Step, mode: Mode, firstPass = false) => ({
+    prompter,
+    t,
+    mode,
+    today: options.today,
+    firstPass,
+    checkpoint: (adding: Parameters<Keeper['checkpoint']>[1]) => keeper.checkpoint(session.project, adding, step.id),
+  });
   const session: Session = {
     t,
     style,
     prompter,
-    source,
-    project: working.copy,
-    async runStep(step, mode, firstPass = false) {
-      await askStep(step, session.project, { prompter, t, mode, today: options.today, firstPass });
-      // Saved as soon as the step ends: Ctrl-C later loses at most the step in progress.
-      const written = await writeProject(source, (doc) => applyChanges(doc, source.data, session.project, working.originOf), t);
-      for (const note of writeNotes(written, t)) options.io.stderr.write(`${note}\n`);
-      source = written;
-      session.source = source;
-      working = workingCopy(source.data as unknown as Project);
-      session.project = working.copy;
+    get source() {
+      return keeper.source;
     },
+    project: keeper.begin(),
+    keeper,
+    async runStep(step, mode, firstPass = false) {
+      await askStep(step, session.project, engine(step, mode, firstPass));
+      session.project = await keeper.save(session.project);
+    },
+    async offerJournal() {
+      return offerJournal(session, options, command, (step) => engine(step, 'fill'));
+    },
+    stopped: (error) => keeper.stopped(error),
   };
   return session;
+}
+
+async function offerJournal(session: Session, options: SessionOptions, command: Command, engineFor: (step: Step) => Parameters<typeof finishItem>[3]): Promise<Offered | undefined> {
+  const { t, prompter, keeper } = session;
+  const found = await readJournal(options.file);
+  if (!found) return undefined;
+  const shown = (file: string) => path.join(path.dirname(options.shownFile), path.basename(file));
+  if ('unreadable' in found) {
+    const kept = await setAside(options.file, options.shownFile);
+    prompter.say(t('journal.unreadable', { journal: shown(journalPath(options.file)), kept }));
+    return undefined;
+  }
+  const { entry } = found;
+  if (entry.review) {
+    if (command !== 'evaluate') {
+      prompter.say(t('journal.reviewLater'));
+      return undefined;
+    }
+    keeper.adopt(entry);
+    return { review: entry.review };
+  }
+  const adding = entry.adding!;
+  const step = allSteps.find((s) => s.id === entry.step);
+  const what = describeItem(adding, t);
+  if (!step || !listAt(step, adding.at) || (adding.listed > 0 && listLength(session.project, adding.at) === 0)) {
+    const kept = await setAside(options.file, options.shownFile);
+    prompter.say(t('journal.noLongerFits', { what, file: options.shownFile, kept }));
+    return undefined;
+  }
+  keeper.adopt(entry);
+  prompter.say(t('journal.offerItem', { item: what }));
+  if (!(await prompter.confirm({ message: t('journal.carryOn'), default: true }))) {
+    const kept = await setAside(options.file, options.shownFile);
+    await keeper.dropJournal();
+    prompter.say(t('journal.setAside', { kept }));
+    return undefined;
+  }
+  // Only the item's own questions come back from disk: any other key there is not ours.
+  const declared = new Set(listAt(step, adding.at)!.fields.map((f) => f.key));
+  const item = Object.fromEntries(Object.entries(adding.item).filter(([key]) => declared.has(key)));
+  await finishItem(step, { ...adding, item }, session.project, engineFor(step));
+  if (keeper.refused) {
+    const kept = await setAside(options.file, options.shownFile);
+    await keeper.dropJournal();
+    prompter.say(t('journal.noLongerFits', { what, file: options.shownFile, kept }));
+    session.project = keeper.begin();
+    return undefined;
+  }
+  session.project = await keeper.save(session.project);
+  return undefined;
+}
+
+/** How many items the list at a path holds in the project now. */
+function listLength(project: Project, at: readonly (string | number)[]): number {
+  let value: unknown = project;
+  for (const segment of at) value = isRecord(value) && typeof segment === 'string' ? value[segment] : undefined;
+  return Array.isArray(value) ? value.length : 0;
 }
 
 async function peekLanguage(options: SessionOptions): Promise<string | undefined> {

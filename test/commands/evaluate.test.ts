@@ -85,7 +85,7 @@ describe('adopt evaluate, scripted', () => {
   test('Ctrl-C at any question leaves the file as it was', async () => {
     const file = await copyExample(examples.foodBank, dir);
     const before = await readFile(file, 'utf8');
-    await expect(evaluate(options(new ScriptedPrompter(['met', 'All shifts filled', INTERRUPT])))).rejects.toMatchObject({ name: 'ExitPromptError' });
+    await expect(evaluate(options(new ScriptedPrompter(['met', 'All shifts filled', INTERRUPT])))).rejects.toMatchObject({ exitCode: 130 });
     expect(await readFile(file, 'utf8')).toBe(before);
   });
 

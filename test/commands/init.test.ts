@@ -146,7 +146,7 @@ describe('adopt init, scripted', () => {
     expect(said).toMatch(fr ? /1\. Outil A\u00a0: / : /1\. Outil A: /);
   });
 
-  test('day one: steps 1 to 3, everything later left for later, then Ctrl-C costs only the step in progress', async () => {
+  test('day one: steps 1 to 3, everything later left for later, then Ctrl-C costs only the question on screen', async () => {
     const first = new ScriptedPrompter([...daysOne(false), 'later', 'later', 'later', 'later', 'later', 'later']);
     await init(options(first));
     expect(first.remaining).toBe(0);
@@ -156,14 +156,14 @@ describe('adopt init, scripted', () => {
     // weeks later: research done, then Ctrl-C in the middle of the proof of concept
     const research = 22; // answers of step 4; then the proof of concept begins
     const second = new ScriptedPrompter([...later(false).slice(0, research + 3), INTERRUPT]);
-    await expect(init(options(second))).rejects.toMatchObject({ name: 'ExitPromptError' });
+    await expect(init(options(second))).rejects.toMatchObject({ exitCode: 130 });
     project = await read();
     expect(progress(project).find((s) => s.id === 'research')!.state).toBe('complete');
-    expect(project.poc).toBeUndefined();
+    expect(project.poc).toEqual({ start: '2027-01-10', end: '2027-02-07' }); // each answer kept as given
     expect(second.asked).not.toContain('Project title'); // never re-asks what is answered
 
-    // and once more: it resumes at the proof of concept
-    const third = new ScriptedPrompter(later(false).slice(research));
+    // and once more: it resumes at the proof of concept's first unanswered question
+    const third = new ScriptedPrompter([...later(false).slice(research, research + 1), ...later(false).slice(research + 3)]);
     await init(options(third));
     expect(third.remaining).toBe(0);
     expect(progress(await read()).filter((s) => s.state !== 'complete').map((s) => s.id)).toEqual(['evaluation']);

@@ -126,6 +126,9 @@ async function interrupt(name: string): Promise<{ code: number; screen: string }
   return { code: Number(/^EXIT=(\d+)$/m.exec(shown)![1]), screen: shown };
 }
 
+/** The screen as one line per paragraph: a long message wraps at the terminal's width. */
+const flat = (screen: string) => screen.replace(/[ \t]*\n[ \t]*(?=\S)/g, ' ');
+
 const stackTrace = /^\s+at .+:\d+:\d+\)?$|\b(TypeError|ReferenceError|ExitPromptError|AbortPromptError)\b|node:internal/m;
 
 describeTmux(hasTmux ? 'adopt init in a real terminal (tmux)' : 'adopt init in a real terminal: SKIPPED, tmux is not on the PATH', () => {
@@ -145,7 +148,7 @@ describeTmux(hasTmux ? 'adopt init in a real terminal (tmux)' : 'adopt init in a
     rmSync(socket, { force: true });
   });
 
-  test('English: steps 1 and 2 answered, Ctrl-C in step 3 keeps them, and the next run resumes at step 3', async () => {
+  test('English: steps 1 and 2 answered, Ctrl-C in step 3 keeps them and the objective begun, and the next run resumes with it', async () => {
     const { dir, cleanup } = await tempDir();
     cleanups.push(cleanup);
     const file = path.join(dir, 'adopt.yaml');
@@ -189,7 +192,7 @@ describeTmux(hasTmux ? 'adopt init in a real terminal (tmux)' : 'adopt init in a
     await waitFor(first, asking('Indicator'));
     const stopped = await interrupt(first);
     expect(stopped.code).toBe(130);
-    expect(stopped.screen).toMatch(/^Stopped\. Everything up to the last finished step is saved; run the same command again to carry on\.$/m);
+    expect(flat(stopped.screen)).toContain('Stopped. Your answers so far are saved in adopt.yaml; what you had typed for objective 1 (One rota for every garden) is kept aside and will be offered next time.');
     expect(stopped.screen.match(/Stopped\./g)).toHaveLength(1);
     expect(stopped.screen).not.toMatch(stackTrace);
     expect(stopped.screen.match(/^Saved in adopt\.yaml\.$/gm)).toHaveLength(2);
@@ -209,18 +212,30 @@ describeTmux(hasTmux ? 'adopt init in a real terminal (tmux)' : 'adopt init in a
       { id: 'alice-durand', name: 'Alice Durand', role: 'Volunteer', profile: 'daily', use: 'Plans the watering rota' },
       { id: 'bob-petit', name: 'Bob Petit', role: 'Treasurer', profile: 'admin', use: 'Tracks the budget' },
     ]);
-    expect(project).not.toHaveProperty('needs'); // the step in progress is lost, the finished ones kept
+    // The objective begun is not whole yet: it waits beside the file, not in it.
+    expect(project).not.toHaveProperty('needs');
+    expect(existsSync(path.join(dir, '.adopt.yaml.journal'))).toBe(true);
 
-    // The same command again: welcome back, steps 1 and 2 done, the first question is step 3's.
+    // The same command again: welcome back, then the objective begun is offered first.
     const second = start(dir, { lang: 'C.UTF-8', args: ['--lang', 'en'] });
+    const offered = await waitFor(second, asking('Carry on with it now?'));
+    expect(offered).toMatch(/^Welcome back\. Let’s pick up your project where you left it \(adopt\.yaml\)\.$/m);
+    expect(offered).not.toMatch(/Welcome to adopt/);
+    expect(flat(offered)).toContain('Last time, adopt stopped while you were adding objective 1 (One rota for every garden).');
+    expect(offered.match(/^[?✔] /gm)).toEqual(['? ']); // nothing asked before it
+    keys(second, 'Enter');
+    await answer(second, 'Indicator', 'Every garden on the rota');
+    await choose(second, 'Priority', 0, 'must have');
+    // Steps 1 and 2 done, step 3 carries on after the objective, which is in the file now.
     const resumed = await waitFor(second, asking('Objective'));
-    expect(resumed).toMatch(/^Welcome back\. Let’s pick up your project where you left it \(adopt\.yaml\)\.$/m);
-    expect(resumed).not.toMatch(/Welcome to adopt/);
     expect(resumed).toMatch(/^✔ Step 1 of 8 · Project lead: already done\.$/m);
     expect(resumed).toMatch(/^✔ Step 2 of 8 · Key users: already done\.$/m);
     expect(resumed).toMatch(/^Step 3 of 8 · Needs and constraints$/m);
     expect(resumed).not.toMatch(/Project title/);
-    expect(resumed.match(/^[?✔] (?!Step \d of 8)/gm)).toEqual(['? ']); // nothing asked before it
+    expect((parse(await readFile(file, 'utf8')) as Record<string, any>).needs.objectives).toEqual([
+      { id: 'O1', text: 'One rota for every garden', indicator: 'Every garden on the rota', priority: 'must' },
+    ]);
+    expect(existsSync(path.join(dir, '.adopt.yaml.journal'))).toBe(false);
     const again = await interrupt(second);
     expect(again.code).toBe(130);
     expect(again.screen).not.toMatch(stackTrace);
@@ -244,7 +259,7 @@ describeTmux(hasTmux ? 'adopt init in a real terminal (tmux)' : 'adopt init in a
     const welcome = await waitFor(session, asking('Titre du projet'));
     expect(welcome).toMatch(/^✔ Dans quelle langue adopt doit-il vous parler et rédiger vos documents\u00a0\? Français$/m);
     expect(welcome).toMatch(/^Bienvenue dans adopt\. Préparons ensemble l’arrivée du nouvel outil dans votre équipe\.$/m);
-    expect(welcome).toContain('enregistrées après chaque étape\u00a0: vous pouvez arrêter avec Ctrl-C');
+    expect(welcome).toContain('enregistrée dès que vous la donnez\u00a0: vous pouvez arrêter avec Ctrl-C');
     expect(welcome).toMatch(/^Étape 1 sur 8 · Chef de projet$/m);
     expect(welcome).toContain('Qui pilote le projet\u00a0?');
     // No ordinary space before a high punctuation mark anywhere on the French screen.
@@ -255,16 +270,15 @@ describeTmux(hasTmux ? 'adopt init in a real terminal (tmux)' : 'adopt init in a
     await waitFor(session, asking('Nom de votre association ou structure'));
     const stopped = await interrupt(session);
     expect(stopped.code).toBe(130);
-    expect(stopped.screen).toMatch(/^Arrêté\. Vos réponses sont enregistrées jusqu’à la dernière étape terminée\u00a0; relancez la même commande pour continuer\.$/m);
+    expect(flat(stopped.screen)).toContain('Arrêté. Toutes vos réponses sont enregistrées dans adopt.yaml\u00a0; seule la question à l’écran est restée sans réponse. Relancez la même commande pour continuer.');
     expect(stopped.screen).not.toMatch(stackTrace);
     stop(session);
 
     const project = parse(await readFile(file, 'utf8')) as Record<string, any>;
     expect(project.language).toBe('fr');
     expect(project.project?.created).toBe(TODAY);
-    // Step 1 was not finished: as the interruption message says, its answers (the title) are not
-    // saved. The file keeps what was written before the first question: the language and the date.
-    expect(project.project?.title).toBeUndefined();
+    // Each answer is saved as it is given: the title is there, though step 1 was not finished.
+    expect(project.project?.title).toBe('Jardins partagés');
   }, 60_000);
 });
 
