@@ -407,7 +407,8 @@ export async function writeProject(source: ProjectSource, change: (doc: Document
 /** The file is as it was read: write the document's new text, merged line by line. */
 async function writeChanged(source: ProjectSource, real: string, before: string, doc: Document.Parsed, format: ReturnType<typeof stringifyOptions>, t: Translator): Promise<Written> {
   const merge = await mergeText(source.text, before, doc.toString(format), doc);
-  const output = (source.bom ? '\uFEFF' : '') + (await withLineEndings(merge.text, source.original));
+  // The merge speaks LF (the user's own lines keep CRLF from `text`); each line gets its ending back here.
+  const output = (source.bom ? '\uFEFF' : '') + (await withLineEndings(merge.text.replace(/\r\n/g, '\n'), source.original));
   // Read back before the rename, so that a failure leaves the file as it was, and says so truly.
   const reread = await parseProject(Buffer.from(output, 'utf8'), source.file, t, source.path);
   if (!reread.ok) throw new Error(`the new text would not read back: ${reread.problems[0]?.message}`);
@@ -489,12 +490,12 @@ export async function withLineEndings(text: string, original: string): Promise<s
   const uniform = oldEndings.slice(0, -1).every((ending) => ending === oldEndings[0]);
   const newLines = text.split('\n');
   if (uniform) return newLines.join(oldEndings[0] || '\n');
-  const { diffArrays } = await import('diff');
+  const { lineDiff } = await import('./util/line-diff.js');
   const endings: string[] = [];
   let at = 0;
   let previous = oldEndings[0] ?? '\n';
   let removed: string[] = [];
-  for (const part of diffArrays(oldLines, newLines)) {
+  for (const part of await lineDiff(oldLines, newLines)) {
     if (part.removed) {
       removed = oldEndings.slice(at, at + part.value.length);
       at += part.value.length;
@@ -561,15 +562,15 @@ function pushRange(out: string[], lines: readonly string[], from: number, to: nu
  */
 async function mergeText(ours: string, base: string, theirs: string, doc: Document.Parsed): Promise<{ text: string; reprinted: boolean }> {
   if (base === theirs) return { text: ours, reprinted: false };
-  const { diffArrays } = await import('diff');
+  const { lineDiff } = await import('./util/line-diff.js');
   const split = (s: string) => s.replace(/\r\n/g, '\n').split('\n');
   const o = split(ours);
   const b = split(base);
   const th = split(theirs);
-  const hunks = (other: string[], side: 'ours' | 'theirs') => {
+  const hunks = async (other: string[], side: 'ours' | 'theirs') => {
     const result: { start: number; end: number; lines: string[]; side: typeof side }[] = [];
     let at = 0;
-    for (const part of diffArrays(b, other)) {
+    for (const part of await lineDiff(b, other)) {
       if (part.added) {
         const last = result[result.length - 1];
         if (last && last.end === at) pushAll(last.lines, part.value);
@@ -586,7 +587,7 @@ async function mergeText(ours: string, base: string, theirs: string, doc: Docume
   const isInsertion = (h: { start: number; end: number }) => h.start === h.end;
   // At one place, an insertion goes before a replaced range: inserting a line just before a
   // line the user formatted their own way is not a conflict.
-  const all = [...hunks(o, 'ours'), ...hunks(th, 'theirs')].sort(
+  const all = [...(await hunks(o, 'ours')), ...(await hunks(th, 'theirs'))].sort(
     (x, y) => x.start - y.start || Number(!isInsertion(x)) - Number(!isInsertion(y)) || (x.side === 'ours' ? -1 : 1),
   );
   const out: string[] = [];
@@ -621,8 +622,16 @@ async function mergeText(ours: string, base: string, theirs: string, doc: Docume
   }
   pushRange(out, b, at, b.length);
   const merged = out.join('\n');
-  const check = yaml().parseDocument(merged, { version: '1.2', uniqueKeys: false });
-  const same = check.errors.length === 0 && JSON.stringify(check.toJS({ maxAliasCount: MAX_ALIASES })) === JSON.stringify(doc.toJS({ maxAliasCount: MAX_ALIASES }));
+  // The fast reader when the merged text is plain (the usual case), yaml's when it is not or
+  // when they differ (the fast reader sets blank keys aside).
+  const expected = JSON.stringify(doc.toJS({ maxAliasCount: MAX_ALIASES }));
+  let same = false;
+  const fast = readFast(merged);
+  if (fast !== undefined) same = JSON.stringify(fast) === expected;
+  if (!same) {
+    const check = yaml().parseDocument(merged, { version: '1.2', uniqueKeys: false });
+    same = check.errors.length === 0 && JSON.stringify(check.toJS({ maxAliasCount: MAX_ALIASES })) === expected;
+  }
   return same ? { text: merged, reprinted: false } : { text: theirs, reprinted: true };
 }
 
@@ -673,12 +682,21 @@ function keepNode(node: unknown, value: unknown): boolean {
   return true;
 }
 
+/** A value replaced by one of another kind keeps the comments the user wrote on it. */
+function withComments(node: unknown, old: unknown): unknown {
+  const { isNode } = yaml();
+  if (!isNode(node) || !isNode(old)) return node;
+  if (old.comment && !node.comment) node.comment = old.comment;
+  if (old.commentBefore && !node.commentBefore) node.commentBefore = old.commentBefore;
+  return node;
+}
+
 function insertPair(doc: Document, parent: unknown, parentPath: readonly PathSegment[], key: PathSegment, value: unknown): void {
   const { isMap, isSeq, isScalar, isPair } = yaml();
   const node = isPair(value) || (value && typeof value === 'object' && 'range' in (value as object)) ? value : doc.createNode(value);
   if (isSeq(parent) && typeof key === 'number') {
     if (key < parent.items.length) {
-      if (!keepNode(parent.items[key], value)) parent.items[key] = node;
+      if (!keepNode(parent.items[key], value)) parent.items[key] = withComments(node, parent.items[key]);
     }
     else {
       if (parent.flow && parent.items.length === 0) parent.flow = false;
@@ -690,7 +708,7 @@ function insertPair(doc: Document, parent: unknown, parentPath: readonly PathSeg
   if (parent.flow && parent.items.length === 0) parent.flow = false;
   const existing = parent.items.find((pair) => isScalar(pair.key) && pair.key.value === key);
   if (existing) {
-    if (!keepNode(existing.value, value)) existing.value = node;
+    if (!keepNode(existing.value, value)) existing.value = withComments(node, existing.value);
     return;
   }
   const order = keyOrder[orderKey(parentPath)] ?? [];

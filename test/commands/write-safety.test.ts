@@ -208,6 +208,25 @@ describe('the project file', () => {
     expect(await readFile(file, 'utf8')).toBe('version: 1\r\nlanguage: en\nproject:\r\n  title: Volunteer rota\n');
   });
 
+  test('a CRLF file given answers it already holds stays byte for byte (no doubled CR)', async () => {
+    const text = '# ours\r\nversion: 1\r\nlanguage: en\r\nproject:\r\n  title: Rota\r\n';
+    const file = await withFile(dir, 'adopt.yaml', text);
+    await withFile(dir, 'ans.yaml', 'version: 1\nproject:\n  title: Rota\n');
+    await adopt(['init', '--from', 'ans.yaml', '--yes'], { cwd: dir });
+    expect(await readFile(file, 'utf8')).toBe(text);
+  });
+
+  test('a value replaced by one of another kind keeps its trailing comment', async () => {
+    const file = await withFile(dir, 'adopt.yaml', 'version: 1\nlanguage: en\nx-tags: [] # filled in later\n');
+    const { loadProject, writeProject, setIn } = await import('../../src/store.js');
+    const { loadTranslator } = await import('../../src/i18n/index.js');
+    const t = await loadTranslator('en');
+    const loaded = await loadProject(file, t);
+    if (!loaded.ok) throw new Error('fixture');
+    await writeProject(loaded.source, (doc) => setIn(doc, ['x-tags'], 'none yet'), t);
+    expect(await readFile(file, 'utf8')).toBe('version: 1\nlanguage: en\nx-tags: none yet # filled in later\n');
+  });
+
   test('a trailing comment on a changed value stays', async () => {
     const file = await withFile(dir, 'adopt.yaml', 'version: 1\nlanguage: en\nproject:\n  title: Rota # working title\nevaluation:\n  due: 2027-07-05 # about three months after the last phase\n');
     await withFile(dir, 'ans.yaml', 'version: 1\nproject:\n  title: Volunteer rota\nevaluation:\n  due: 2027-10-05\n');
