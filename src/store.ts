@@ -463,7 +463,7 @@ function formatSegments(segments: readonly PathSegment[]): string {
 }
 
 /** `adopt.yaml.unsaved-20270603-141502.yaml` beside the project: answers that found no place. */
-async function keepAside(source: ProjectSource, answers: Record<string, unknown>, now: () => Date): Promise<string> {
+export async function keepAside(source: ProjectSource, answers: Record<string, unknown>, now: () => Date = () => new Date()): Promise<string> {
   const Y = await loadYaml();
   const d = now();
   const pad = (n: number) => String(n).padStart(2, '0');

@@ -28,6 +28,7 @@ export const wizardEn = {
   'intro.evaluation': 'When will you look back? A few months after the deployment, with the objectives in hand.',
   'intro.practices': 'Three habits for the whole journey: someone who sees all your tools, what makes you different, and keeping everyone informed.',
 
+  'wizard.answersKeptAside': 'Your answers are kept in {kept}: adopt init --from {kept} --yes applies them once the file can be written.',
   'wizard.saved': 'Saved in {file}.',
   'wizard.stoppedSaved': 'Stopped. Every answer you gave is saved in {file}; only the question on screen was not answered. Run the same command again to carry on.',
   'wizard.stoppedItem': 'Stopped. Your answers so far are saved in {file}; what you had typed for {item} is kept aside and will be offered next time.',

@@ -30,6 +30,7 @@ export const wizardFr: { readonly [K in keyof typeof wizardEn]: string } = {
   'intro.evaluation': 'Quand ferez-vous le bilan ? Quelques mois après le déploiement, objectifs en main.',
   'intro.practices': 'Trois réflexes tout au long du projet : quelqu’un qui voit tous vos outils, ce qui vous rend singuliers, et informer tout le monde.',
 
+  'wizard.answersKeptAside': 'Vos réponses sont gardées dans {kept} : adopt init --from {kept} --yes les applique dès que le fichier peut être écrit.',
   'wizard.saved': 'Enregistré dans {file}.',
   'wizard.stoppedSaved': 'Arrêté. Toutes vos réponses sont enregistrées dans {file} ; seule la question à l\'écran est restée sans réponse. Relancez la même commande pour continuer.',
   'wizard.stoppedItem': 'Arrêté. Vos réponses jusqu\'ici sont enregistrées dans {file} ; ce que vous aviez saisi pour {item} est mis de côté et vous sera proposé la prochaine fois.',

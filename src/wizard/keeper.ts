@@ -5,9 +5,9 @@
  */
 import type { MsgKey, Translator } from '../i18n/index.js';
 import type { Project } from '../generated/model.js';
-import { writeProject, writeNotes, workingCopy, applyChanges, type ProjectSource } from '../store.js';
+import { writeProject, writeNotes, workingCopy, applyChanges, keepAside, type ProjectSource } from '../store.js';
 import { checkProject } from '../check.js';
-import { Interrupted } from '../errors.js';
+import { Interrupted, UsageError } from '../errors.js';
 import { hasOwn, isRecord, setOwn } from '../util/records.js';
 import { journalPath, removeJournal, writeJournal, type Adding, type Command, type Entry, type ReviewProgress } from './journal.js';
 
@@ -140,7 +140,12 @@ export class Keeper {
       if (this.unwritten) return;
     }
     const { baseline, baseOf, source } = this;
-    const written = await writeProject(source, (doc) => applyChanges(doc, baseline, after, (item) => baseOf(from.get(item) ?? item)), this.options.t);
+    let written: Awaited<ReturnType<typeof writeProject>>;
+    try {
+      written = await writeProject(source, (doc) => applyChanges(doc, baseline, after, (item) => baseOf(from.get(item) ?? item)), this.options.t);
+    } catch (error) {
+      throw await this.keptAside(error, after);
+    }
     for (const note of writeNotes(written, this.options.t)) {
       if (this.notes.has(note)) continue;
       this.notes.add(note);
@@ -151,6 +156,21 @@ export class Keeper {
     this.baseOf = (item) => to.get(item);
     this.unwritten = false;
     this.written = true;
+  }
+
+  /**
+   * The file could not be written (held open by Word or an antivirus, a full disk, made
+   * read-only): the answers are not lost with the run, they go beside the file, and the message
+   * says where. If even that fails, the first reason is the one to tell.
+   */
+  private async keptAside(error: unknown, answers: Data): Promise<unknown> {
+    if (!(error instanceof UsageError)) return error;
+    try {
+      const kept = await keepAside(this.source, answers);
+      return new UsageError(`${error.message} ${this.options.t('wizard.answersKeptAside', { kept })}`);
+    } catch {
+      return error;
+    }
   }
 
   /** Ctrl-C at a prompt becomes a message that says exactly what was kept, and where. */

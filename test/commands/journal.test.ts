@@ -228,3 +228,38 @@ describe('a journal is data from disk', () => {
     expect(existsSync(journal())).toBe(false);
   });
 });
+
+describe('a file that cannot be written while the wizard asks', () => {
+  test('held open for good on Windows: the run stops naming the file, and the answers wait beside it', async () => {
+    const { replaceFsCalls } = await import('../../src/util/atomic.js');
+    const file = await copyExample(examples.foodBank, dir);
+    const before = await readFile(file, 'utf8');
+    const restore = replaceFsCalls({
+      platform: 'win32',
+      retryFor: 200,
+      // Word holds the project file; a new file beside it can still be made.
+      rename: (async (from: string, to: string) => {
+        if (path.basename(to) === 'adopt.yaml') throw Object.assign(new Error('EBUSY'), { code: 'EBUSY' });
+        const { rename } = await import('node:fs/promises');
+        return rename(from, to);
+      }) as never,
+    });
+    try {
+      const prompter = new ScriptedPrompter(['Volunteer rota 2027', ...(Array(40).fill('') as ScriptedAnswer[])]);
+      const error = await stopped(edit({ ...options(prompter), step: 'lead' }));
+      expect(error.exitCode).toBe(2);
+      expect(error.message).toMatch(/adopt\.yaml is held open by another program/);
+      const kept = /kept in (\S+\.yaml):/.exec(error.message)?.[1];
+      expect(kept).toBeDefined();
+      expect(await readFile(file, 'utf8')).toBe(before);
+      expect((parse(await readFile(path.join(dir, path.basename(kept!)), 'utf8')) as Project).project?.title).toBe('Volunteer rota 2027');
+      expect((await readdir(dir)).filter((name) => name.endsWith('.adopt-tmp') || name.endsWith('.lock'))).toEqual([]);
+    } finally {
+      restore();
+    }
+    // once the file is free, the kept answers apply
+    const kept = (await readdir(dir)).find((name) => name.includes('.unsaved-'))!;
+    expect((await adopt(['init', '--from', kept, '--yes'], { cwd: dir })).stderr).not.toMatch(/problem/);
+    expect((await read()).project?.title).toBe('Volunteer rota 2027');
+  });
+});
