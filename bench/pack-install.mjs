@@ -7,6 +7,7 @@
 //   node bench/pack-install.mjs          # `npm install` in the clone, as the README's quick start
 //   node bench/pack-install.mjs --ci     # `npm ci` instead, as CI does
 //   node bench/pack-install.mjs --keep   # keep the temporary folders to look inside
+//   node bench/pack-install.mjs --ref=COMMIT   # another commit of this checkout than HEAD
 //
 // It needs the network (or a warm npm cache) and a few minutes; it is not part of `npm test`.
 // Uncommitted changes are not seen: it clones HEAD.
@@ -48,6 +49,8 @@ try {
   const project = path.join(work, 'project');
   console.log(`npm ${spawnSync('npm', ['--version'], { encoding: 'utf8', shell: windows }).stdout.trim()}, node ${process.version}, in ${work}`);
   run('git clone', 'git', ['clone', '-q', root, clone], work);
+  const ref = process.argv.find((arg) => arg.startsWith('--ref='))?.slice(6);
+  if (ref) run(`git checkout ${ref}`, 'git', ['checkout', '-q', ref], clone);
   const install = args.has('--ci') ? 'ci' : 'install';
   run(`npm ${install} in the fresh clone`, 'npm', [install, '--no-audit', '--no-fund'], clone, { npm: true });
   const status = spawnSync('git', ['status', '--porcelain'], { cwd: clone, encoding: 'utf8' }).stdout.trim();
