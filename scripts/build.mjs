@@ -5,10 +5,19 @@
 import { rm, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { buildValidator } from './build-schema.mjs';
-import { buildTemplates } from './build-templates.mjs';
-import { buildCatalogues } from './build-catalogues.mjs';
+
+// From a fresh clone, `npm pack` (which builds) would otherwise end on a raw ERR_MODULE_NOT_FOUND.
+try {
+  await import('esbuild');
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+  console.error('Building adopt needs its development dependencies: run `npm ci` in this folder first, then try again.');
+  process.exit(1);
+}
+const { build } = await import('esbuild');
+const { buildValidator } = await import('./build-schema.mjs');
+const { buildTemplates } = await import('./build-templates.mjs');
+const { buildCatalogues } = await import('./build-catalogues.mjs');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 await buildValidator();

@@ -108,7 +108,8 @@ function buildProgram(t: Translator, io: Io): Command {
     .description(t('cli.description'))
     .version(version(), '-V, --version', t('cli.option.version'))
     .helpOption('-h, --help', t('cli.option.help'))
-    .helpCommand('help [command]', t('cli.cmd.help'))
+    // Ours (below): it also prints the guides.
+    .helpCommand(false)
     .option(`-f, --file <${t('cli.placeholder.path')}>`, t('cli.option.file'))
     .option('--lang <lang>', t('cli.option.lang'), (value: string) => {
       if (!isLang(value)) throw new InvalidArgumentError(t('cli.error.badLang', { value }));
@@ -219,10 +220,21 @@ function buildProgram(t: Translator, io: Io): Command {
       await validate({ files: files.length ? files : [ctx.shownFile], lang: cmd.optsWithGlobals<GlobalOptions>().lang, t: ctx.t, io });
     });
 
-  command('schema', 'cli.cmd.schema').action(async () => {
-    const { printSchema } = await import('./commands/schema.js');
-    await printSchema(io);
-  });
+  command('schema', 'cli.cmd.schema')
+    .option('--write', t('cli.option.schemaWrite'))
+    .action(async (options: { write?: boolean }, cmd: Command) => {
+      const { printSchema, writeSchema } = await import('./commands/schema.js');
+      await (options.write ? writeSchema(await context(cmd)) : printSchema(io));
+    });
+
+  command('help', 'cli.cmd.help')
+    .argument(`[${t('cli.placeholder.topic')}]`)
+    .action(async (topic: string | undefined, _options: unknown, cmd: Command) => {
+      const { help } = await import('./commands/help.js');
+      const commands = program.commands.map((c) => c.name());
+      const commandHelp = (name?: string) => (program.commands.find((c) => c.name() === name) ?? program).outputHelp();
+      await help({ ...(await context(cmd)), topic, commands, commandHelp });
+    });
 
   return program;
 }

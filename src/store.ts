@@ -19,15 +19,20 @@ import { keyOrder } from './generated/schema-facts.js';
 import { isRecord, setOwn, hasOwn } from './util/records.js';
 
 export const FORMAT_VERSION = 1;
-export const SCHEMA_URL = 'https://unpkg.com/adopt-cli@0/schema/adopt.schema.json';
-export const MODELINE = `# yaml-language-server: $schema=${SCHEMA_URL}`;
+/** The schema's name beside the project file, where `adopt schema --write` saves it. */
+export const SCHEMA_FILE = 'adopt.schema.json';
+/**
+ * The editor modeline. Relative, so that it resolves offline, in every clone of the team's
+ * repository and whatever adopt's version, once `adopt schema --write` has saved the schema.
+ */
+export const MODELINE = `# yaml-language-server: $schema=./${SCHEMA_FILE}`;
 const MAX_ALIASES = 100;
 
 export type PathSegment = string | number;
 type Yaml = typeof import('yaml');
 
 let yamlLibrary: Yaml | undefined;
-async function loadYaml(): Promise<Yaml> {
+export async function loadYaml(): Promise<Yaml> {
   const module = (await import('yaml')) as unknown as Partial<Yaml> & { default?: Yaml };
   // Bundled, this CommonJS package arrives as the default export of its namespace.
   yamlLibrary ??= (module.LineCounter ? module : module.default) as Yaml;
@@ -731,9 +736,9 @@ function insertPair(doc: Document, parent: unknown, parentPath: readonly PathSeg
   } else parent.items.splice(after + 1, 0, pair);
 }
 
-/** The text of a new project file: the modeline first, then version and language. */
-export function newProjectText(language: 'fr' | 'en'): string {
-  return `${MODELINE}\nversion: ${FORMAT_VERSION}\nlanguage: ${language}\n`;
+/** The text of a new project file: the modeline first (when the schema is beside it), then version and language. */
+export function newProjectText(language: 'fr' | 'en', modeline: boolean): string {
+  return `${modeline ? `${MODELINE}\n` : ''}version: ${FORMAT_VERSION}\nlanguage: ${language}\n`;
 }
 
 // ── applying a changed copy of the data to the document

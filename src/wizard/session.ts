@@ -7,7 +7,7 @@ import { access } from 'node:fs/promises';
 import type { Translator, Lang, MsgKey } from '../i18n/index.js';
 import { loadTranslator, localeLanguage, resolveLanguage } from '../i18n/index.js';
 import type { Project } from '../generated/model.js';
-import { loadProject, createProjectFile, newProjectText, writeProject, setIn, type ProjectSource } from '../store.js';
+import { loadProject, createProjectFile, newProjectText, writeProject, setIn, SCHEMA_FILE, type ProjectSource } from '../store.js';
 import { checkProject } from '../check.js';
 import { FileProblemsError, UsageError } from '../errors.js';
 import { formatProblem } from '../problems.js';
@@ -81,9 +81,13 @@ export async function openForChange(file: string, shownFile: string, t: Translat
   return loaded.source;
 }
 
-/** Creates the project file: the editor modeline, the version, the language, the day it started. */
+/**
+ * Creates the project file: the version, the language, the day it started, and the editor
+ * modeline when the schema it points to is there (docs/decisions.md).
+ */
 export async function createProject(options: SessionOptions, language: Lang, t: Translator): Promise<void> {
-  await createProjectFile(options.file, newProjectText(language), t, options.shownFile);
+  const modeline = await exists(path.join(path.dirname(options.file), SCHEMA_FILE));
+  await createProjectFile(options.file, newProjectText(language, modeline), t, options.shownFile);
   const loaded = await loadProject(options.file, t, options.shownFile);
   if (!loaded.ok) throw new Error('a new project file does not read back');
   await writeProject(loaded.source, (doc) => setIn(doc, ['project', 'created'], options.today), t);

@@ -42,9 +42,12 @@ describe('the schema is the one source of the format', () => {
     expect(keyOrder['needs']).toEqual(['objectives', 'audiences', 'budget', 'schedule', 'maturity', 'interface', 'risks']);
   });
 
-  test('the examples start with the editor modeline', async () => {
-    for (const file of [examples.jardins, examples.foodBank]) {
-      expect((await readFile(file, 'utf8')).split('\n')[0]).toBe('# yaml-language-server: $schema=https://unpkg.com/adopt-cli@0/schema/adopt.schema.json');
+  test('the examples start with a modeline to the schema shipped beside them, in the repository and in the package', async () => {
+    for (const file of Object.values(examples)) {
+      const first = (await readFile(file, 'utf8')).split('\n')[0]!;
+      expect(first).toBe('# yaml-language-server: $schema=../../schema/adopt.schema.json');
+      const target = path.resolve(path.dirname(file), first.split('$schema=')[1]!);
+      expect(target).toBe(path.join(root, 'schema/adopt.schema.json'));
     }
   });
 });

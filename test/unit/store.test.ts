@@ -196,10 +196,12 @@ describe('writing: comments, order, unknown keys and untouched bytes survive', (
     }
   });
 
-  test('a new project file starts with the editor modeline', async () => {
-    const text = newProjectText('fr');
-    expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=/);
+  test('a new project file starts with the modeline to the schema beside it, when it is there', async () => {
+    const text = newProjectText('fr', true);
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./adopt.schema.json');
     expect((await parse(text)).ok).toBe(true);
+    // A modeline to a missing file would make editors report an error on a brand-new file.
+    expect(newProjectText('en', false)).toBe('version: 1\nlanguage: en\n');
   });
 });
 
