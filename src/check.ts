@@ -23,7 +23,7 @@ interface Finding {
 }
 type At = (path: readonly PathSegment[], message: string, target?: 'key' | 'value') => Finding;
 const at: At = (path, message, target = 'value') => ({ path, message, target });
-import { danglingReferences, type DanglingReference } from './derive/references.js';
+import { danglingMessage, danglingReferences, type DanglingReference } from './derive/references.js';
 import { isRealDate, inDateRange, daysBetween } from './util/dates.js';
 import { formatPath, plainValuesAt, valuesAt } from './util/paths.js';
 import { closest } from './util/suggest.js';
@@ -55,11 +55,6 @@ export async function checkProject(source: ProjectSource, t: Translator, options
     return { file: source.file, ...at, message };
   };
   return { structural: dedupe(structural.map(place)).sort(byPosition), references: references.map(place).sort(byPosition), dangling };
-}
-
-export function danglingMessage(ref: DanglingReference, t: Translator): string {
-  const params = { path: formatPath(ref.path), id: ref.id, target: t(`target.${ref.target}`) };
-  return ref.path.includes('decision') ? t('problem.danglingNone', params) : t('problem.dangling', params);
 }
 
 /** The value as the user wrote it on its line (without a trailing comment). */

@@ -8,13 +8,12 @@ import type { MsgKey, Translator } from '../i18n/index.js';
 import { loadTranslator, resolveLanguage } from '../i18n/index.js';
 import type { Project, Review } from '../generated/model.js';
 import { UsageError, CheckFailedError, FileProblemsError } from '../errors.js';
-import { addMonths, inDateRange, isRealDate, withinRange } from '../util/dates.js';
+import { addMonths, inDateRange, isRealDate, readDate, withinRange } from '../util/dates.js';
 import { EVALUATION_DELAY_MONTHS } from '../derive/events.js';
 import { readBytes, parseProject, workingCopy, applyChanges, writeProject, writeNotes, type ProjectSource } from '../store.js';
 import { checkProject } from '../check.js';
 import { formatProblem } from '../problems.js';
 import { fileExists, isInteractive, noTerminal, openForChange, startSession, type Session, type SessionOptions } from '../wizard/session.js';
-import { parseDate, readDate } from '../wizard/answers.js';
 import { askReview, reviewFits } from '../wizard/review.js';
 import { setAside, type ReviewProgress } from '../wizard/journal.js';
 

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Project } from '../generated/model.js';
 import type { MsgKey, Translator } from '../i18n/index.js';
 import { addDays, isValidIsoDate } from '../util/dates.js';
-import { uniqueId } from '../wizard/answers.js';
+import { uniqueId } from '../util/ids.js';
 
 export interface CalendarEvent {
   /** The item's stable name within the project (milestone-M1, poc, phase-P2...). */

@@ -10,7 +10,7 @@ export const SCHEMA_URL = 'https://unpkg.com/adopt-cli@0/schema/adopt.schema.jso
 export const MODELINE = `# yaml-language-server: $schema=${SCHEMA_URL}`;
 export const MAX_ALIASES = 100;
 
-export type PathSegment = string | number;
+export type { PathSegment } from '../util/paths.js';
 export type Yaml = typeof import('yaml');
 
 let yamlLibrary: Yaml | undefined;

@@ -10,8 +10,10 @@
 import type { Translator, MsgKey } from '../i18n/index.js';
 import type { Project } from '../generated/model.js';
 import type { Context, Field, ListField, Note, RefField, ScoresField, Step } from '../steps/types.js';
-import { isAnswered } from '../derive/completeness.js';
-import { isContact, isEmail, nextNumberedId, parseDate, parseNumber, slug, uniqueId } from './answers.js';
+import { isAnswered } from '../progress/completeness.js';
+import { isContact, isEmail, parseNumber } from './answers.js';
+import { parseDate } from '../util/dates.js';
+import { nextNumberedId, slug, uniqueId } from '../util/ids.js';
 import { visible } from '../util/visible.js';
 import { referencesTo, type ReferenceTarget } from '../derive/references.js';
 import type { Choice, Prompter } from './prompter.js';

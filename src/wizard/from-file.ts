@@ -6,7 +6,7 @@ import { loadProject, workingCopy, applyChanges, writeProject, writeNotes } from
 import { checkProject } from '../check.js';
 import { CheckFailedError, FileProblemsError } from '../errors.js';
 import { formatProblem } from '../problems.js';
-import { progress } from '../derive/completeness.js';
+import { progress } from '../progress/completeness.js';
 import { createProject, fileExists, openForChange, type SessionOptions } from './session.js';
 import { isRecord, hasOwn, setOwn } from '../util/records.js';
 

@@ -11,7 +11,7 @@ import { loadProject, createProjectFile, newProjectText, writeProject, setIn, ty
 import { checkProject } from '../check.js';
 import { FileProblemsError, UsageError } from '../errors.js';
 import { formatProblem } from '../problems.js';
-import { progress } from '../derive/completeness.js';
+import { progress } from '../progress/completeness.js';
 import { warnings as findWarnings } from '../derive/warnings.js';
 import { warningMessage } from '../view/warnings.js';
 import type { Step } from '../steps/types.js';

@@ -2,7 +2,7 @@ import type { Project } from '../generated/model.js';
 import type { MsgKey } from '../i18n/index.js';
 import { steps } from '../steps/index.js';
 import type { Context, Field, Step, StepId } from '../steps/types.js';
-import type { PathSegment } from '../store.js';
+import type { PathSegment } from '../util/paths.js';
 import { formatPath } from '../util/paths.js';
 
 export type StepState = 'complete' | 'partial' | 'empty';
