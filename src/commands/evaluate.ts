@@ -12,8 +12,9 @@ import { addMonths, inDateRange, isRealDate, readDate, withinRange } from '../ut
 import { EVALUATION_DELAY_MONTHS } from '../derive/events.js';
 import { readBytes, parseProject, workingCopy, applyChanges, writeProject, writeNotes, type ProjectSource } from '../store.js';
 import { checkProject } from '../check.js';
+import { openProject } from '../project.js';
 import { formatProblem } from '../problems.js';
-import { fileExists, isInteractive, noTerminal, openForChange, startSession, type Session, type SessionOptions } from '../wizard/session.js';
+import { fileExists, isInteractive, noTerminal, startSession, type Session, type SessionOptions } from '../wizard/session.js';
 import { askReview, reviewFits } from '../wizard/review.js';
 import { setAside, type ReviewProgress } from '../wizard/journal.js';
 
@@ -153,7 +154,7 @@ async function fromFile(options: EvaluateOptions): Promise<void> {
   const { io } = options;
   const t0 = await loadTranslator(resolveLanguage(options.lang, undefined, io.env));
   if (!options.from || !options.yes) throw new UsageError(t0('evaluate.fromNeedsYes'));
-  const source = await openForChange(options.file, options.shownFile, t0);
+  const { source } = await openProject(options.file, options.shownFile, t0);
   const t = await loadTranslator(resolveLanguage(options.lang, source.data.language, io.env));
   const fromPath = path.resolve(io.cwd, options.from);
   const shownFrom = path.relative(io.cwd, fromPath) || options.from;
