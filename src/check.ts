@@ -27,6 +27,7 @@ import { danglingMessage, danglingReferences, type DanglingReference } from './d
 import { isRealDate, inDateRange, daysBetween } from './util/dates.js';
 import { formatPath, plainValuesAt, valuesAt } from './util/paths.js';
 import { closest } from './util/suggest.js';
+import { choiceLabelPrefixes } from './steps/index.js';
 
 export interface CheckResult {
   /** Problems that make the file unfit to work from: wrong types, values, dates, ids. */
@@ -150,7 +151,7 @@ function schemaProblem(error: ErrorObject, source: ProjectSource, t: Translator)
  */
 function fromLabels(value: string, allowed: readonly string[], t: Translator): string | undefined {
   const wanted = value.trim().toLowerCase();
-  for (const prefix of enumLabelPrefixes) {
+  for (const prefix of choiceLabelPrefixes()) {
     for (const option of allowed) {
       const label = t(`${prefix}.${option}` as MsgKey);
       if (label === `${prefix}.${option}`) continue;
@@ -161,8 +162,6 @@ function fromLabels(value: string, allowed: readonly string[], t: Translator): s
   }
   return undefined;
 }
-
-const enumLabelPrefixes = ['enum.profile', 'enum.skill', 'enum.priority', 'enum.use', 'enum.costKind', 'enum.period', 'enum.level', 'enum.impact', 'enum.maturity', 'enum.trainingNeed', 'enum.riskArea', 'enum.licence', 'enum.hosting', 'enum.dataExport', 'enum.frequency', 'enum.format', 'enum.fate'];
 
 function semanticProblems(data: unknown, t: Translator): Finding[] {
   const problems: Finding[] = [];
