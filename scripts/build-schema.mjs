@@ -72,11 +72,13 @@ export function renderSchemaFacts() {
   const order = {};
   const datePaths = [];
   const idLists = [];
+  const choices = {};
   const resolve = (node) => (node && node.$ref ? schema.definitions[node.$ref.split('/').pop()] : node);
   const walk = (node, at) => {
     if (node && node.$ref === '#/definitions/date') datePaths.push(at);
     node = resolve(node);
     if (!node) return;
+    if (Array.isArray(node.enum)) choices[at] = node.enum;
     if (node.type === 'object' && node.required?.includes('id') && at.endsWith('[]')) idLists.push(at.slice(0, -2));
     if (node.type === 'object' && node.properties) {
       order[at] = Object.keys(node.properties);
@@ -92,7 +94,9 @@ export function renderSchemaFacts() {
     '/** Every place a date (YYYY-MM-DD) goes, as dotted paths with [] for list items. */\n' +
     `export const datePaths: readonly string[] = ${JSON.stringify(datePaths, null, 2)};\n\n` +
     '/** The lists whose items carry an id that must be unique. */\n' +
-    `export const idLists: readonly string[] = ${JSON.stringify(idLists, null, 2)};\n`
+    `export const idLists: readonly string[] = ${JSON.stringify(idLists, null, 2)};\n\n` +
+    '/** The allowed values of every place with a fixed list of them: the choices the wizard offers. */\n' +
+    `export const choices = ${JSON.stringify(choices, null, 2)} as const;\n`
   );
 }
 

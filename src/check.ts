@@ -23,10 +23,11 @@ interface Finding {
 }
 type At = (path: readonly PathSegment[], message: string, target?: 'key' | 'value') => Finding;
 const at: At = (path, message, target = 'value') => ({ path, message, target });
-import { danglingReferences, type DanglingReference } from './derive/references.js';
+import { danglingMessage, danglingReferences, type DanglingReference } from './derive/references.js';
 import { isRealDate, inDateRange, daysBetween } from './util/dates.js';
 import { formatPath, plainValuesAt, valuesAt } from './util/paths.js';
 import { closest } from './util/suggest.js';
+import { choiceLabelPrefixes } from './steps/index.js';
 
 export interface CheckResult {
   /** Problems that make the file unfit to work from: wrong types, values, dates, ids. */
@@ -55,11 +56,6 @@ export async function checkProject(source: ProjectSource, t: Translator, options
     return { file: source.file, ...at, message };
   };
   return { structural: dedupe(structural.map(place)).sort(byPosition), references: references.map(place).sort(byPosition), dangling };
-}
-
-export function danglingMessage(ref: DanglingReference, t: Translator): string {
-  const params = { path: formatPath(ref.path), id: ref.id, target: t(`target.${ref.target}`) };
-  return ref.path.includes('decision') ? t('problem.danglingNone', params) : t('problem.dangling', params);
 }
 
 /** The value as the user wrote it on its line (without a trailing comment). */
@@ -155,7 +151,7 @@ function schemaProblem(error: ErrorObject, source: ProjectSource, t: Translator)
  */
 function fromLabels(value: string, allowed: readonly string[], t: Translator): string | undefined {
   const wanted = value.trim().toLowerCase();
-  for (const prefix of enumLabelPrefixes) {
+  for (const prefix of choiceLabelPrefixes()) {
     for (const option of allowed) {
       const label = t(`${prefix}.${option}` as MsgKey);
       if (label === `${prefix}.${option}`) continue;
@@ -166,8 +162,6 @@ function fromLabels(value: string, allowed: readonly string[], t: Translator): s
   }
   return undefined;
 }
-
-const enumLabelPrefixes = ['enum.profile', 'enum.skill', 'enum.priority', 'enum.use', 'enum.costKind', 'enum.period', 'enum.level', 'enum.impact', 'enum.maturity', 'enum.trainingNeed', 'enum.riskArea', 'enum.licence', 'enum.hosting', 'enum.dataExport', 'enum.frequency', 'enum.format', 'enum.fate'];
 
 function semanticProblems(data: unknown, t: Translator): Finding[] {
   const problems: Finding[] = [];

@@ -144,15 +144,35 @@ function buildProgram(t: Translator, io: Io): Command {
     };
   };
 
-  const command = (name: string, description: MsgKey) => {
+  const command: Builder['command'] = (name, description) => {
     const sub = program.command(name).description(t(description)).helpOption('-h, --help', t('cli.option.help'));
     configure(sub);
     return sub;
   };
 
-  interface WizardFlags {
-    interactive?: boolean;
-  }
+  const builder: Builder = { t, io, program, command, context };
+  wizardCommands(builder);
+  fileCommands(builder);
+  return program;
+}
+
+/** What the commands are declared with: the language, the Io, and a command's context. */
+interface Builder {
+  t: Translator;
+  io: Io;
+  program: Command;
+  command(name: string, description: MsgKey): Command;
+  context(command: Command): Promise<CommandContext>;
+}
+
+type CommandContext = { file: string; shownFile: string; t: Translator; color?: boolean; today: string; io: Io };
+
+interface WizardFlags {
+  interactive?: boolean;
+}
+
+/** The commands that ask questions (init, edit, evaluate): they can be told whether to. */
+function wizardCommands({ t, command, context }: Builder): void {
   /** Commands that ask questions: whether to, whatever adopt guesses about the terminal. */
   const asking = (sub: Command) => sub.option('--interactive', t('cli.option.interactive')).option('--no-interactive');
 
@@ -187,6 +207,10 @@ function buildProgram(t: Translator, io: Io): Command {
       await evaluate({ ...(await wizardContext(cmd, options)), date: options.date, from: options.from, yes: options.yes });
     });
 
+}
+
+/** The commands that work from the file without asking (render, calendar, status, validate, schema). */
+function fileCommands({ t, io, program, command, context }: Builder): void {
   command('render', 'cli.cmd.render')
     .option(`--doc <${t('cli.placeholder.docs')}>`, t('cli.option.doc'), addToList)
     .option(`--format <${t('cli.placeholder.formats')}>`, t('cli.option.format'), addToList)
@@ -236,5 +260,4 @@ function buildProgram(t: Translator, io: Io): Command {
       await help({ ...(await context(cmd)), topic, commands, commandHelp });
     });
 
-  return program;
 }

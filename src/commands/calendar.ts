@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Translator } from '../i18n/index.js';
 import type { Project } from '../generated/model.js';
 import type { Io } from '../io.js';
-import { openForChange } from '../wizard/session.js';
+import { openProject } from '../project.js';
 import { icsCalendar, calendarEvents } from '../render/ics.js';
 import { writeOutputs } from '../write-documents.js';
 
@@ -19,7 +19,7 @@ export interface CalendarOptions {
 /** Writes the calendar and returns where, as shown to the user. */
 export async function calendar(options: CalendarOptions): Promise<string> {
   const { t, io } = options;
-  const source = await openForChange(options.file, options.shownFile, t);
+  const { source } = await openProject(options.file, options.shownFile, t);
   const project = source.data as unknown as Project;
   const target = path.resolve(io.cwd, options.out ?? path.join(path.dirname(options.file), 'adopt.ics'));
   const shown = path.relative(io.cwd, target) || target;

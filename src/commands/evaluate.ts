@@ -8,13 +8,13 @@ import type { MsgKey, Translator } from '../i18n/index.js';
 import { loadTranslator, resolveLanguage } from '../i18n/index.js';
 import type { Project, Review } from '../generated/model.js';
 import { UsageError, CheckFailedError, FileProblemsError } from '../errors.js';
-import { addMonths, inDateRange, isRealDate, withinRange } from '../util/dates.js';
+import { addMonths, inDateRange, isRealDate, readDate, withinRange } from '../util/dates.js';
 import { EVALUATION_DELAY_MONTHS } from '../derive/events.js';
 import { readBytes, parseProject, workingCopy, applyChanges, writeProject, writeNotes, type ProjectSource } from '../store.js';
 import { checkProject } from '../check.js';
+import { openProject } from '../project.js';
 import { formatProblem } from '../problems.js';
-import { fileExists, isInteractive, noTerminal, openForChange, startSession, type Session, type SessionOptions } from '../wizard/session.js';
-import { parseDate, readDate } from '../wizard/answers.js';
+import { fileExists, isInteractive, noTerminal, startSession, type Session, type SessionOptions } from '../wizard/session.js';
 import { askReview, reviewFits } from '../wizard/review.js';
 import { setAside, type ReviewProgress } from '../wizard/journal.js';
 
@@ -154,7 +154,7 @@ async function fromFile(options: EvaluateOptions): Promise<void> {
   const { io } = options;
   const t0 = await loadTranslator(resolveLanguage(options.lang, undefined, io.env));
   if (!options.from || !options.yes) throw new UsageError(t0('evaluate.fromNeedsYes'));
-  const source = await openForChange(options.file, options.shownFile, t0);
+  const { source } = await openProject(options.file, options.shownFile, t0);
   const t = await loadTranslator(resolveLanguage(options.lang, source.data.language, io.env));
   const fromPath = path.resolve(io.cwd, options.from);
   const shownFrom = path.relative(io.cwd, fromPath) || options.from;

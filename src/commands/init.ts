@@ -2,7 +2,7 @@
 import type { Lang, MsgKey } from '../i18n/index.js';
 import { loadTranslator, resolveLanguage } from '../i18n/index.js';
 import { steps } from '../steps/index.js';
-import { stepProgress } from '../derive/completeness.js';
+import { stepProgress } from '../progress/completeness.js';
 import { UsageError } from '../errors.js';
 import { chooseLanguage, createProject, fileExists, isInteractive, noTerminal, printSummary, startSession, type Session, type SessionOptions } from '../wizard/session.js';
 import { fillFromAnswers } from '../wizard/from-file.js';

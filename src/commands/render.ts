@@ -5,7 +5,7 @@ import type { Translator } from '../i18n/index.js';
 import type { Project } from '../generated/model.js';
 import type { Io } from '../io.js';
 import { UsageError } from '../errors.js';
-import { openForChange } from '../wizard/session.js';
+import { openProject } from '../project.js';
 import { planView, checklistView, evaluationView } from '../render/views.js';
 import { makeRenderer, type DocName, type Format } from '../render/engine.js';
 import { writeOutputs, type Output } from '../write-documents.js';
@@ -34,7 +34,7 @@ function parseList<T extends string>(value: string | undefined, allowed: readonl
 
 export async function render(options: RenderOptions): Promise<string[]> {
   const { t, io } = options;
-  const source = await openForChange(options.file, options.shownFile, t);
+  const { source } = await openProject(options.file, options.shownFile, t);
   const project = source.data as unknown as Project;
   const hasReviews = (project.evaluation?.reviews ?? []).length > 0;
   const docs = parseList(options.docs, allDocs, hasReviews ? allDocs : allDocs.filter((d) => d !== 'evaluation'), (bad) => new UsageError(t('render.unknownDoc', { name: bad, docs: allDocs.join(', ') })));

@@ -1,16 +1,11 @@
 import type { Translator } from '../i18n/index.js';
-import { loadProject } from '../store.js';
-import { checkProject } from '../check.js';
-import { FileProblemsError, CheckFailedError } from '../errors.js';
-import { formatProblem } from '../problems.js';
+import { openProject } from '../project.js';
+import { CheckFailedError } from '../errors.js';
 import type { Project } from '../generated/model.js';
-import { progress, type StepProgress } from '../derive/completeness.js';
-import { warnings as findWarnings, type Warning } from '../derive/warnings.js';
-import { datedEvents, nextEvent, lateMilestones, evaluationStatus, type DatedEvent, type EvaluationStatus } from '../derive/events.js';
 import type { Io } from '../io.js';
-import type { DanglingReference } from '../derive/references.js';
+import { statusReport } from '../progress/status.js';
 import { makeStyle } from '../view/style.js';
-import { printStatus, eventLabel } from '../view/status.js';
+import { printStatus, statusJson } from '../view/status.js';
 import { warningMessage } from '../view/warnings.js';
 
 export interface StatusOptions {
@@ -25,64 +20,10 @@ export interface StatusOptions {
   color?: boolean;
 }
 
-export interface StatusReport {
-  file: string;
-  today: string;
-  title?: string;
-  organisation?: string;
-  steps: StepProgress[];
-  warnings: (Warning & { message: string })[];
-  next?: DatedEvent;
-  late: DatedEvent[];
-  evaluation: EvaluationStatus;
-}
-
-/** Everything status shows, computed from the project: shared by the text and JSON forms. */
-export function statusReport(project: Project, shownFile: string, today: string, t: Translator, dangling?: readonly DanglingReference[]): StatusReport {
-  const events = datedEvents(project);
-  const next = nextEvent(project, today, events);
-  return {
-    file: shownFile,
-    today,
-    ...(project.project?.title ? { title: project.project.title } : {}),
-    ...(project.project?.organisation ? { organisation: project.project.organisation } : {}),
-    steps: progress(project, today),
-    warnings: findWarnings(project, today, dangling).map((w) => ({ ...w, message: warningMessage(w, t) })),
-    ...(next ? { next } : {}),
-    late: lateMilestones(project, today, events),
-    evaluation: evaluationStatus(project, today),
-  };
-}
-
-/** The JSON contract of `status --json` (DESIGN.md): stable keys for scripts. */
-export function statusJson(report: StatusReport, t: Translator): unknown {
-  return {
-    file: report.file,
-    today: report.today,
-    steps: report.steps.map((s) => ({ id: s.id, ...(s.number ? { number: s.number } : {}), state: s.state, missing: s.missing.map((m) => m.path) })),
-    warnings: report.warnings.map((w) => ({ code: w.code, message: w.message, path: w.path })),
-    next: report.next ? { date: report.next.date, kind: report.next.kind, label: eventLabel(report.next, t), path: report.next.path } : null,
-    late: report.late.map((e) => ({ date: e.date, label: eventLabel(e, t), path: e.path })),
-    evaluation: {
-      due: report.evaluation.due ?? null,
-      overdue: report.evaluation.overdue,
-      reviews: report.evaluation.reviews,
-      ...(report.evaluation.suggested ? { suggested: report.evaluation.suggested } : {}),
-    },
-  };
-}
-
 export async function status(options: StatusOptions): Promise<void> {
   const { t, io } = options;
-  const loaded = await loadProject(options.file, t, options.shownFile);
-  // Dangling references are warnings here, with their path: no need to locate them in the file.
-  const checked = loaded.ok ? await checkProject(loaded.source, t, { locateReferences: false }) : undefined;
-  const problems = checked ? checked.structural : loaded.ok ? [] : loaded.problems;
-  if (!loaded.ok || !checked || problems.length > 0) {
-    const lines = problems.map((p) => formatProblem({ ...p, file: options.shownFile }));
-    throw new FileProblemsError(t('status.problems', { file: options.shownFile }), lines);
-  }
-  const report = statusReport(loaded.source.data as unknown as Project, options.shownFile, options.today, t, checked.dangling);
+  const { source, dangling } = await openProject(options.file, options.shownFile, t, 'status.problems');
+  const report = statusReport(source.data as unknown as Project, options.shownFile, options.today, (w) => warningMessage(w, t), dangling);
   if (options.json) io.stdout.write(`${JSON.stringify(statusJson(report, t), null, 2)}\n`);
   else io.stdout.write(printStatus(report, t, makeStyle({ color: options.color, env: io.env, isTTY: io.stdout.isTTY })));
   if (options.strict && report.warnings.length > 0) throw new CheckFailedError(t('status.strictFailed'));

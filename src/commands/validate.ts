@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { fileLanguage, loadTranslator, resolveLanguage, type Lang, type Translator } from '../i18n/index.js';
-import { loadProject } from '../store.js';
-import { checkProject } from '../check.js';
+import { projectProblems } from '../project.js';
 import { CheckFailedError, UsageError } from '../errors.js';
 import { formatProblem, type Problem } from '../problems.js';
 import type { Io } from '../io.js';
@@ -28,11 +27,7 @@ export async function validate(options: ValidateOptions): Promise<void> {
     const ft = await loadTranslator(resolveLanguage(options.lang, fileLanguage(path.resolve(io.cwd, file)), io.env));
     let problems: Problem[];
     try {
-      const loaded = await loadProject(path.resolve(io.cwd, file), ft, shown);
-      if (loaded.ok) {
-        const result = await checkProject(loaded.source, ft);
-        problems = [...result.structural, ...result.references].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
-      } else problems = loaded.problems;
+      problems = await projectProblems(path.resolve(io.cwd, file), shown, ft);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       io.stderr.write(`${error.message}\n`);

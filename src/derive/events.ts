@@ -1,5 +1,6 @@
 import type { Project } from '../generated/model.js';
 import { addMonths, daysBetween, isValidIsoDate } from '../util/dates.js';
+import { datedItems } from './dated.js';
 
 export type EventKind = 'milestone' | 'pocStart' | 'pocEnd' | 'decision' | 'launch' | 'phaseStart' | 'phaseEnd' | 'training' | 'evaluation' | 'deadline';
 
@@ -20,23 +21,35 @@ export function datedEvents(project: Project): DatedEvent[] {
   const add = (date: unknown, event: Omit<DatedEvent, 'date'>) => {
     if (isValidIsoDate(date)) events.push({ date, ...event });
   };
-  add(project.needs?.schedule?.deadline, { kind: 'deadline', path: 'needs.schedule.deadline' });
-  (project.needs?.schedule?.milestones ?? []).forEach((m, i) =>
-    add(m.date, { kind: 'milestone', name: m.name ?? m.id, path: `needs.schedule.milestones[${i}]`, done: m.done === true }),
-  );
-  add(project.poc?.start, { kind: 'pocStart', path: 'poc.start' });
-  add(project.poc?.end, { kind: 'pocEnd', path: 'poc.end' });
-  add(project.poc?.decision?.date, { kind: 'decision', path: 'poc.decision.date' });
-  const launch = project.deployment?.launch;
-  add(launch?.date, { kind: 'launch', ...(launch?.format ? { name: launch.format } : {}), path: 'deployment.launch.date' });
-  (project.deployment?.phases ?? []).forEach((p, i) => {
-    add(p.start, { kind: 'phaseStart', name: p.name ?? p.id, path: `deployment.phases[${i}].start` });
-    add(p.end, { kind: 'phaseEnd', name: p.name ?? p.id, path: `deployment.phases[${i}].end` });
-  });
-  (project.training?.sessions ?? []).forEach((s, i) =>
-    add(s.date, { kind: 'training', ...(s.topic ? { name: s.topic } : {}), path: `training.sessions[${i}]` }),
-  );
-  add(project.evaluation?.due, { kind: 'evaluation', path: 'evaluation.due' });
+  for (const item of datedItems(project)) {
+    switch (item.kind) {
+      case 'deadline':
+        add(item.date, { kind: 'deadline', path: 'needs.schedule.deadline' });
+        break;
+      case 'milestone':
+        add(item.date, { kind: 'milestone', name: item.milestone.name ?? item.milestone.id, path: `needs.schedule.milestones[${item.index}]`, done: item.milestone.done === true });
+        break;
+      case 'poc':
+        add(item.start, { kind: 'pocStart', path: 'poc.start' });
+        add(item.end, { kind: 'pocEnd', path: 'poc.end' });
+        break;
+      case 'decision':
+        add(item.date, { kind: 'decision', path: 'poc.decision.date' });
+        break;
+      case 'launch':
+        add(item.date, { kind: 'launch', ...(item.format ? { name: item.format } : {}), path: 'deployment.launch.date' });
+        break;
+      case 'phase':
+        add(item.start, { kind: 'phaseStart', name: item.phase.name ?? item.phase.id, path: `deployment.phases[${item.index}].start` });
+        add(item.end, { kind: 'phaseEnd', name: item.phase.name ?? item.phase.id, path: `deployment.phases[${item.index}].end` });
+        break;
+      case 'training':
+        add(item.date, { kind: 'training', ...(item.session.topic ? { name: item.session.topic } : {}), path: `training.sessions[${item.index}]` });
+        break;
+      case 'evaluation':
+        add(item.date, { kind: 'evaluation', path: 'evaluation.due' });
+    }
+  }
   // Dates as YYYY-MM-DD sort as plain strings; localeCompare would cost a collator for nothing.
   return events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }

@@ -31,6 +31,13 @@ export const DISAGREEMENT_SPREAD = 2;
 
 const round = (value: number) => Math.round(value * 100) / 100;
 
+/** The tools in the test: the shortlisted candidates, or every candidate while none is shortlisted. */
+export function toolsInTest(project: Project): NonNullable<NonNullable<Project['research']>['candidates']> {
+  const all = project.research?.candidates ?? [];
+  const shortlisted = all.filter((c) => c.shortlisted === true);
+  return shortlisted.length > 0 ? shortlisted : all;
+}
+
 /**
  * The weighted decision matrix of the proof of concept. Tools in it: the shortlisted ones and
  * any other that has scores. Each cell is the mean over key users; each tool's result is the

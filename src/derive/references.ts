@@ -1,5 +1,5 @@
-import type { PathSegment } from '../store.js';
-import { plainValuesAt, valuesAt } from '../util/paths.js';
+import type { Translator } from '../i18n/index.js';
+import { formatPath, plainValuesAt, valuesAt, type PathSegment } from '../util/paths.js';
 
 export type ReferenceTarget = 'keyUsers' | 'candidates' | 'criteria' | 'objectives';
 
@@ -49,4 +49,10 @@ export function danglingReferences(data: unknown): DanglingReference[] {
 /** Every place that names this id of this list: what removing the item would leave dangling. */
 export function referencesTo(data: unknown, target: ReferenceTarget, id: string): PathSegment[][] {
   return references.filter((rule) => rule.target === target).flatMap((rule) => valuesAt(data, rule.at).filter(({ value }) => value === id).map(({ path }) => path));
+}
+
+/** How a reference that points nowhere is said: a problem for `validate`, a warning for `status`. */
+export function danglingMessage(ref: DanglingReference, t: Translator): string {
+  const params = { path: formatPath(ref.path), id: ref.id, target: t(`target.${ref.target}`) };
+  return ref.path.includes('decision') ? t('problem.danglingNone', params) : t('problem.dangling', params);
 }

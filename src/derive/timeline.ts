@@ -1,5 +1,6 @@
 import type { Project } from '../generated/model.js';
 import { daysBetween, isValidIsoDate } from '../util/dates.js';
+import { datedItems } from './dated.js';
 
 export type Lane = 'milestones' | 'poc' | 'deployment' | 'training' | 'evaluation';
 
@@ -31,12 +32,14 @@ export function timeline(project: Project, labels: { poc: string; launch: string
     if (!isValidIsoDate(item.start) || (item.end !== undefined && (!isValidIsoDate(item.end) || item.end < item.start))) return;
     raw.push(item);
   };
-  for (const m of project.needs?.schedule?.milestones ?? []) if (m.date) add({ lane: 'milestones', label: m.name ?? m.id, start: m.date, done: m.done === true });
-  if (project.poc?.start && project.poc.end) add({ lane: 'poc', label: labels.poc, start: project.poc.start, end: project.poc.end });
-  if (project.deployment?.launch?.date) add({ lane: 'deployment', label: project.deployment.launch.format ?? labels.launch, start: project.deployment.launch.date });
-  for (const p of project.deployment?.phases ?? []) if (p.start && p.end) add({ lane: 'deployment', label: p.name ?? p.id, start: p.start, end: p.end });
-  for (const s of project.training?.sessions ?? []) if (s.date) add({ lane: 'training', label: s.topic ?? s.date, start: s.date });
-  if (project.evaluation?.due) add({ lane: 'evaluation', label: labels.evaluation, start: project.evaluation.due });
+  for (const item of datedItems(project)) {
+    if (item.kind === 'milestone' && item.date) add({ lane: 'milestones', label: item.milestone.name ?? item.milestone.id, start: item.date, done: item.milestone.done === true });
+    if (item.kind === 'poc' && item.start && item.end) add({ lane: 'poc', label: labels.poc, start: item.start, end: item.end });
+    if (item.kind === 'launch' && item.date) add({ lane: 'deployment', label: item.format ?? labels.launch, start: item.date });
+    if (item.kind === 'phase' && item.start && item.end) add({ lane: 'deployment', label: item.phase.name ?? item.phase.id, start: item.start, end: item.end });
+    if (item.kind === 'training' && item.date) add({ lane: 'training', label: item.session.topic ?? item.date, start: item.date });
+    if (item.kind === 'evaluation' && item.date) add({ lane: 'evaluation', label: labels.evaluation, start: item.date });
+  }
   if (raw.length === 0) return undefined;
   const start = raw.map((i) => i.start).sort()[0]!;
   const end = raw.map((i) => i.end ?? i.start).sort().at(-1)!;

@@ -269,3 +269,143 @@ export const idLists: readonly string[] = [
   "deployment.phases",
   "evaluation.reviews[].objectives"
 ];
+
+/** The allowed values of every place with a fixed list of them: the choices the wizard offers. */
+export const choices = {
+  "language": [
+    "fr",
+    "en"
+  ],
+  "lead.skills.projectManagement": [
+    "none",
+    "some",
+    "strong"
+  ],
+  "lead.skills.facilitation": [
+    "none",
+    "some",
+    "strong"
+  ],
+  "keyUsers[].profile": [
+    "daily",
+    "occasional",
+    "admin",
+    "manager",
+    "volunteer",
+    "other"
+  ],
+  "needs.objectives[].priority": [
+    "must",
+    "should",
+    "could"
+  ],
+  "needs.audiences[].uses[]": [
+    "configure",
+    "feed",
+    "consult",
+    "daily",
+    "occasional"
+  ],
+  "needs.budget.items[].kind": [
+    "one-off",
+    "recurring"
+  ],
+  "needs.budget.items[].period": [
+    "month",
+    "quarter",
+    "year"
+  ],
+  "needs.schedule.urgency": [
+    "low",
+    "medium",
+    "high"
+  ],
+  "needs.maturity.level": [
+    "low",
+    "mixed",
+    "high"
+  ],
+  "needs.maturity.trainingNeed": [
+    "none",
+    "some",
+    "everyone"
+  ],
+  "needs.interface.importance": [
+    "low",
+    "medium",
+    "high"
+  ],
+  "needs.risks[].area": [
+    "practices",
+    "relationships",
+    "data-protection",
+    "dispersion",
+    "other"
+  ],
+  "needs.risks[].likelihood": [
+    "low",
+    "medium",
+    "high"
+  ],
+  "needs.risks[].impact": [
+    "low",
+    "medium",
+    "high"
+  ],
+  "research.candidates[].licence": [
+    "open-source",
+    "proprietary",
+    "freemium"
+  ],
+  "research.candidates[].hosting": [
+    "EU",
+    "outside-EU",
+    "self-hosted",
+    "unknown"
+  ],
+  "research.candidates[].dataExport": [
+    "full",
+    "partial",
+    "none"
+  ],
+  "deployment.infoPoints.frequency": [
+    "weekly",
+    "fortnightly",
+    "monthly",
+    "quarterly",
+    "milestones"
+  ],
+  "training.formats[]": [
+    "in-person",
+    "e-learning",
+    "webinar",
+    "virtual-class",
+    "guide"
+  ],
+  "training.sessions[].format": [
+    "in-person",
+    "e-learning",
+    "webinar",
+    "virtual-class",
+    "guide"
+  ],
+  "evaluation.reviews[].objectives[].status": [
+    "met",
+    "partial",
+    "unmet"
+  ],
+  "evaluation.reviews[].effects[].kind": [
+    "positive",
+    "negative"
+  ],
+  "evaluation.reviews[].decision": [
+    "continue",
+    "adjust",
+    "stop"
+  ],
+  "practices.vision.inventory[].fate": [
+    "kept",
+    "replaced",
+    "overlaps"
+  ]
+} as const;

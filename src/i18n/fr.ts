@@ -1,4 +1,4 @@
-import type { Catalogue } from './index.js';
+import type { Catalogue } from './catalogue.js';
 
 /**
  * Catalogue français. Écrit avec des espaces ordinaires avant : ; ? ! et à l'intérieur des

@@ -1,12 +1,9 @@
-import type { en } from './en.js';
-
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { visible } from '../util/visible.js';
+import type { Catalogue, MsgKey } from './catalogue.js';
 
-export type MsgKey = keyof typeof en;
-/** Every catalogue has exactly the English keys: a missing or extra key is a compile error. */
-export type Catalogue = { readonly [K in MsgKey]: string };
+export type { Catalogue, MsgKey } from './catalogue.js';
 export type Params = Record<string, string | number | Composed>;
 
 /**

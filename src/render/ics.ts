@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import type { Project } from '../generated/model.js';
 import type { MsgKey, Translator } from '../i18n/index.js';
 import { addDays, isValidIsoDate } from '../util/dates.js';
-import { uniqueId } from '../wizard/answers.js';
+import { uniqueId } from '../util/ids.js';
+import { datedItems } from '../derive/dated.js';
 
 export interface CalendarEvent {
   /** The item's stable name within the project (milestone-M1, poc, phase-P2...). */
@@ -42,28 +43,45 @@ export function calendarEvents(project: Project, t: Translator): CalendarEvent[]
     }
   };
 
-  (project.needs?.schedule?.milestones ?? []).forEach((m, i) =>
-    add(`milestone-${m.id ?? i + 1}`, m.date, t('event.milestone', { name: m.name ?? m.id }), m.done === true ? { description: t('calendar.milestoneDone') } : {}),
-  );
   const tools = (project.research?.candidates ?? []).filter((c) => c.shortlisted === true).map((c) => c.name ?? c.id);
-  span('poc', project.poc?.start, project.poc?.end, [t('calendar.poc'), t('event.pocStart'), t('event.pocEnd')], tools.length ? t('calendar.pocTools', { tools: t.list(tools) }) : undefined);
-  const launch = project.deployment?.launch;
-  add('launch', launch?.date, launch?.format ? t('event.launch', { name: launch.format }) : t('event.launchPlain'));
-  for (const p of project.deployment?.phases ?? []) {
-    const name = p.name ?? p.id;
-    span(`phase-${p.id}`, p.start, p.end, [t('calendar.phase', { name }), t('event.phaseStart', { name }), t('event.phaseEnd', { name })], p.scope);
+  for (const item of datedItems(project)) {
+    switch (item.kind) {
+      case 'milestone': {
+        const m = item.milestone;
+        add(`milestone-${m.id ?? item.index + 1}`, item.date, t('event.milestone', { name: m.name ?? m.id }), m.done === true ? { description: t('calendar.milestoneDone') } : {});
+        break;
+      }
+      case 'poc':
+        span('poc', item.start, item.end, [t('calendar.poc'), t('event.pocStart'), t('event.pocEnd')], tools.length ? t('calendar.pocTools', { tools: t.list(tools) }) : undefined);
+        break;
+      case 'launch':
+        add('launch', item.date, item.format ? t('event.launch', { name: item.format }) : t('event.launchPlain'));
+        break;
+      case 'phase': {
+        const p = item.phase;
+        const name = p.name ?? p.id;
+        span(`phase-${p.id}`, item.start, item.end, [t('calendar.phase', { name }), t('event.phaseStart', { name }), t('event.phaseEnd', { name })], p.scope);
+        break;
+      }
+      case 'training': {
+        const s = item.session;
+        const about = [
+          s.topic && t('calendar.topic', { topic: s.topic }),
+          s.audience && t('calendar.audience', { audience: s.audience }),
+          s.format && t('calendar.format', { format: t(`enum.format.${s.format}` as MsgKey) }),
+        ].filter(Boolean);
+        // No id in the file: its place and date name it, so that a re-import still matches it.
+        add(`training-${item.index + 1}-${s.date}`, item.date, s.topic ? t('event.training', { name: s.topic }) : t('event.trainingPlain'), about.length ? { description: about.join('\n') } : {});
+        break;
+      }
+      case 'evaluation': {
+        const due = item.date;
+        if (isValidIsoDate(due)) add('evaluation', due, t('event.evaluation'), { description: t('calendar.evaluation'), alarm: named(t('calendar.evaluationAlarm', { date: t.date(due) })) });
+        break;
+      }
+      // The deadline and the decision are dates of the plan, not events to attend.
+    }
   }
-  (project.training?.sessions ?? []).forEach((s, i) => {
-    const about = [
-      s.topic && t('calendar.topic', { topic: s.topic }),
-      s.audience && t('calendar.audience', { audience: s.audience }),
-      s.format && t('calendar.format', { format: t(`enum.format.${s.format}` as MsgKey) }),
-    ].filter(Boolean);
-    // No id in the file: its place and date name it, so that a re-import still matches it.
-    add(`training-${i + 1}-${s.date}`, s.date, s.topic ? t('event.training', { name: s.topic }) : t('event.trainingPlain'), about.length ? { description: about.join('\n') } : {});
-  });
-  const due = project.evaluation?.due;
-  if (isValidIsoDate(due)) add('evaluation', due, t('event.evaluation'), { description: t('calendar.evaluation'), alarm: named(t('calendar.evaluationAlarm', { date: t.date(due) })) });
 
   // Stable: events on the same day keep the order above.
   return events.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));

@@ -5,7 +5,7 @@
  */
 import type { Project } from '../generated/model.js';
 import type { Translator, MsgKey } from '../i18n/index.js';
-import { progress } from '../derive/completeness.js';
+import { progress } from '../progress/completeness.js';
 import { warnings as findWarnings } from '../derive/warnings.js';
 import { budgetTotals, type BudgetTotals } from '../derive/budget.js';
 import { decisionMatrix, type DecisionMatrix } from '../derive/matrix.js';

@@ -1,5 +1,6 @@
 import { endAfterStart } from './poc.js';
 import type { Step } from './types.js';
+import { choices as schemaChoices } from '../generated/schema-facts.js';
 
 export const deployment: Step = {
   id: 'deployment',
@@ -43,7 +44,7 @@ export const deployment: Step = {
           key: 'infoPoints',
           label: 'field.deployment.infoPoints',
           fields: [
-            { kind: 'choice', key: 'frequency', label: 'field.deployment.infoPoints.frequency', help: 'help.deployment.infoPoints.frequency', choices: ['weekly', 'fortnightly', 'monthly', 'quarterly', 'milestones'], labels: 'enum.frequency', required: true },
+            { kind: 'choice', key: 'frequency', label: 'field.deployment.infoPoints.frequency', help: 'help.deployment.infoPoints.frequency', choices: schemaChoices['deployment.infoPoints.frequency'], labels: 'enum.frequency', required: true },
             { kind: 'text', key: 'channel', label: 'field.deployment.infoPoints.channel', help: 'help.deployment.infoPoints.channel', required: true },
           ],
         },

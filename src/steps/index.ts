@@ -7,7 +7,7 @@ import { deployment } from './deployment.js';
 import { training } from './training.js';
 import { evaluation } from './evaluation.js';
 import { practices } from './practices.js';
-import type { Step, StepId } from './types.js';
+import type { Field, Step, StepId } from './types.js';
 
 /** The method in order: the 8 steps, then the cross-cutting practices. */
 export const steps: readonly Step[] = [lead, keyUsers, needs, research, poc, deployment, training, evaluation, practices];
@@ -26,3 +26,16 @@ export function findStep(name: string): Step | undefined {
 }
 
 export type { Step, StepId };
+
+/** The catalogue prefixes of every question with choices (`enum.profile`…), in step order, once each. */
+export function choiceLabelPrefixes(): string[] {
+  const found = new Set<string>();
+  const walk = (fields: readonly Field[]) => {
+    for (const field of fields) {
+      if (field.kind === 'choice' || field.kind === 'choices') found.add(field.labels);
+      if (field.kind === 'group' || field.kind === 'list') walk(field.fields);
+    }
+  };
+  for (const step of steps) walk(step.fields);
+  return [...found];
+}

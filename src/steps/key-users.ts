@@ -1,6 +1,5 @@
 import type { Step } from './types.js';
-
-export const profiles = ['daily', 'occasional', 'admin', 'manager', 'volunteer', 'other'] as const;
+import { choices as schemaChoices } from '../generated/schema-facts.js';
 
 export const keyUsers: Step = {
   id: 'key-users',
@@ -26,7 +25,7 @@ export const keyUsers: Step = {
       fields: [
         { kind: 'text', key: 'name', label: 'field.keyUser.name', help: 'help.keyUser.name', required: true },
         { kind: 'text', key: 'role', label: 'field.keyUser.role', help: 'help.keyUser.role', required: true },
-        { kind: 'choice', key: 'profile', label: 'field.keyUser.profile', help: 'help.keyUser.profile', choices: profiles, labels: 'enum.profile', required: true },
+        { kind: 'choice', key: 'profile', label: 'field.keyUser.profile', help: 'help.keyUser.profile', choices: schemaChoices['keyUsers[].profile'], labels: 'enum.profile', required: true },
         { kind: 'text', key: 'use', label: 'field.keyUser.use', help: 'help.keyUser.use', required: true },
       ],
     },

@@ -1,6 +1,5 @@
 import type { Step } from './types.js';
-
-const skills = ['none', 'some', 'strong'] as const;
+import { choices as schemaChoices } from '../generated/schema-facts.js';
 
 export const lead: Step = {
   id: 'lead',
@@ -32,8 +31,8 @@ export const lead: Step = {
           label: 'field.lead.skills',
           after: ({ project }) => (hasWeakSkill(project.lead?.skills) ? [{ key: 'guard.weakSkill' }] : []),
           fields: [
-            { kind: 'choice', key: 'projectManagement', label: 'field.lead.skills.projectManagement', help: 'help.lead.skills.projectManagement', choices: skills, labels: 'enum.skill', required: true },
-            { kind: 'choice', key: 'facilitation', label: 'field.lead.skills.facilitation', help: 'help.lead.skills.facilitation', choices: skills, labels: 'enum.skill', required: true },
+            { kind: 'choice', key: 'projectManagement', label: 'field.lead.skills.projectManagement', help: 'help.lead.skills.projectManagement', choices: schemaChoices['lead.skills.projectManagement'], labels: 'enum.skill', required: true },
+            { kind: 'choice', key: 'facilitation', label: 'field.lead.skills.facilitation', help: 'help.lead.skills.facilitation', choices: schemaChoices['lead.skills.facilitation'], labels: 'enum.skill', required: true },
           ],
         },
         {

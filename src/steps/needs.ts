@@ -1,7 +1,6 @@
 import { notPast } from './poc.js';
 import type { Step } from './types.js';
-
-const levels = ['low', 'medium', 'high'] as const;
+import { choices as schemaChoices } from '../generated/schema-facts.js';
 
 export const needs: Step = {
   id: 'needs',
@@ -26,7 +25,7 @@ export const needs: Step = {
           fields: [
             { kind: 'text', key: 'text', label: 'field.objective.text', help: 'help.objective.text', required: true },
             { kind: 'text', key: 'indicator', label: 'field.objective.indicator', help: 'help.objective.indicator', required: true },
-            { kind: 'choice', key: 'priority', label: 'field.objective.priority', help: 'help.objective.priority', choices: ['must', 'should', 'could'], labels: 'enum.priority', required: true },
+            { kind: 'choice', key: 'priority', label: 'field.objective.priority', help: 'help.objective.priority', choices: schemaChoices['needs.objectives[].priority'], labels: 'enum.priority', required: true },
           ],
         },
         {
@@ -39,7 +38,7 @@ export const needs: Step = {
           title: 'who',
           fields: [
             { kind: 'text', key: 'who', label: 'field.audience.who', help: 'help.audience.who', required: true },
-            { kind: 'choices', key: 'uses', label: 'field.audience.uses', help: 'help.audience.uses', choices: ['configure', 'feed', 'consult', 'daily', 'occasional'], labels: 'enum.use', required: true },
+            { kind: 'choices', key: 'uses', label: 'field.audience.uses', help: 'help.audience.uses', choices: schemaChoices['needs.audiences[].uses[]'], labels: 'enum.use', required: true },
           ],
         },
         {
@@ -59,13 +58,13 @@ export const needs: Step = {
               fields: [
                 { kind: 'text', key: 'item', label: 'field.budget.item', help: 'help.budget.item', required: true },
                 { kind: 'number', key: 'amount', label: 'field.budget.amount', help: 'help.budget.amount', min: 0, required: true },
-                { kind: 'choice', key: 'kind', label: 'field.budget.kind', help: 'help.budget.kind', choices: ['one-off', 'recurring'], labels: 'enum.costKind', required: true },
+                { kind: 'choice', key: 'kind', label: 'field.budget.kind', help: 'help.budget.kind', choices: schemaChoices['needs.budget.items[].kind'], labels: 'enum.costKind', required: true },
                 {
                   kind: 'choice',
                   key: 'period',
                   label: 'field.budget.period',
                   help: 'help.budget.period',
-                  choices: ['month', 'quarter', 'year'],
+                  choices: schemaChoices['needs.budget.items[].period'],
                   labels: 'enum.period',
                   required: ({ item }) => item?.kind === 'recurring',
                   when: ({ item }) => item?.kind === 'recurring',
@@ -80,7 +79,7 @@ export const needs: Step = {
           key: 'schedule',
           label: 'field.needs.schedule',
           fields: [
-            { kind: 'choice', key: 'urgency', label: 'field.needs.schedule.urgency', help: 'help.needs.schedule.urgency', choices: levels, labels: 'enum.level', required: true },
+            { kind: 'choice', key: 'urgency', label: 'field.needs.schedule.urgency', help: 'help.needs.schedule.urgency', choices: schemaChoices['needs.schedule.urgency'], labels: 'enum.level', required: true },
             { kind: 'date', key: 'deadline', label: 'field.needs.schedule.deadline', help: 'help.needs.schedule.deadline', confirm: (value, { today }) => notPast(value, today) },
             { kind: 'longtext', key: 'conflicts', label: 'field.needs.schedule.conflicts', help: 'help.needs.schedule.conflicts' },
             {
@@ -106,8 +105,8 @@ export const needs: Step = {
           key: 'maturity',
           label: 'field.needs.maturity',
           fields: [
-            { kind: 'choice', key: 'level', label: 'field.needs.maturity.level', help: 'help.needs.maturity.level', choices: ['low', 'mixed', 'high'], labels: 'enum.maturity', required: true },
-            { kind: 'choice', key: 'trainingNeed', label: 'field.needs.maturity.trainingNeed', help: 'help.needs.maturity.trainingNeed', choices: ['none', 'some', 'everyone'], labels: 'enum.trainingNeed', required: true },
+            { kind: 'choice', key: 'level', label: 'field.needs.maturity.level', help: 'help.needs.maturity.level', choices: schemaChoices['needs.maturity.level'], labels: 'enum.maturity', required: true },
+            { kind: 'choice', key: 'trainingNeed', label: 'field.needs.maturity.trainingNeed', help: 'help.needs.maturity.trainingNeed', choices: schemaChoices['needs.maturity.trainingNeed'], labels: 'enum.trainingNeed', required: true },
             { kind: 'longtext', key: 'notes', label: 'field.needs.maturity.notes', help: 'help.needs.maturity.notes', detail: true },
           ],
         },
@@ -116,7 +115,7 @@ export const needs: Step = {
           key: 'interface',
           label: 'field.needs.interface',
           fields: [
-            { kind: 'choice', key: 'importance', label: 'field.needs.interface.importance', help: 'help.needs.interface.importance', choices: levels, labels: 'enum.level', required: true },
+            { kind: 'choice', key: 'importance', label: 'field.needs.interface.importance', help: 'help.needs.interface.importance', choices: schemaChoices['needs.interface.importance'], labels: 'enum.level', required: true },
             { kind: 'longtext', key: 'notes', label: 'field.needs.interface.notes', help: 'help.needs.interface.notes', detail: true },
           ],
         },
@@ -131,9 +130,9 @@ export const needs: Step = {
           title: 'text',
           fields: [
             { kind: 'text', key: 'text', label: 'field.risk.text', help: 'help.risk.text', required: true },
-            { kind: 'choice', key: 'area', label: 'field.risk.area', help: 'help.risk.area', choices: ['practices', 'relationships', 'data-protection', 'dispersion', 'other'], labels: 'enum.riskArea', required: true },
-            { kind: 'choice', key: 'likelihood', label: 'field.risk.likelihood', help: 'help.risk.likelihood', choices: levels, labels: 'enum.level', required: true },
-            { kind: 'choice', key: 'impact', label: 'field.risk.impact', help: 'help.risk.impact', choices: levels, labels: 'enum.impact', required: true },
+            { kind: 'choice', key: 'area', label: 'field.risk.area', help: 'help.risk.area', choices: schemaChoices['needs.risks[].area'], labels: 'enum.riskArea', required: true },
+            { kind: 'choice', key: 'likelihood', label: 'field.risk.likelihood', help: 'help.risk.likelihood', choices: schemaChoices['needs.risks[].likelihood'], labels: 'enum.level', required: true },
+            { kind: 'choice', key: 'impact', label: 'field.risk.impact', help: 'help.risk.impact', choices: schemaChoices['needs.risks[].impact'], labels: 'enum.impact', required: true },
             { kind: 'longtext', key: 'mitigation', label: 'field.risk.mitigation', help: 'help.risk.mitigation', required: true },
           ],
         },

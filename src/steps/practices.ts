@@ -1,4 +1,5 @@
 import type { Step } from './types.js';
+import { choices as schemaChoices } from '../generated/schema-facts.js';
 
 export const practices: Step = {
   id: 'practices',
@@ -27,7 +28,7 @@ export const practices: Step = {
               fields: [
                 { kind: 'text', key: 'tool', label: 'field.inventory.tool', required: true },
                 { kind: 'text', key: 'use', label: 'field.inventory.use', help: 'help.inventory.use', detail: true },
-                { kind: 'choice', key: 'fate', label: 'field.inventory.fate', help: 'help.inventory.fate', choices: ['kept', 'replaced', 'overlaps'], labels: 'enum.fate', required: true },
+                { kind: 'choice', key: 'fate', label: 'field.inventory.fate', help: 'help.inventory.fate', choices: schemaChoices['practices.vision.inventory[].fate'], labels: 'enum.fate', required: true },
                 { kind: 'number', key: 'monthlyCost', label: 'field.inventory.monthlyCost', min: 0, detail: true },
                 { kind: 'date', key: 'contractEnd', label: 'field.inventory.contractEnd', help: 'help.inventory.contractEnd', detail: true },
               ],

@@ -1,4 +1,5 @@
 import type { Step } from './types.js';
+import { choices as schemaChoices } from '../generated/schema-facts.js';
 
 export const research: Step = {
   id: 'research',
@@ -40,9 +41,9 @@ export const research: Step = {
             { kind: 'text', key: 'vendor', label: 'field.candidate.vendor', help: 'help.candidate.vendor', detail: true },
             { kind: 'url', key: 'url', label: 'field.candidate.url', help: 'help.candidate.url', detail: true },
             { kind: 'text', key: 'pricing', label: 'field.candidate.pricing', help: 'help.candidate.pricing', required: true },
-            { kind: 'choice', key: 'licence', label: 'field.candidate.licence', help: 'help.candidate.licence', choices: ['open-source', 'proprietary', 'freemium'], labels: 'enum.licence', detail: true },
-            { kind: 'choice', key: 'hosting', label: 'field.candidate.hosting', help: 'help.candidate.hosting', choices: ['EU', 'outside-EU', 'self-hosted', 'unknown'], labels: 'enum.hosting', required: true },
-            { kind: 'choice', key: 'dataExport', label: 'field.candidate.dataExport', help: 'help.candidate.dataExport', choices: ['full', 'partial', 'none'], labels: 'enum.dataExport', required: true },
+            { kind: 'choice', key: 'licence', label: 'field.candidate.licence', help: 'help.candidate.licence', choices: schemaChoices['research.candidates[].licence'], labels: 'enum.licence', detail: true },
+            { kind: 'choice', key: 'hosting', label: 'field.candidate.hosting', help: 'help.candidate.hosting', choices: schemaChoices['research.candidates[].hosting'], labels: 'enum.hosting', required: true },
+            { kind: 'choice', key: 'dataExport', label: 'field.candidate.dataExport', help: 'help.candidate.dataExport', choices: schemaChoices['research.candidates[].dataExport'], labels: 'enum.dataExport', required: true },
             { kind: 'longtext', key: 'strengths', label: 'field.candidate.strengths', help: 'help.candidate.strengths' },
             { kind: 'longtext', key: 'weaknesses', label: 'field.candidate.weaknesses', help: 'help.candidate.weaknesses' },
             {

@@ -1,6 +1,5 @@
 import type { Step } from './types.js';
-
-export const trainingFormats = ['in-person', 'e-learning', 'webinar', 'virtual-class', 'guide'] as const;
+import { choices as schemaChoices } from '../generated/schema-facts.js';
 
 export const training: Step = {
   id: 'training',
@@ -14,7 +13,7 @@ export const training: Step = {
       label: 'step.training',
       fields: [
         { kind: 'refs', key: 'champions', label: 'field.training.champions', help: 'help.training.champions', target: 'keyUsers', required: true },
-        { kind: 'choices', key: 'formats', label: 'field.training.formats', help: 'help.training.formats', choices: trainingFormats, labels: 'enum.format', required: true },
+        { kind: 'choices', key: 'formats', label: 'field.training.formats', help: 'help.training.formats', choices: schemaChoices['training.formats[]'], labels: 'enum.format', required: true },
         {
           kind: 'list',
           key: 'sessions',
@@ -27,7 +26,7 @@ export const training: Step = {
             { kind: 'date', key: 'date', label: 'field.session.date', required: true },
             { kind: 'text', key: 'topic', label: 'field.session.topic', help: 'help.session.topic', required: true },
             { kind: 'text', key: 'audience', label: 'field.session.audience', help: 'help.session.audience', required: true },
-            { kind: 'choice', key: 'format', label: 'field.session.format', choices: trainingFormats, labels: 'enum.format', required: true },
+            { kind: 'choice', key: 'format', label: 'field.session.format', choices: schemaChoices['training.sessions[].format'], labels: 'enum.format', required: true },
           ],
         },
         {

@@ -135,3 +135,8 @@ export interface Step {
   fields: readonly Field[];
   requirements?: readonly StepRequirement[];
 }
+
+/** Whether a field must be answered, for the wizard and for the progress of a step alike. */
+export function isRequired(field: { required?: Condition }, ctx: Context): boolean {
+  return typeof field.required === 'function' ? field.required(ctx) : field.required === true;
+}

@@ -71,3 +71,17 @@ export function today(env: NodeJS.ProcessEnv = process.env): string {
 export function isValidIsoDate(value: unknown): value is string {
   return typeof value === 'string' && isRealDate(value);
 }
+
+/** 2027-03-15, or the day-first 15/03/2027 and 15.03.2027 that people in France and the UK write: a day that exists. */
+export function readDate(text: string): string | undefined {
+  const value = text.trim();
+  const dayFirst = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(value);
+  const iso = dayFirst ? `${dayFirst[3]}-${dayFirst[2]!.padStart(2, '0')}-${dayFirst[1]!.padStart(2, '0')}` : value;
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) && isRealDate(iso) ? iso : undefined;
+}
+
+/** A date answer adopt can take: a day that exists, between 1900 and 2199. */
+export function parseDate(text: string): string | undefined {
+  const iso = readDate(text);
+  return iso && inDateRange(iso) ? iso : undefined;
+}

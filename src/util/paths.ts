@@ -1,4 +1,5 @@
-import type { PathSegment } from '../store.js';
+/** A step of a path into the data: a key, or an index in a list. */
+export type PathSegment = string | number;
 
 /**
  * Every value found at a path pattern such as `needs.schedule.milestones[].date`, with the

@@ -1,5 +1,5 @@
 import { Composed, type Translator, type MsgKey } from '../i18n/index.js';
-import type { StatusReport } from '../commands/status.js';
+import type { StatusReport } from '../progress/status.js';
 import type { Style } from './style.js';
 import type { DatedEvent } from '../derive/events.js';
 import { daysBetween } from '../util/dates.js';
@@ -94,4 +94,22 @@ export function printStatus(report: StatusReport, t: Translator, style: Style): 
   const reviews = evaluation.reviews ? t('status.reviews', { reviews: t.count('review', evaluation.reviews) }) : t('status.reviewsNone');
   out.push(line('status.evaluation', `${when} · ${reviews}`));
   return `${out.join('\n')}\n`;
+}
+
+/** The JSON contract of `status --json` (DESIGN.md): stable keys for scripts. */
+export function statusJson(report: StatusReport, t: Translator): unknown {
+  return {
+    file: report.file,
+    today: report.today,
+    steps: report.steps.map((s) => ({ id: s.id, ...(s.number ? { number: s.number } : {}), state: s.state, missing: s.missing.map((m) => m.path) })),
+    warnings: report.warnings.map((w) => ({ code: w.code, message: w.message, path: w.path })),
+    next: report.next ? { date: report.next.date, kind: report.next.kind, label: eventLabel(report.next, t), path: report.next.path } : null,
+    late: report.late.map((e) => ({ date: e.date, label: eventLabel(e, t), path: e.path })),
+    evaluation: {
+      due: report.evaluation.due ?? null,
+      overdue: report.evaluation.overdue,
+      reviews: report.evaluation.reviews,
+      ...(report.evaluation.suggested ? { suggested: report.evaluation.suggested } : {}),
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import type { Translator, MsgKey } from '../i18n/index.js';
 import type { Warning } from '../derive/warnings.js';
-import { danglingMessage } from '../check.js';
+import { danglingMessage } from '../derive/references.js';
 
 /** A warning said to people, in their language: shared by status, the wizard and the plan. */
 export function warningMessage(warning: Warning, t: Translator): string {

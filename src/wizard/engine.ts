@@ -9,11 +9,15 @@
  */
 import type { Translator, MsgKey } from '../i18n/index.js';
 import type { Project } from '../generated/model.js';
-import type { Context, Field, ListField, Note, RefField, ScoresField, Step } from '../steps/types.js';
-import { isAnswered } from '../derive/completeness.js';
-import { isContact, isEmail, nextNumberedId, parseDate, parseNumber, slug, uniqueId } from './answers.js';
+import type { Context, Field, ListField, Note, ScoresField, Step } from '../steps/types.js';
+import { isRequired as required } from '../steps/types.js';
+import { isAnswered } from '../progress/completeness.js';
+import { parseNumber } from './answers.js';
+import { askKind, capitalise, CLEARED } from './ask-kind.js';
+import { nextNumberedId, slug, uniqueId } from '../util/ids.js';
 import { visible } from '../util/visible.js';
 import { referencesTo, type ReferenceTarget } from '../derive/references.js';
+import { toolsInTest } from '../derive/matrix.js';
 import type { Choice, Prompter } from './prompter.js';
 import { isRecord } from '../util/records.js';
 import type { Adding, Segment } from './journal.js';
@@ -105,10 +109,6 @@ async function askFields(fields: readonly Field[], target: Data, ctx: Context, e
   }
 }
 
-function required(field: Field, ctx: Context): boolean {
-  return typeof field.required === 'function' ? field.required(ctx) : field.required === true;
-}
-
 async function askValue(field: Exclude<Field, { kind: 'group' | 'list' | 'scores' }>, target: Data, ctx: Context, engine: Engine): Promise<void> {
   const current = target[field.key];
   if (engine.mode === 'fill' && isAnswered(current)) return;
@@ -135,152 +135,6 @@ async function askValue(field: Exclude<Field, { kind: 'group' | 'list' | 'scores
   }
 }
 
-/** "None for now" chosen where there was an answer: the answer is removed. */
-const CLEARED = Symbol('cleared');
-
-/** Asks one answer of a kind; undefined means "passed over" (only for optional questions). */
-async function askKind(
-  field: Exclude<Field, { kind: 'group' | 'list' | 'scores' }>,
-  proposal: unknown,
-  ctx: Context,
-  engine: Engine,
-  verify: (value: unknown) => string | true = () => true,
-): Promise<unknown> {
-  const { prompter, t } = engine;
-  const must = required(field, ctx);
-  const message = capitalise(t(field.label)) + (field.kind === 'date' ? t('prompt.dateFormat') : '');
-  const help = field.help ? t(field.help) : undefined;
-  const q = { message, ...(help ? { help } : {}) };
-  const blank = (value: string) => (value === '' ? (must ? t('prompt.required') : true) : undefined);
-  // One answer among choices; for an optional question "None for now" passes (or clears).
-  const pickOne = async (choices: Choice<string>[]) => {
-    const options = must ? choices : [...choices, { value: '', label: t('prompt.skip') }];
-    const answer = await prompter.select({ ...q, choices: options, ...(typeof proposal === 'string' ? { default: proposal } : {}) });
-    return answer === '' ? (proposal !== undefined ? CLEARED : undefined) : answer;
-  };
-  // Several answers among choices; a required question needs at least one.
-  const pickMany = async (choices: Choice<string>[]) => {
-    const answer = await prompter.checkbox({
-      ...q,
-      choices,
-      default: Array.isArray(proposal) ? (proposal as string[]) : [],
-      validate: (values) => (must && values.length === 0 ? t('prompt.pickOne') : true),
-    });
-    return answer.length ? answer : undefined;
-  };
-  const enumChoices = (field: { choices: readonly string[]; labels: string }) => field.choices.map((value) => ({ value, label: t(`${field.labels}.${value}` as MsgKey) }));
-
-  switch (field.kind) {
-    case 'text':
-    case 'longtext':
-    case 'url':
-    case 'email': {
-      const check = field.kind === 'email' ? (v: string) => (isContact(v) ? true : t(v.includes('@') && !isEmail(v) ? 'prompt.badEmail' : 'prompt.badContact')) : () => true as const;
-      const answer = await prompter.text({ ...q, ...(typeof proposal === 'string' ? { default: proposal } : {}), validate: (v) => blank(v) ?? check(v) });
-      return answer === '' ? undefined : answer;
-    }
-    case 'currency': {
-      const answer = await prompter.text({
-        ...q,
-        ...(typeof proposal === 'string' ? { default: proposal } : {}),
-        validate: (v) => blank(v) ?? (/^[A-Za-z]{3}$/.test(v) ? true : t('prompt.badCurrency')),
-      });
-      return answer === '' ? undefined : answer.toUpperCase();
-    }
-    case 'date': {
-      const answer = await prompter.text({
-        ...q,
-        ...(typeof proposal === 'string' ? { default: proposal } : {}),
-        validate: (v) => blank(v) ?? (parseDate(v) ? verify(parseDate(v)) : t('prompt.badDate')),
-      });
-      return answer === '' ? undefined : parseDate(answer);
-    }
-    case 'number':
-    case 'integer': {
-      const shown = typeof proposal === 'number' ? t.number(proposal) : undefined;
-      const answer = await prompter.text({
-        ...q,
-        ...(shown !== undefined ? { default: shown } : {}),
-        validate: (v) => {
-          const empty = blank(v);
-          if (empty !== undefined) return empty;
-          const n = parseNumber(v, t.lang);
-          if (n === undefined || (field.kind === 'integer' && !Number.isInteger(n))) return t(field.kind === 'integer' ? 'prompt.badInteger' : 'prompt.badNumber');
-          if (field.min !== undefined && n < field.min) return t('prompt.tooSmall', { min: field.min });
-          if (field.max !== undefined && n > field.max) return t('prompt.tooLarge', { max: field.max });
-          return true;
-        },
-      });
-      return answer === '' ? undefined : parseNumber(answer, t.lang);
-    }
-    case 'boolean':
-      return prompter.confirm({ ...q, default: typeof proposal === 'boolean' ? proposal : false });
-    case 'choice':
-      return pickOne(enumChoices(field));
-    case 'choices':
-      return pickMany(enumChoices(field));
-    case 'ref':
-    case 'refs': {
-      const choices = referenceChoices(field, ctx, t);
-      if (choices.filter((c) => c.value !== 'none').length === 0) {
-        prompter.say(t('prompt.nothingToPick', { what: t(field.label), step: sourceStep[field.target] }));
-        return undefined;
-      }
-      return field.kind === 'ref' ? pickOne(choices) : pickMany(choices);
-    }
-    case 'strings': {
-      const current = Array.isArray(proposal) ? (proposal as string[]) : [];
-      if (current.length > 0) {
-        prompter.say(t('prompt.current', { list: current.join(' · ') }));
-        if (await prompter.confirm({ message: t('prompt.keepThese'), default: true })) return current;
-      }
-      const entered: string[] = [];
-      for (;;) {
-        const answer = await prompter.text({
-          message: t('prompt.addOne', { what: capitalise(t(field.label)), n: entered.length + 1 }),
-          ...(help && entered.length === 0 ? { help } : {}),
-          validate: (v) => (v === '' && entered.length === 0 && must ? t('prompt.required') : true),
-        });
-        if (answer === '') break;
-        entered.push(answer);
-      }
-      return entered.length ? entered : undefined;
-    }
-  }
-}
-
-/** Where the items of each referenced list are entered: the step to go back to. */
-const sourceStep: Record<RefField['target'], string> = { keyUsers: 'key-users', objectives: 'needs', candidates: 'research', criteria: 'poc' };
-
-function referenceChoices(field: RefField, ctx: Context, t: Translator): Choice<string>[] {
-  const project = ctx.project;
-  const named = (items: readonly { id: string; name?: string; text?: string }[] | undefined) =>
-    (items ?? []).map((item) => ({ value: item.id, label: item.name ?? item.text ?? item.id }));
-  let choices: Choice<string>[];
-  switch (field.target) {
-    case 'keyUsers':
-      choices = named(project.keyUsers);
-      break;
-    case 'objectives':
-      choices = named(project.needs?.objectives);
-      break;
-    case 'criteria':
-      choices = named(project.poc?.criteria);
-      break;
-    case 'candidates': {
-      const all = project.research?.candidates ?? [];
-      const shortlisted = all.filter((c) => c.shortlisted === true);
-      choices = named(field.shortlistedOnly && shortlisted.length > 0 ? shortlisted : all);
-    }
-  }
-  if (field.allowNone) choices.push({ value: 'none', label: t('prompt.noneChosen') });
-  return choices;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** The lists other answers point to: removing one of their items leaves those answers dangling. */
 const referencedLists: Record<string, ReferenceTarget> = { keyUsers: 'keyUsers', candidates: 'candidates', criteria: 'criteria', objectives: 'objectives' };
 
@@ -302,107 +156,131 @@ function withId(field: ListField, item: Data, items: readonly Data[]): Data {
   return { id, ...item };
 }
 
+/** A list being asked: its field, its items (the project's own array), where it is. */
+interface ListAsking {
+  field: ListField;
+  items: Data[];
+  ctx: Context;
+  engine: Engine;
+  at: Segment[];
+  label: string;
+  /** How many items the method needs (0 for an optional list). */
+  minimum: number;
+}
+
 async function askList(field: ListField, target: Data, ctx: Context, engine: Engine, parent: Segment[]): Promise<void> {
   if (field.managed) return;
-  const { prompter, t } = engine;
   const items: Data[] = Array.isArray(target[field.key]) ? (target[field.key] as Data[]) : [];
   target[field.key] = items;
-  const label = t(field.label);
-  const must = required(field, ctx);
-  const minimum = must ? (field.minItems ?? 1) : 0;
-  const at = [...parent, field.key];
-
-  if (items.length === 0 && field.propose) {
-    const proposed = field.propose(ctx);
-    if (proposed.length > 0) {
-      prompter.say(t('prompt.proposed', { what: label }));
-      for (const item of proposed) prompter.say(`  · ${itemTitle(field, item, 0)}`);
-      if (await prompter.confirm({ message: t('prompt.useProposed'), default: true })) {
-        for (const item of proposed) items.push(withId(field, item, items));
-        // A proposal is a start: each item's answers are offered for change, Enter keeps them.
-        const offered = field.reviewProposed ? field.fields.filter((f) => field.reviewProposed!.includes(f.key)) : field.fields;
-        for (const [index, item] of items.entries()) {
-          prompter.say(t('prompt.newItem', { title: t(`item.${field.item}.title` as MsgKey, { n: index + 1 }) }) + ` · ${itemTitle(field, item, index)}`);
-          await askFields(offered, item, { ...ctx, item }, { ...engine, mode: 'review' }, [...at, index]);
-        }
-        await kept(engine);
-      }
-    }
-  }
-
-  /**
-   * One more item. When the list already has what the method needs, Enter on the first
-   * question finishes the list instead (no "add another?" after every item).
-   */
-  const addOne = async (optional: boolean): Promise<boolean> => {
-    const title = t(`item.${field.item}.title` as MsgKey, { n: items.length + 1 });
-    prompter.say(optional ? t('prompt.newItemOptional', { title }) : t('prompt.newItem', { title }));
-    const item: Data = {};
-    const [first, ...rest] = field.fields;
-    const itemCtx = { ...ctx, item };
-    const fillMode = { ...engine, mode: 'fill' as const };
-    // Until its required answers are in, the item waits in the journal, not in the file.
-    const adding = engine.adding ?? [];
-    const depth = adding.length;
-    adding.push({ at, item, kind: field.item, n: items.length + 1, listed: items.length });
-    try {
-      await askFields([optional ? ({ ...first!, required: false } as Field) : first!], item, itemCtx, fillMode, [...at, 'new']);
-      if (!isAnswered(item[first!.key])) return false;
-      await askFields(rest, item, itemCtx, fillMode, [...at, 'new']);
-      items.push(withId(field, item, items));
-    } finally {
-      adding.length = depth;
-    }
-    await kept(engine);
-    return true;
-  };
-
-  if (engine.mode === 'fill') {
-    for (const [index, item] of items.entries()) {
-      if (!isItemComplete(field, item, ctx)) {
-        prompter.say(t('prompt.completeItem', { title: itemTitle(field, item, index) }));
-        await askFields(field.fields, item, { ...ctx, item }, engine, [...at, index]);
-      }
-    }
-    if (items.length === 0 || items.length < minimum) {
-      prompter.say(capitalise(label) + (field.help ? `\n  ${t(field.help)}` : ''));
-    }
-    while (items.length < minimum) await addOne(false);
-    while (await addOne(true));
-  } else {
-    prompter.say(capitalise(label) + (field.help ? `\n  ${t(field.help)}` : ''));
-    for (;;) {
-      const choices: Choice<string>[] = [
-        { value: 'add', label: t('prompt.listAdd', { a: t(`item.${field.item}.a` as MsgKey) }) },
-        ...items.map((item, index) => ({ value: `edit:${index}`, label: t('prompt.listEdit', { title: itemTitle(field, item, index) }) })),
-        ...items.map((item, index) => ({ value: `remove:${index}`, label: t('prompt.listRemove', { title: itemTitle(field, item, index) }) })),
-        { value: 'done', label: t('prompt.listDone') },
-      ];
-      const action = await prompter.select({ message: t('prompt.listWhat', { what: capitalise(label), count: items.length }), choices, default: 'done' });
-      if (action === 'done') {
-        if (items.length < minimum && !(await prompter.confirm({ message: t('prompt.listTooFew', { count: minimum }), default: false }))) continue;
-        break;
-      }
-      if (action === 'add') await addOne(false);
-      else if (action.startsWith('edit:')) {
-        const index = Number(action.slice(5));
-        const item = items[index]!;
-        await askFields(field.fields, item, { ...ctx, item }, engine, [...at, index]);
-      } else {
-        const index = Number(action.slice(7));
-        const item = items[index]!;
-        const title = itemTitle(field, item, index);
-        const target = referencedLists[field.key];
-        const used = target && typeof item.id === 'string' ? referencesTo(ctx.project, target, item.id).length : 0;
-        const message = used > 0 ? t('prompt.listConfirmRemoveUsed', { title, places: t.count('place', used) }) : t('prompt.listConfirmRemove', { title });
-        if (await prompter.confirm({ message, default: false })) {
-          items.splice(index, 1);
-          await kept(engine);
-        }
-      }
-    }
-  }
+  const list: ListAsking = { field, items, ctx, engine, at: [...parent, field.key], label: engine.t(field.label), minimum: required(field, ctx) ? (field.minItems ?? 1) : 0 };
+  if (items.length === 0 && field.propose) await offerProposed(list);
+  if (engine.mode === 'fill') await fillList(list);
+  else await reviewList(list);
   if (items.length === 0) delete target[field.key];
+}
+
+/** An empty list the step can propose items for (from earlier answers): accepted, then reviewed. */
+async function offerProposed({ field, items, ctx, engine, at, label }: ListAsking): Promise<void> {
+  const { prompter, t } = engine;
+  const proposed = field.propose!(ctx);
+  if (proposed.length === 0) return;
+  prompter.say(t('prompt.proposed', { what: label }));
+  for (const item of proposed) prompter.say(`  · ${itemTitle(field, item, 0)}`);
+  if (!(await prompter.confirm({ message: t('prompt.useProposed'), default: true }))) return;
+  for (const item of proposed) items.push(withId(field, item, items));
+  // A proposal is a start: each item's answers are offered for change, Enter keeps them.
+  const offered = field.reviewProposed ? field.fields.filter((f) => field.reviewProposed!.includes(f.key)) : field.fields;
+  for (const [index, item] of items.entries()) {
+    prompter.say(t('prompt.newItem', { title: t(`item.${field.item}.title` as MsgKey, { n: index + 1 }) }) + ` · ${itemTitle(field, item, index)}`);
+    await askFields(offered, item, { ...ctx, item }, { ...engine, mode: 'review' }, [...at, index]);
+  }
+  await kept(engine);
+}
+
+/**
+ * One more item. When the list already has what the method needs, Enter on the first
+ * question finishes the list instead (no "add another?" after every item).
+ */
+async function addItem({ field, items, ctx, engine, at }: ListAsking, optional: boolean): Promise<boolean> {
+  const { prompter, t } = engine;
+  const title = t(`item.${field.item}.title` as MsgKey, { n: items.length + 1 });
+  prompter.say(optional ? t('prompt.newItemOptional', { title }) : t('prompt.newItem', { title }));
+  const item: Data = {};
+  const [first, ...rest] = field.fields;
+  const itemCtx = { ...ctx, item };
+  const fillMode = { ...engine, mode: 'fill' as const };
+  // Until its required answers are in, the item waits in the journal, not in the file.
+  const adding = engine.adding ?? [];
+  const depth = adding.length;
+  adding.push({ at, item, kind: field.item, n: items.length + 1, listed: items.length });
+  try {
+    await askFields([optional ? ({ ...first!, required: false } as Field) : first!], item, itemCtx, fillMode, [...at, 'new']);
+    if (!isAnswered(item[first!.key])) return false;
+    await askFields(rest, item, itemCtx, fillMode, [...at, 'new']);
+    items.push(withId(field, item, items));
+  } finally {
+    adding.length = depth;
+  }
+  await kept(engine);
+  return true;
+}
+
+function introduce({ field, engine, label }: ListAsking): void {
+  engine.prompter.say(capitalise(label) + (field.help ? `\n  ${engine.t(field.help)}` : ''));
+}
+
+/** Fill: the items left incomplete are completed, then items are added, the needed ones first. */
+async function fillList(list: ListAsking): Promise<void> {
+  const { field, items, ctx, engine, at, minimum } = list;
+  for (const [index, item] of items.entries()) {
+    if (!isItemComplete(field, item, ctx)) {
+      engine.prompter.say(engine.t('prompt.completeItem', { title: itemTitle(field, item, index) }));
+      await askFields(field.fields, item, { ...ctx, item }, engine, [...at, index]);
+    }
+  }
+  if (items.length === 0 || items.length < minimum) introduce(list);
+  while (items.length < minimum) await addItem(list, false);
+  while (await addItem(list, true));
+}
+
+/** Review: a menu to add, change or remove items, until the user is done. */
+async function reviewList(list: ListAsking): Promise<void> {
+  const { field, items, ctx, engine, at, label, minimum } = list;
+  const { prompter, t } = engine;
+  introduce(list);
+  for (;;) {
+    const choices: Choice<string>[] = [
+      { value: 'add', label: t('prompt.listAdd', { a: t(`item.${field.item}.a` as MsgKey) }) },
+      ...items.map((item, index) => ({ value: `edit:${index}`, label: t('prompt.listEdit', { title: itemTitle(field, item, index) }) })),
+      ...items.map((item, index) => ({ value: `remove:${index}`, label: t('prompt.listRemove', { title: itemTitle(field, item, index) }) })),
+      { value: 'done', label: t('prompt.listDone') },
+    ];
+    const action = await prompter.select({ message: t('prompt.listWhat', { what: capitalise(label), count: items.length }), choices, default: 'done' });
+    if (action === 'done') {
+      if (items.length < minimum && !(await prompter.confirm({ message: t('prompt.listTooFew', { count: minimum }), default: false }))) continue;
+      return;
+    }
+    if (action === 'add') await addItem(list, false);
+    else if (action.startsWith('edit:')) {
+      const index = Number(action.slice(5));
+      const item = items[index]!;
+      await askFields(field.fields, item, { ...ctx, item }, engine, [...at, index]);
+    } else await removeItem(list, Number(action.slice(7)));
+  }
+}
+
+/** Removing an item other answers point to says how many would be left pointing nowhere. */
+async function removeItem({ field, items, ctx, engine }: ListAsking, index: number): Promise<void> {
+  const { prompter, t } = engine;
+  const item = items[index]!;
+  const title = itemTitle(field, item, index);
+  const target = referencedLists[field.key];
+  const used = target && typeof item.id === 'string' ? referencesTo(ctx.project, target, item.id).length : 0;
+  const message = used > 0 ? t('prompt.listConfirmRemoveUsed', { title, places: t.count('place', used) }) : t('prompt.listConfirmRemove', { title });
+  if (await prompter.confirm({ message, default: false })) {
+    items.splice(index, 1);
+    await kept(engine);
+  }
 }
 
 /** Every key user scores every shortlisted tool on every criterion, 0 to 5; Enter passes. */
@@ -410,9 +288,7 @@ async function askScores(field: ScoresField, target: Data, ctx: Context, engine:
   const { prompter, t } = engine;
   const project = ctx.project;
   const users = project.keyUsers ?? [];
-  const all = project.research?.candidates ?? [];
-  const shortlisted = all.filter((c) => c.shortlisted === true);
-  const candidates = shortlisted.length > 0 ? shortlisted : all;
+  const candidates = toolsInTest(project);
   const criteria = project.poc?.criteria ?? [];
   if (users.length === 0 || candidates.length === 0 || criteria.length === 0) {
     prompter.say(t('prompt.scoresNeed', { step: candidates.length === 0 ? 'research' : users.length === 0 ? 'key-users' : 'poc' }));

@@ -6,8 +6,9 @@ import { loadProject, workingCopy, applyChanges, writeProject, writeNotes } from
 import { checkProject } from '../check.js';
 import { CheckFailedError, FileProblemsError } from '../errors.js';
 import { formatProblem } from '../problems.js';
-import { progress } from '../derive/completeness.js';
-import { createProject, fileExists, openForChange, type SessionOptions } from './session.js';
+import { progress } from '../progress/completeness.js';
+import { createProject, fileExists, type SessionOptions } from './session.js';
+import { openProject } from '../project.js';
 import { isRecord, hasOwn, setOwn } from '../util/records.js';
 
 type Data = Record<string, unknown>;
@@ -49,7 +50,7 @@ export async function fillFromAnswers(options: SessionOptions & { from: string }
   }
   const peek = await loadProject(options.file, t, options.shownFile);
   t = await loadTranslator(resolveLanguage(options.lang, peek.ok ? peek.source.data.language : undefined, io.env));
-  const source = await openForChange(options.file, options.shownFile, t);
+  const { source } = await openProject(options.file, options.shownFile, t);
   const working = workingCopy(source.data);
   mergeAnswers(working.copy, answers.source.data);
   const written = await writeProject(source, (doc) => applyChanges(doc, source.data, working.copy, working.originOf), t);

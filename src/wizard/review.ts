@@ -5,12 +5,11 @@
  */
 import type { MsgKey, Translator } from '../i18n/index.js';
 import type { Project, Review } from '../generated/model.js';
-import { addMonths, withinRange } from '../util/dates.js';
+import { addMonths, parseDate, withinRange } from '../util/dates.js';
 import { visible } from '../util/visible.js';
 import { EVALUATION_DELAY_MONTHS } from '../derive/events.js';
 import { susScore, SUS_ITEMS } from '../derive/sus.js';
 import type { Style } from '../view/style.js';
-import { parseDate } from './answers.js';
 import type { Prompter } from './prompter.js';
 import type { ReviewProgress } from './journal.js';
 

@@ -8,10 +8,9 @@ import type { Translator, Lang, MsgKey } from '../i18n/index.js';
 import { loadTranslator, localeLanguage, resolveLanguage } from '../i18n/index.js';
 import type { Project } from '../generated/model.js';
 import { loadProject, createProjectFile, newProjectText, writeProject, setIn, SCHEMA_FILE, type ProjectSource } from '../store.js';
-import { checkProject } from '../check.js';
-import { FileProblemsError, UsageError } from '../errors.js';
-import { formatProblem } from '../problems.js';
-import { progress } from '../derive/completeness.js';
+import { openProject } from '../project.js';
+import { UsageError } from '../errors.js';
+import { progress } from '../progress/completeness.js';
 import { warnings as findWarnings } from '../derive/warnings.js';
 import { warningMessage } from '../view/warnings.js';
 import type { Step } from '../steps/types.js';
@@ -73,14 +72,6 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
-/** Opens the project file for changes: a file with problems must be fixed first. */
-export async function openForChange(file: string, shownFile: string, t: Translator): Promise<ProjectSource> {
-  const loaded = await loadProject(file, t, shownFile);
-  const problems = loaded.ok ? (await checkProject(loaded.source, t, { locateReferences: false })).structural : loaded.problems;
-  if (!loaded.ok || problems.length > 0) throw new FileProblemsError(t('wizard.fixFirst', { file: shownFile }), problems.map(formatProblem));
-  return loaded.source;
-}
-
 /**
  * Creates the project file: the version, the language, the day it started, and the editor
  * modeline when the schema it points to is there (docs/decisions.md).
@@ -111,7 +102,7 @@ export async function makePrompter(options: SessionOptions, t: Translator): Prom
 export async function startSession(options: SessionOptions, command: Command): Promise<Session> {
   const fileLang = await peekLanguage(options);
   const t = await loadTranslator(resolveLanguage(options.lang, fileLang, options.io.env));
-  const source = await openForChange(options.file, options.shownFile, t);
+  const { source } = await openProject(options.file, options.shownFile, t);
   const style = makeStyle({ color: options.color, env: options.io.env, isTTY: options.io.stdout.isTTY });
   const prompter = await makePrompter(options, t);
   const keeper = new Keeper(source, { file: options.file, shownFile: options.shownFile, command, t, stderr: options.io.stderr });

@@ -10,7 +10,7 @@ import { adopt, tempDir, withFile } from '../helpers.js';
 import { edit } from '../../src/commands/init.js';
 import { ScriptedPrompter, type Choice, type Question } from '../../src/wizard/prompter.js';
 import { addDays, addMonths, inDateRange } from '../../src/util/dates.js';
-import { parseDate } from '../../src/wizard/answers.js';
+import { parseDate } from '../../src/util/dates.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { init, edit } from '../../src/commands/init.js';
 import { ScriptedPrompter, INTERRUPT, type ScriptedAnswer } from '../../src/wizard/prompter.js';
-import { progress } from '../../src/derive/completeness.js';
+import { progress } from '../../src/progress/completeness.js';
 import { warnings } from '../../src/derive/warnings.js';
 import type { Project } from '../../src/generated/model.js';
 import type { Io } from '../../src/io.js';

@@ -1,6 +1,6 @@
 /** `poc.decision.chosen: none` means no tool fits: no candidate may be called none. */
 import { adopt, tempDir, withFile } from '../helpers.js';
-import { slug } from '../../src/wizard/answers.js';
+import { slug } from '../../src/util/ids.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;

@@ -1,4 +1,4 @@
-import { progress, stepProgress } from '../../src/derive/completeness.js';
+import { progress, stepProgress } from '../../src/progress/completeness.js';
 import { steps, findStep } from '../../src/steps/index.js';
 import type { Project } from '../../src/generated/model.js';
 import { examples, loadExample } from '../helpers.js';

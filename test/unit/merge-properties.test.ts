@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { parse, stringify } from 'yaml';
 import { lineDiff } from '../../src/util/line-diff.js';
 import { mergeAnswers } from '../../src/wizard/from-file.js';
-import { rebase } from '../../src/store-rebase.js';
+import { rebase } from '../../src/store/rebase.js';
 import { parseProject, writeProject, setIn, workingCopy, applyChanges } from '../../src/store.js';
 import { loadTranslator, type Translator } from '../../src/i18n/index.js';
 import { tempDir, withFile } from '../helpers.js';

@@ -4,8 +4,8 @@
  * applies a change on top of another. Only a field changed both ways is a conflict: the file's
  * value stays, and the user's answer is kept aside in a partial project file.
  */
-import type { PathSegment } from './store.js';
-import { isRecord, setOwn, hasOwn, dataCopy as plainCopy } from './util/records.js';
+import type { PathSegment } from './source.js';
+import { isRecord, setOwn, hasOwn, dataCopy as plainCopy } from '../util/records.js';
 
 export interface Conflict {
   path: PathSegment[];

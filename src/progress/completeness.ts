@@ -1,8 +1,8 @@
 import type { Project } from '../generated/model.js';
 import type { MsgKey } from '../i18n/index.js';
 import { steps } from '../steps/index.js';
-import type { Context, Field, Step, StepId } from '../steps/types.js';
-import type { PathSegment } from '../store.js';
+import { isRequired, type Context, type Field, type Step, type StepId } from '../steps/types.js';
+import type { PathSegment } from '../util/paths.js';
 import { formatPath } from '../util/paths.js';
 
 export type StepState = 'complete' | 'partial' | 'empty';
@@ -32,10 +32,6 @@ export function isAnswered(value: unknown): boolean {
   return true;
 }
 
-function holds(condition: boolean | ((ctx: Context) => boolean) | undefined, ctx: Context): boolean {
-  return typeof condition === 'function' ? condition(ctx) : condition === true;
-}
-
 const noRecord: Record<string, unknown> = {};
 
 // Paths are built only for what is missing: a complete file allocates almost nothing.
@@ -49,7 +45,7 @@ function missingIn(fields: readonly Field[], data: unknown, at: readonly PathSeg
       continue;
     }
     const path = () => formatPath([...at, field.key]);
-    const required = holds(field.required, ctx);
+    const required = isRequired(field, ctx);
     if (field.kind === 'list') {
       const items = Array.isArray(value) ? value : [];
       if (required && items.length < (field.minItems ?? 1)) out.push({ path: path(), label: field.label, item, ...(field.managed ? { managed: true } : {}) });

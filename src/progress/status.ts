@@ -1,0 +1,38 @@
+/** What `adopt status` shows, computed from the project; worded by view/status.ts. */
+import type { Project } from '../generated/model.js';
+import { progress, type StepProgress } from './completeness.js';
+import { warnings as findWarnings, type Warning } from '../derive/warnings.js';
+import { datedEvents, nextEvent, lateMilestones, evaluationStatus, type DatedEvent, type EvaluationStatus } from '../derive/events.js';
+import type { DanglingReference } from '../derive/references.js';
+
+export interface StatusReport {
+  file: string;
+  today: string;
+  title?: string;
+  organisation?: string;
+  steps: StepProgress[];
+  warnings: (Warning & { message: string })[];
+  next?: DatedEvent;
+  late: DatedEvent[];
+  evaluation: EvaluationStatus;
+}
+
+/**
+ * Everything status shows, computed from the project: shared by the text and JSON forms. Each
+ * warning comes with its sentence (`say`, from view/warnings.ts), which both forms show.
+ */
+export function statusReport(project: Project, shownFile: string, today: string, say: (warning: Warning) => string, dangling?: readonly DanglingReference[]): StatusReport {
+  const events = datedEvents(project);
+  const next = nextEvent(project, today, events);
+  return {
+    file: shownFile,
+    today,
+    ...(project.project?.title ? { title: project.project.title } : {}),
+    ...(project.project?.organisation ? { organisation: project.project.organisation } : {}),
+    steps: progress(project, today),
+    warnings: findWarnings(project, today, dangling).map((w) => ({ ...w, message: say(w) })),
+    ...(next ? { next } : {}),
+    late: lateMilestones(project, today, events),
+    evaluation: evaluationStatus(project, today),
+  };
+}
