@@ -13,7 +13,7 @@ import { load as fastLoad, CORE_SCHEMA } from 'js-yaml';
 import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
 import type { MsgKey, Translator } from './i18n/index.js';
 import { writeAtomic, withLock, LockBusy, WriteFailure } from './util/atomic.js';
-import { UsageError } from './errors.js';
+import { FileSystemError } from './errors.js';
 import type { Problem } from './problems.js';
 import { keyOrder } from './generated/schema-facts.js';
 import { isRecord, setOwn, hasOwn } from './util/records.js';
@@ -69,15 +69,15 @@ export type ParseResult = { ok: true; source: ProjectSource } | { ok: false; pro
 export async function readBytes(file: string, t: Translator, shown = file): Promise<Buffer> {
   try {
     const info = await stat(file);
-    if (info.isDirectory()) throw new UsageError(t('file.isDirectory', { file: shown }));
+    if (info.isDirectory()) throw new FileSystemError(t('file.isDirectory', { file: shown }));
     // A pipe or a device would block or never end: only plain files are project files.
-    if (!info.isFile()) throw new UsageError(t('file.notRegular', { file: shown }));
+    if (!info.isFile()) throw new FileSystemError(t('file.notRegular', { file: shown }));
     return await readFile(file);
   } catch (error) {
-    if (error instanceof UsageError) throw error;
+    if (error instanceof FileSystemError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(t('file.notFound', { file: shown }));
-    throw new UsageError(t('file.unreadable', { file: shown, reason: code ?? (error as Error).message }));
+    if (code === 'ENOENT') throw new FileSystemError(t('file.notFound', { file: shown }));
+    throw new FileSystemError(t('file.unreadable', { file: shown, reason: code ?? (error as Error).message }));
   }
 }
 
@@ -379,7 +379,7 @@ export async function writeProject(source: ProjectSource, change: (doc: Document
   const real = await realpath(source.path).catch(() => source.path);
   const info = await stat(real).catch(() => undefined);
   // A file made read-only (chmod 444, or Windows' read-only box) is a decision: respect it.
-  if (info && (info.mode & 0o222) === 0) throw new UsageError(t('file.readOnly', { file: source.file }));
+  if (info && (info.mode & 0o222) === 0) throw new FileSystemError(t('file.readOnly', { file: source.file }));
   const { doc } = await source.located();
   if (doc.errors.length > 0) throw new Error(`yaml cannot read ${source.path}: ${doc.errors[0]!.message}`);
   const format = stringifyOptions(source.text);
@@ -390,16 +390,16 @@ export async function writeProject(source: ProjectSource, change: (doc: Document
     return await withLock(real, async () => {
       for (let attempt = 0; ; attempt++) {
         const current = await readFile(real).catch(() => undefined);
-        if (current === undefined) throw new UsageError(t('file.goneMeanwhile', { file: source.file }));
+        if (current === undefined) throw new FileSystemError(t('file.goneMeanwhile', { file: source.file }));
         if (current.equals(originalBytes(source))) return await writeChanged(source, real, before, doc, format, t);
-        if (attempt >= 3) throw new UsageError(t('file.changedMeanwhile', { file: source.file }));
+        if (attempt >= 3) throw new FileSystemError(t('file.changedMeanwhile', { file: source.file }));
         const result = await writeOnTop(source, ours, current, real, t, now);
         if (result) return result;
       }
     });
   } catch (error) {
-    if (error instanceof LockBusy) throw new UsageError(t('file.locked', { file: source.file, lock: path.basename(error.lockFile) }));
-    if (error instanceof WriteFailure) throw new UsageError(writeFailureMessage(error, source.file, t));
+    if (error instanceof LockBusy) throw new FileSystemError(t('file.locked', { file: source.file, lock: path.basename(error.lockFile) }));
+    if (error instanceof WriteFailure) throw new FileSystemError(writeFailureMessage(error, source.file, t));
     throw error;
   }
 }
@@ -416,7 +416,7 @@ async function writeChanged(source: ProjectSource, real: string, before: string,
   await writeAtomic(real, output, {
     beforeRename: async () => {
       const current = await readFile(real).catch(() => undefined);
-      if (!current?.equals(expected)) throw new UsageError(t('file.changedMeanwhile', { file: source.file }));
+      if (!current?.equals(expected)) throw new FileSystemError(t('file.changedMeanwhile', { file: source.file }));
     },
   });
   return Object.assign(reread.source, merge.reprinted ? { reprinted: true } : {});
@@ -431,7 +431,7 @@ async function writeOnTop(source: ProjectSource, ours: unknown, current: Buffer,
   const { rebase, unsavedAnswers } = await import('./store-rebase.js');
   if (!fresh.ok) {
     const file = await keepAside(source, isRecord(ours) ? { ...ours } : { version: 1 }, now);
-    throw new UsageError(t('file.brokenMeanwhile', { file: source.file, kept: file }));
+    throw new FileSystemError(t('file.brokenMeanwhile', { file: source.file, kept: file }));
   }
   const working = workingCopy(fresh.source.data);
   const { merged, conflicts } = rebase(source.data, ours, working.copy);
@@ -443,7 +443,7 @@ async function writeOnTop(source: ProjectSource, ours: unknown, current: Buffer,
   try {
     written = await writeChanged(fresh.source, real, before, doc, format, t);
   } catch (error) {
-    if (error instanceof UsageError && error.message === t('file.changedMeanwhile', { file: source.file })) return undefined;
+    if (error instanceof FileSystemError && error.message === t('file.changedMeanwhile', { file: source.file })) return undefined;
     throw error;
   }
   if (conflicts.length > 0) {
@@ -518,11 +518,11 @@ export async function createProjectFile(file: string, text: string, t: Translato
   try {
     await writeAtomic(file, text, {
       beforeRename: async () => {
-        if (await stat(file).then(() => true, () => false)) throw new UsageError(t('file.changedMeanwhile', { file: shown }));
+        if (await stat(file).then(() => true, () => false)) throw new FileSystemError(t('file.changedMeanwhile', { file: shown }));
       },
     });
   } catch (error) {
-    if (error instanceof WriteFailure) throw new UsageError(writeFailureMessage(error, shown, t));
+    if (error instanceof WriteFailure) throw new FileSystemError(writeFailureMessage(error, shown, t));
     throw error;
   }
 }

@@ -7,22 +7,15 @@ import type { Project } from '../generated/model.js';
 import { progress, type StepProgress } from '../derive/completeness.js';
 import { warnings as findWarnings, type Warning } from '../derive/warnings.js';
 import { datedEvents, nextEvent, lateMilestones, evaluationStatus, type DatedEvent, type EvaluationStatus } from '../derive/events.js';
-import type { Io } from '../io.js';
+import type { Context } from '../context.js';
 import type { DanglingReference } from '../derive/references.js';
 import { makeStyle } from '../view/style.js';
 import { printStatus, eventLabel } from '../view/status.js';
 import { warningMessage } from '../view/warnings.js';
 
 export interface StatusOptions {
-  file: string;
-  /** How the file is named to the user (relative to where they are). */
-  shownFile: string;
-  t: Translator;
-  io: Io;
-  today: string;
   json?: boolean;
   strict?: boolean;
-  color?: boolean;
 }
 
 export interface StatusReport {
@@ -54,7 +47,7 @@ export function statusReport(project: Project, shownFile: string, today: string,
   };
 }
 
-/** The JSON contract of `status --json` (DESIGN.md): stable keys for scripts. */
+/** What `status --json` prints: stable keys that scripts rely on (the warning codes: docs/warnings.md). */
 export function statusJson(report: StatusReport, t: Translator): unknown {
   return {
     file: report.file,
@@ -72,18 +65,18 @@ export function statusJson(report: StatusReport, t: Translator): unknown {
   };
 }
 
-export async function status(options: StatusOptions): Promise<void> {
-  const { t, io } = options;
-  const loaded = await loadProject(options.file, t, options.shownFile);
+export async function status(options: StatusOptions, ctx: Context): Promise<void> {
+  const { t, io } = ctx;
+  const loaded = await loadProject(ctx.file, t, ctx.shownFile);
   // Dangling references are warnings here, with their path: no need to locate them in the file.
   const checked = loaded.ok ? await checkProject(loaded.source, t, { locateReferences: false }) : undefined;
   const problems = checked ? checked.structural : loaded.ok ? [] : loaded.problems;
   if (!loaded.ok || !checked || problems.length > 0) {
-    const lines = problems.map((p) => formatProblem({ ...p, file: options.shownFile }));
-    throw new FileProblemsError(t('status.problems', { file: options.shownFile }), lines);
+    const lines = problems.map((p) => formatProblem({ ...p, file: ctx.shownFile }));
+    throw new FileProblemsError(t('status.problems', { file: ctx.shownFile }), lines);
   }
-  const report = statusReport(loaded.source.data as unknown as Project, options.shownFile, options.today, t, checked.dangling);
+  const report = statusReport(loaded.source.data as unknown as Project, ctx.shownFile, ctx.today, t, checked.dangling);
   if (options.json) io.stdout.write(`${JSON.stringify(statusJson(report, t), null, 2)}\n`);
-  else io.stdout.write(printStatus(report, t, makeStyle({ color: options.color, env: io.env, isTTY: io.stdout.isTTY })));
+  else io.stdout.write(printStatus(report, t, await makeStyle({ color: ctx.color, env: io.env })));
   if (options.strict && report.warnings.length > 0) throw new CheckFailedError(t('status.strictFailed'));
 }
