@@ -803,7 +803,7 @@ export function applyChanges(doc: Document, before: unknown, after: unknown, ori
 function appendIn(doc: Document, at: readonly PathSegment[], item: unknown): void {
   const list = doc.getIn(at, true);
   if (yaml().isSeq(list)) {
-    // `reviews: []` as first written: what adopt adds is block style (DESIGN.md).
+    // `reviews: []` as first written: what adopt adds is block style (docs/decisions.md).
     if (list.flow && list.items.length === 0) list.flow = false;
     list.items.push(doc.createNode(item));
   } else setIn(doc, at, [item]);

@@ -14,7 +14,7 @@ export const en = {
   ...wizardEn,
   ...docsEn,
   ...evaluateEn,
-  // ── dates, as Intl.DateTimeFormat writes them (checked by a test)
+  // ── counted nouns, then dates: month names and order as Intl.DateTimeFormat writes them (checked by a test)
   'noun.problem.one': '{n} problem',
   'noun.problem.other': '{n} problems',
   'noun.file.one': '{n} file',

@@ -16,7 +16,7 @@ export const fr: Catalogue = {
   ...wizardFr,
   ...docsFr,
   ...evaluateFr,
-  // ── les dates, comme les écrit Intl.DateTimeFormat (vérifié par un test)
+  // ── noms comptés, puis les dates : mois et ordre comme les écrit Intl.DateTimeFormat (vérifié par un test)
   'noun.problem.one': '{n} problème',
   'noun.problem.other': '{n} problèmes',
   'noun.file.one': '{n} fichier',
