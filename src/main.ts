@@ -43,7 +43,7 @@ async function report(error: unknown, io: Io, given: Translator | undefined): Pr
   // Anything else is a bug in adopt, not something the user did: its own words and exit code.
   const message = error instanceof Error ? error.message : String(error);
   io.stderr.write(`${fit(t('cli.unexpected', { message }))}\n`);
-  if (io.env.ADOPT_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  if (io.env.ADOPT_DEBUG && io.env.ADOPT_DEBUG !== '0' && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   return ExitCode.internal;
 }
 

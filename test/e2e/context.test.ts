@@ -42,6 +42,14 @@ describe('a French project under LANG=C', () => {
     expect(stderr).toContain(french);
   });
 
+  test('a wrong ADOPT_TODAY stops a command, in French, but not its help', async () => {
+    await copyExample(examples.jardins, dir);
+    const wrong = await adopt(['status'], { cwd: dir, env: { ADOPT_TODAY: '2026-02-30' } });
+    expect(wrong).toEqual({ code: 2, stdout: '', stderr: expect.stringContaining('ADOPT_TODAY') });
+    expect(wrong.stderr).toMatch(/^[^\n]*«\u00a02026-02-30\u00a0»/);
+    expect((await adopt(['status', '--help'], { cwd: dir, env: { ADOPT_TODAY: '2026-02-30' } })).code).toBe(0);
+  });
+
   test('what commands print, not only their errors, is in French', async () => {
     await copyExample(examples.jardins, dir);
     expect((await adopt(['status'], { cwd: dir })).stdout).toContain('Prochaine échéance');
