@@ -25,12 +25,9 @@ function addToList(value: string, previous: string | undefined): string {
 interface GlobalOptions {
   file?: string;
   lang?: Lang;
-  color: boolean;
 }
 
 const version = () => (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
-
-
 
 /**
  * The options that take a value, so that the global options can be read ahead of the command
