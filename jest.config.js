@@ -1,4 +1,7 @@
-/** Tests run on the TypeScript sources; the schema validator is the one built into dist/. */
+/**
+ * Tests run on the TypeScript sources, with the generated parts the build writes beside them
+ * (src/generated/validate.js, templates.js): build first. Some tests run the built CLI in dist/.
+ */
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],

@@ -57,6 +57,8 @@ const cases = [
   { name: 'adopt --version', args: adopt('--version') },
   ...examples.map((e) => ({ name: `adopt status (${e.name})`, args: adopt('status', '-f', e.file), target: 2 })),
   { name: `adopt status --json (${examples[0].name})`, args: adopt('status', '--json', '-f', examples[0].file), target: 2 },
+  // Colour is written for a person at a terminal: the one case that loads chalk.
+  { name: `adopt status, coloured (${examples[0].name})`, args: adopt('status', '-f', examples[0].file), env: { FORCE_COLOR: '1' }, target: 2 },
   ...examples.map((e) => ({ name: `adopt validate (${e.name})`, args: adopt('validate', e.file), target: 2 })),
   { name: `adopt status (large, ${kb} KB)`, args: adopt('status', '-f', big), target: 3, big: true },
   { name: `adopt validate (large, ${kb} KB)`, args: adopt('validate', big), target: 3, big: true },
@@ -69,7 +71,7 @@ const cases = [
 // show a crash.
 function runOnce(c) {
   const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, c.args, { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, c.args, { env: { ...env, ...c.env }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   c.exits.add(r.status ?? r.signal);
   if (r.status !== 0 && r.status !== 1) c.crash ??= (r.stderr || String(r.error ?? r.signal)).trim().split('\n')[0];

@@ -3,8 +3,10 @@
 //   src/generated/validate.js   the validator, compiled ahead of time (Ajv standalone), so that
 //                               `adopt validate` and `adopt status` never pay for compiling it
 //                               (built, not committed: it is large and wholly derived);
-//   src/generated/model.ts      the TypeScript types (with --types; committed, and a test fails
-//                               when they are stale).
+//   with --types, committed, and checked by a test that fails when they are stale:
+//   src/generated/model.ts         the TypeScript types of the format;
+//   src/generated/schema-facts.ts  key order, date paths and id lists (see renderSchemaFacts);
+//   src/generated/validate.d.ts    the types of the built validate.js.
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -65,8 +67,10 @@ export async function renderTypes() {
 }
 
 /**
- * Facts the code needs from the schema without loading it. The canonical key order of every object in the format, so that keys adopt adds land where a
- * person reading DESIGN.md expects them. Paths are dotted, with [] for the items of a list.
+ * Facts the code needs from the schema without loading it: the canonical key order of every
+ * object in the format (so that keys adopt adds land where a person reading docs/file-format.md
+ * expects them), every place a date goes, and the lists whose items carry a unique id. Paths
+ * are dotted, with [] for the items of a list.
  */
 export function renderSchemaFacts() {
   const order = {};

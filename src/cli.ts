@@ -1,13 +1,15 @@
 /**
- * The command table. Each command loads its own module only when it runs, so that
- * `adopt --help` costs little more than starting Node.
+ * The command table, and the context of a run. Each command loads its own module only when it
+ * runs, so that `adopt --help` costs little more than starting Node.
  */
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Help, InvalidArgumentError } from 'commander';
-import { isLang, resolveLanguage, loadTranslator, langFlag, fileLanguage, projectFile, type Lang, type MsgKey, type Translator } from './i18n/index.js';
+import { isLang, languageFrom, loadTranslator, fileLanguage, projectFile, type Lang, type MsgKey, type Translator } from './i18n/index.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
+import type { Context } from './context.js';
+import { colourWanted } from './view/style.js';
 import { today, isRealDate, inDateRange } from './util/dates.js';
 import { closest } from './util/suggest.js';
 import { packageRoot } from './package-root.js';
@@ -23,25 +25,61 @@ function addToList(value: string, previous: string | undefined): string {
 interface GlobalOptions {
   file?: string;
   lang?: Lang;
-  color: boolean;
 }
 
 const version = () => (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 
+/**
+ * The options that take a value, so that the global options can be read ahead of the command
+ * parser without taking a value for an option (`--out -f`). A test keeps it in line with the
+ * program.
+ */
+export const valueOptions: ReadonlySet<string> = new Set(['-f', '--file', '--lang', '--doc', '--format', '--out', '--templates', '--from', '--date']);
 
-
-/** -f / --file as typed on the command line, before it is parsed. */
-function fileFlag(argv: readonly string[]): string | undefined {
+/**
+ * -f, --lang and --no-color as commander will read them: the last one wins, values of other
+ * options are skipped, `--` ends the options. They are needed before parsing: the help and the
+ * parser's own errors speak the file's language.
+ */
+export function globalFlags(argv: readonly string[]): { file?: string; lang?: string; color: boolean } {
+  const found: { file?: string; lang?: string; color: boolean } = { color: true };
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '-f' || argv[i] === '--file') return argv[i + 1];
-    if (argv[i]!.startsWith('--file=')) return argv[i]!.slice(7);
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    // -f value, -fvalue, --file value, --file=value
+    const name = eq > 0 ? arg.slice(0, eq) : arg.startsWith('-f') && arg.length > 2 ? '-f' : arg;
+    const value = eq > 0 ? arg.slice(eq + 1) : name !== arg ? arg.slice(2) : valueOptions.has(name) ? argv[++i] : undefined;
+    if (name === '-f' || name === '--file') found.file = value;
+    else if (name === '--lang') found.lang = value;
+    else if (name === '--no-color') found.color = false;
   }
-  return undefined;
+  return found;
 }
 
-export async function runCli(argv: readonly string[], io: Io): Promise<void> {
-  const t = await loadTranslator(resolveLanguage(langFlag(argv), fileLanguage(projectFile(io.cwd, io.env, fileFlag(argv))), io.env));
-  const program = buildProgram(t, io);
+/** The one place a run's language, translator, day, project file and colour are decided. */
+export async function createContext(argv: readonly string[], io: Io): Promise<Context> {
+  const flags = globalFlags(argv);
+  const named = flags.file ?? io.env.ADOPT_FILE ?? 'adopt.yaml';
+  const file = projectFile(io.cwd, io.env, flags.file);
+  // The file is read only when its language can matter (its first 4 KB, plain files only).
+  const { lang, from } = languageFrom(isLang(flags.lang) ? flags.lang : undefined, () => fileLanguage(file), io.env);
+  return {
+    io,
+    lang,
+    langFrom: from,
+    t: await loadTranslator(lang),
+    today: today(io.env),
+    file,
+    // As the user named it: relative stays relative, absolute stays absolute.
+    shownFile: path.isAbsolute(named) ? named : path.relative(io.cwd, file) || named,
+    color: colourWanted({ flag: flags.color, env: io.env, isTTY: io.stdout.isTTY }),
+  };
+}
+
+export async function runCli(argv: readonly string[], ctx: Context): Promise<void> {
+  const { t } = ctx;
+  const program = buildProgram(ctx);
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
@@ -83,7 +121,8 @@ function commanderToUsage(error: CommanderError, t: Translator, program: Command
   }
 }
 
-function buildProgram(t: Translator, io: Io): Command {
+export function buildProgram(ctx: Context): Command {
+  const { t, io } = ctx;
   const titles: Record<string, MsgKey> = {
     'Usage:': 'cli.help.usage',
     'Options:': 'cli.help.options',
@@ -122,142 +161,114 @@ function buildProgram(t: Translator, io: Io): Command {
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
       outputError: () => undefined,
+    })
+    .hook('preAction', (_program, action) => {
+      const pinned = io.env.ADOPT_TODAY;
+      if (pinned && !(isRealDate(pinned) && inDateRange(pinned))) throw new UsageError(t('cli.error.badToday', { value: pinned }));
+      // The context was resolved from the command line read ahead of the parser: were they ever
+      // to disagree, a command would work on a file the user did not name.
+      const global = action.optsWithGlobals<GlobalOptions>();
+      if (projectFile(io.cwd, io.env, global.file) !== ctx.file || (global.lang !== undefined && global.lang !== ctx.lang)) {
+        throw new Error(`the command line was read as -f ${ctx.shownFile} --lang ${ctx.lang}, then parsed as -f ${global.file} --lang ${global.lang}`);
+      }
     });
   configure(program);
 
-  /** What every command gets: the project file, the user's language, today. */
-  const context = async (command: Command) => {
-    const global = command.optsWithGlobals<GlobalOptions>();
-    const pinned = io.env.ADOPT_TODAY;
-    if (pinned && !(isRealDate(pinned) && inDateRange(pinned))) throw new UsageError(t('cli.error.badToday', { value: pinned }));
-    const named = global.file ?? io.env.ADOPT_FILE ?? 'adopt.yaml';
-    const file = projectFile(io.cwd, io.env, global.file);
-    const lang = resolveLanguage(global.lang, fileLanguage(file), io.env);
-    return {
-      file,
-      // As the user named it: relative stays relative, absolute stays absolute.
-      shownFile: path.isAbsolute(named) ? named : path.relative(io.cwd, file) || named,
-      t: lang === t.lang ? t : await loadTranslator(lang),
-      color: global.color,
-      today: today(io.env),
-      io,
-    };
-  };
-
-  const command: Builder['command'] = (name, description) => {
+  const command: CommandMaker = (name, description) => {
     const sub = program.command(name).description(t(description)).helpOption('-h, --help', t('cli.option.help'));
     configure(sub);
     return sub;
   };
-
-  const builder: Builder = { t, io, program, command, context };
-  wizardCommands(builder);
-  fileCommands(builder);
+  askingCommands(command, ctx);
+  fileCommands(command, ctx);
+  helpCommand(command, program, ctx);
   return program;
 }
 
-/** What the commands are declared with: the language, the Io, and a command's context. */
-interface Builder {
-  t: Translator;
-  io: Io;
-  program: Command;
-  command(name: string, description: MsgKey): Command;
-  context(command: Command): Promise<CommandContext>;
-}
-
-type CommandContext = { file: string; shownFile: string; t: Translator; color?: boolean; today: string; io: Io };
-
-interface WizardFlags {
-  interactive?: boolean;
-}
+type CommandMaker = (name: string, description: MsgKey) => Command;
 
 /** The commands that ask questions (init, edit, evaluate): they can be told whether to. */
-function wizardCommands({ t, command, context }: Builder): void {
-  /** Commands that ask questions: whether to, whatever adopt guesses about the terminal. */
+function askingCommands(command: CommandMaker, ctx: Context): void {
+  const { t } = ctx;
   const asking = (sub: Command) => sub.option('--interactive', t('cli.option.interactive')).option('--no-interactive');
-
-  const wizardContext = async (cmd: Command, flags: WizardFlags) => {
-    const ctx = await context(cmd);
-    const lang = cmd.optsWithGlobals<GlobalOptions>().lang;
-    return { ...ctx, ...(lang ? { lang } : {}), ...(flags.interactive !== undefined ? { interactive: flags.interactive } : {}) };
-  };
 
   asking(command('init', 'cli.cmd.init'))
     .option('--restart', t('cli.option.restart'))
     .option(`--from <${t('cli.placeholder.file')}>`, t('cli.option.from'))
     .option('-y, --yes', t('cli.option.yes'))
-    .action(async (options: WizardFlags & { restart?: boolean; from?: string; yes?: boolean }, cmd: Command) => {
+    .action(async (options: { interactive?: boolean; restart?: boolean; from?: string; yes?: boolean }) => {
       const { init } = await import('./commands/init.js');
-      await init({ ...(await wizardContext(cmd, options)), restart: options.restart, from: options.from, yes: options.yes });
+      await init(options, ctx);
     });
 
   asking(command('edit', 'cli.cmd.edit'))
     .argument(`<${t('cli.placeholder.step')}>`, t('cli.arg.step'))
-    .action(async (step: string, options: WizardFlags, cmd: Command) => {
+    .action(async (step: string, options: { interactive?: boolean }) => {
       const { edit } = await import('./commands/init.js');
-      await edit({ ...(await wizardContext(cmd, options)), step });
+      await edit({ ...options, step }, ctx);
     });
 
   asking(command('evaluate', 'cli.cmd.evaluate'))
     .option(`--date <${t('cli.placeholder.date')}>`, t('cli.option.date'))
     .option(`--from <${t('cli.placeholder.file')}>`, t('cli.option.fromReview'))
     .option('-y, --yes', t('cli.option.yes'))
-    .action(async (options: WizardFlags & { date?: string; from?: string; yes?: boolean }, cmd: Command) => {
+    .action(async (options: { interactive?: boolean; date?: string; from?: string; yes?: boolean }) => {
       const { evaluate } = await import('./commands/evaluate.js');
-      await evaluate({ ...(await wizardContext(cmd, options)), date: options.date, from: options.from, yes: options.yes });
+      await evaluate(options, ctx);
     });
-
 }
 
-/** The commands that work from the file without asking (render, calendar, status, validate, schema). */
-function fileCommands({ t, io, program, command, context }: Builder): void {
+/** The commands that work from the file alone, asking nothing. */
+function fileCommands(command: CommandMaker, ctx: Context): void {
+  const { t } = ctx;
   command('render', 'cli.cmd.render')
     .option(`--doc <${t('cli.placeholder.docs')}>`, t('cli.option.doc'), addToList)
     .option(`--format <${t('cli.placeholder.formats')}>`, t('cli.option.format'), addToList)
     .option(`--out <${t('cli.placeholder.dir')}>`, t('cli.option.out'))
     .option(`--templates <${t('cli.placeholder.dir')}>`, t('cli.option.templates'))
-    .action(async (options: { doc?: string; format?: string; out?: string; templates?: string }, cmd: Command) => {
+    .action(async (options: { doc?: string; format?: string; out?: string; templates?: string }) => {
       const { render } = await import('./commands/render.js');
-      await render({ ...(await context(cmd)), docs: options.doc, formats: options.format, out: options.out, templates: options.templates });
+      await render({ docs: options.doc, formats: options.format, out: options.out, templates: options.templates }, ctx);
     });
 
   command('calendar', 'cli.cmd.calendar')
     .option(`--out <${t('cli.placeholder.file')}>`, t('cli.option.calendarOut'))
-    .action(async (options: { out?: string }, cmd: Command) => {
+    .action(async (options: { out?: string }) => {
       const { calendar } = await import('./commands/calendar.js');
-      await calendar({ ...(await context(cmd)), out: options.out });
+      await calendar(options, ctx);
     });
 
   command('status', 'cli.cmd.status')
     .option('--json', t('cli.option.json'))
     .option('--strict', t('cli.option.strict'))
-    .action(async (options: { json?: boolean; strict?: boolean }, cmd: Command) => {
+    .action(async (options: { json?: boolean; strict?: boolean }) => {
       const { status } = await import('./commands/status.js');
-      await status({ ...(await context(cmd)), json: options.json, strict: options.strict });
+      await status(options, ctx);
     });
 
   command('validate', 'cli.cmd.validate')
     .argument(`[${t('cli.placeholder.files')}...]`, t('cli.arg.files'))
-    .action(async (files: string[], _options: unknown, cmd: Command) => {
+    .action(async (files: string[]) => {
       const { validate } = await import('./commands/validate.js');
-      const ctx = await context(cmd);
-      await validate({ files: files.length ? files : [ctx.shownFile], lang: cmd.optsWithGlobals<GlobalOptions>().lang, t: ctx.t, io });
+      await validate({ files }, ctx);
     });
 
   command('schema', 'cli.cmd.schema')
     .option('--write', t('cli.option.schemaWrite'))
-    .action(async (options: { write?: boolean }, cmd: Command) => {
+    .action(async (options: { write?: boolean }) => {
       const { printSchema, writeSchema } = await import('./commands/schema.js');
-      await (options.write ? writeSchema(await context(cmd)) : printSchema(io));
+      await (options.write ? writeSchema(ctx) : printSchema(ctx.io));
     });
+}
 
+/** `adopt help [topic]`: a command's help, or one of the guides shipped with adopt. */
+function helpCommand(command: CommandMaker, program: Command, ctx: Context): void {
   command('help', 'cli.cmd.help')
-    .argument(`[${t('cli.placeholder.topic')}]`)
-    .action(async (topic: string | undefined, _options: unknown, cmd: Command) => {
+    .argument(`[${ctx.t('cli.placeholder.topic')}]`)
+    .action(async (topic: string | undefined) => {
       const { help } = await import('./commands/help.js');
       const commands = program.commands.map((c) => c.name());
       const commandHelp = (name?: string) => (program.commands.find((c) => c.name() === name) ?? program).outputHelp();
-      await help({ ...(await context(cmd)), topic, commands, commandHelp });
+      await help({ ...ctx, topic, commands, commandHelp });
     });
-
 }

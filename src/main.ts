@@ -3,43 +3,48 @@
  * message and an exit code, and the only place that exits.
  */
 import { processIo, type Io } from './io.js';
-import { AdoptError, ExitCode } from './errors.js';
+import { AdoptError, ExitCode, FileProblemsError } from './errors.js';
 import { wrap } from './view/wrap.js';
 import { isClosedPipe } from './terminal.js';
 import { readFileSync } from 'node:fs';
-import { resolveLanguage, loadTranslator, localeLanguage, langFlag, fileLanguage, projectFile } from './i18n/index.js';
+import { loadTranslator, resolveLanguage, fileLanguage, projectFile, type Translator } from './i18n/index.js';
 
 export async function run(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  let t: Translator | undefined;
   try {
     // The command parser is loaded only when there is something to parse (see preparedOutput).
-    const { runCli } = await import('./cli.js');
-    await runCli(argv, io);
+    const { createContext, runCli } = await import('./cli.js');
+    const ctx = await createContext(argv, io);
+    t = ctx.t;
+    await runCli(argv, ctx);
     return ExitCode.ok;
   } catch (error) {
-    return await report(error, argv, io);
+    return await report(error, io, t);
   }
 }
 
-async function report(error: unknown, argv: readonly string[], io: Io): Promise<number> {
+async function report(error: unknown, io: Io, given: Translator | undefined): Promise<number> {
   // At a terminal, long messages wrap between words rather than wherever the line ends.
   const fit = (text: string) => (io.stderr.isTTY ? wrap(text, ((io.stderr as { columns?: number }).columns ?? 80) - 1) : text);
   if (error instanceof AdoptError) {
-    if ('lines' in error && Array.isArray(error.lines)) for (const line of error.lines) io.stderr.write(`${line}\n`);
+    if (error instanceof FileProblemsError) for (const line of error.lines) io.stderr.write(`${line}\n`);
     // After Ctrl-C the cursor is still on the prompt's line.
     const start = error.exitCode === ExitCode.interrupted ? '\n' : '';
     if (error.message) io.stderr.write(`${start}${fit(error.message)}\n`);
     return error.exitCode;
   }
-  const t = await loadTranslator(resolveLanguage(langFlag(argv), fileLanguage(projectFile(io.cwd, io.env)), io.env));
+  // Without a context (it failed to load: a bug too), English.
+  const t = given ?? (await loadTranslator('en'));
   // Ctrl-C at a prompt: inquirer's own error, caught here once for every command.
   if (error instanceof Error && error.name === 'ExitPromptError') {
     io.stderr.write(`\n${fit(t('cli.interrupted'))}\n`);
     return ExitCode.interrupted;
   }
+  // Anything else is a bug in adopt, not something the user did: its own words and exit code.
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`${t('cli.unexpected', { message })}\n`);
-  if (io.env.ADOPT_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
-  return ExitCode.usage;
+  io.stderr.write(`${fit(t('cli.unexpected', { message }))}\n`);
+  if (io.env.ADOPT_DEBUG && io.env.ADOPT_DEBUG !== '0' && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  return ExitCode.internal;
 }
 
 /** The help and version text prepared at build time, when adopt runs from its build. */
@@ -47,7 +52,7 @@ function preparedOutput(argv: readonly string[], env: NodeJS.ProcessEnv): string
   if (argv.length !== 1 || !['--help', '-h', '--version', '-V'].includes(argv[0]!)) return undefined;
   try {
     const prepared = JSON.parse(readFileSync(new URL('./prepared.json', import.meta.url), 'utf8')) as Record<string, string>;
-    return argv[0] === '--version' || argv[0] === '-V' ? `${prepared.version}\n` : prepared[fileLanguage(projectFile(process.cwd(), env)) ?? localeLanguage(env) ?? 'en'];
+    return argv[0] === '--version' || argv[0] === '-V' ? `${prepared.version}\n` : prepared[resolveLanguage(undefined, fileLanguage(projectFile(process.cwd(), env)), env)];
   } catch {
     return undefined;
   }

@@ -6,7 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Translator } from './i18n/index.js';
-import { UsageError } from './errors.js';
+import { FileSystemError, UsageError } from './errors.js';
 import { prepareAtomic, refuseLinks, sameFile, WriteFailure, type Prepared } from './util/atomic.js';
 import { writeFailureMessage } from './store.js';
 
@@ -56,7 +56,7 @@ export async function writeOutputs(outputs: readonly Output[], options: OutputOp
     await Promise.all(prepared.map((file) => file.abort()));
     if (error instanceof WriteFailure) {
       const message = writeFailureMessage(error, shown(error.file), t);
-      throw new UsageError(error.link ? message.split(error.link).join(shown(error.link)) : message);
+      throw new FileSystemError(error.link ? message.split(error.link).join(shown(error.link)) : message);
     }
     throw error;
   }

@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import type { Io } from '../src/io.js';
 import { run } from '../src/main.js';
 import type { Project } from '../src/generated/model.js';
+import type { Context } from '../src/context.js';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const examples = {
@@ -59,4 +60,14 @@ export async function adopt(argv: string[], options: { cwd: string; env?: NodeJS
   };
   const code = await run(argv, io);
   return { code, stdout, stderr };
+}
+
+/**
+ * The context of a run in `io.cwd`, resolved as cli.ts resolves it (the project file there,
+ * its language, the locale of io.env), for tests that call a command directly.
+ */
+export async function contextFor(io: Io, options: { lang?: 'en' | 'fr'; today?: string } = {}): Promise<Context> {
+  const { createContext } = await import('../src/cli.js');
+  const ctx = await createContext(options.lang ? ['--lang', options.lang] : [], io);
+  return options.today ? { ...ctx, today: options.today } : ctx;
 }

@@ -1,30 +1,24 @@
 /** `adopt calendar`: the project's dates as an .ics file for the team's calendar app. */
 import path from 'node:path';
-import type { Translator } from '../i18n/index.js';
 import type { Project } from '../generated/model.js';
-import type { Io } from '../io.js';
+import type { Context } from '../context.js';
 import { openProject } from '../project.js';
 import { icsCalendar, calendarEvents } from '../render/ics.js';
 import { writeOutputs } from '../write-documents.js';
 
 export interface CalendarOptions {
-  file: string;
-  shownFile: string;
-  t: Translator;
-  io: Io;
-  today: string;
   out?: string;
 }
 
 /** Writes the calendar and returns where, as shown to the user. */
-export async function calendar(options: CalendarOptions): Promise<string> {
-  const { t, io } = options;
-  const { source } = await openProject(options.file, options.shownFile, t);
+export async function calendar(options: CalendarOptions, ctx: Context): Promise<string> {
+  const { t, io } = ctx;
+  const { source } = await openProject(ctx.file, ctx.shownFile, t);
   const project = source.data as unknown as Project;
-  const target = path.resolve(io.cwd, options.out ?? path.join(path.dirname(options.file), 'adopt.ics'));
+  const target = path.resolve(io.cwd, options.out ?? path.join(path.dirname(ctx.file), 'adopt.ics'));
   const shown = path.relative(io.cwd, target) || target;
   // A slip such as --out adopt.yaml would replace the project with its calendar: refused there.
-  await writeOutputs([{ target, data: icsCalendar(project, options.today, t) }], { project: options.file, folder: options.out ? path.dirname(target) : undefined, shown: (file) => path.relative(io.cwd, file) || file, t });
+  await writeOutputs([{ target, data: icsCalendar(project, ctx.today, t) }], { project: ctx.file, folder: options.out ? path.dirname(target) : undefined, shown: (file) => path.relative(io.cwd, file) || file, t });
   const empty = calendarEvents(project, t).length === 0;
   io.stdout.write(`${t(empty ? 'calendar.wroteEmpty' : 'calendar.wrote', { file: shown })}\n`);
   return shown;

@@ -5,20 +5,20 @@
  */
 import path from 'node:path';
 import type { MsgKey, Translator } from '../i18n/index.js';
-import { loadTranslator, resolveLanguage } from '../i18n/index.js';
+import type { Context } from '../context.js';
 import type { Project, Review } from '../generated/model.js';
-import { UsageError, CheckFailedError, FileProblemsError } from '../errors.js';
-import { addMonths, inDateRange, isRealDate, readDate, withinRange } from '../util/dates.js';
+import { UsageError, CheckFailedError, FileProblemsError, FileSystemError } from '../errors.js';
+import { addMonths, inDateRange, isRealDate, parseDate, readDate, withinRange } from '../util/dates.js';
 import { EVALUATION_DELAY_MONTHS } from '../derive/events.js';
 import { readBytes, parseProject, workingCopy, applyChanges, writeProject, writeNotes, type ProjectSource } from '../store.js';
 import { checkProject } from '../check.js';
 import { openProject } from '../project.js';
 import { formatProblem } from '../problems.js';
-import { fileExists, isInteractive, noTerminal, startSession, type Session, type SessionOptions } from '../wizard/session.js';
+import { fileExists, isInteractive, noTerminal, startSession, type Session, type SessionOptions, type WizardOptions } from '../wizard/session.js';
 import { askReview, reviewFits } from '../wizard/review.js';
 import { setAside, type ReviewProgress } from '../wizard/journal.js';
 
-export interface EvaluateOptions extends SessionOptions {
+export interface EvaluateOptions extends WizardOptions {
   /** The day of the review (default: today). */
   date?: string;
   /** A file holding one review, with --yes. */
@@ -62,8 +62,8 @@ async function record(source: ProjectSource, review: Review, nextDue: string | u
   for (const note of writeNotes(written, t)) io.stderr.write(`${note}\n`);
 }
 
-function reviewDate(options: EvaluateOptions, t: Translator): string {
-  const date = options.date ? (readDate(options.date) ?? options.date) : options.today;
+function reviewDate(options: EvaluateOptions, today: string, t: Translator): string {
+  const date = options.date ? (readDate(options.date) ?? options.date) : today;
   if (!isRealDate(date)) throw new UsageError(t('evaluate.badDate', { value: options.date ?? '' }));
   if (!inDateRange(date)) throw new UsageError(t('cli.error.dateRange', { value: options.date ?? date }));
   return date;
@@ -73,29 +73,29 @@ function refuseSameDay(project: Project, date: string, t: Translator): void {
   if ((project.evaluation?.reviews ?? []).some((r) => r.date === date)) throw new UsageError(t('evaluate.sameDay', { date: t.date(date) }));
 }
 
-export async function evaluate(options: EvaluateOptions): Promise<void> {
+export async function evaluate(options: EvaluateOptions, ctx: Context): Promise<void> {
+  const run = { ...ctx, ...options };
   if (options.from || options.yes) {
-    await fromFile(options);
+    await fromFile(run);
     return;
   }
-  const early = await loadTranslator(resolveLanguage(options.lang, undefined, options.io.env));
-  if (!isInteractive(options)) throw noTerminal(early, 'evaluate', options.io.env);
-  if (!(await fileExists(options.file))) throw new UsageError(early('file.notFound', { file: options.shownFile }));
-  const session = await startSession(options, 'evaluate');
+  if (!isInteractive(run)) throw noTerminal(ctx.t, 'evaluate', ctx.io.env);
+  if (!(await fileExists(ctx.file))) throw new FileSystemError(ctx.t('file.notFound', { file: ctx.shownFile }));
+  const session = await startSession(run, 'evaluate');
   try {
-    await interactive(session, options);
+    await interactive(session, run);
   } catch (error) {
     throw session.stopped(error);
   }
 }
 
 /** At a terminal: the review is asked, kept in the journal as it grows, and recorded whole. */
-async function interactive(session: Session, options: EvaluateOptions): Promise<void> {
+async function interactive(session: Session, options: EvaluateOptions & SessionOptions): Promise<void> {
   const { t, prompter, style, keeper } = session;
   const project = session.project;
   let progress = await resumable(session, options);
   if (!progress) {
-    const date = reviewDate(options, t);
+    const date = reviewDate(options, options.today, t);
     refuseSameDay(project, date, t);
     progress = { review: { date }, answered: [] };
   }
@@ -116,7 +116,7 @@ async function interactive(session: Session, options: EvaluateOptions): Promise<
  * The review a stopped run kept, offered back. One that no longer fits the file (an objective
  * renamed, a review recorded that day meanwhile, answers the file would refuse) is set aside.
  */
-async function resumable(session: Session, options: EvaluateOptions): Promise<ReviewProgress | undefined> {
+async function resumable(session: Session, options: SessionOptions): Promise<ReviewProgress | undefined> {
   const { t, prompter, keeper } = session;
   const offered = await session.offerJournal();
   if (!offered) return undefined;
@@ -150,12 +150,10 @@ async function resumable(session: Session, options: EvaluateOptions): Promise<Re
  * `--from review.yaml --yes`: the review is checked exactly as the same item inside a project
  * file would be, by placing it there, then reporting problems at the review file's own lines.
  */
-async function fromFile(options: EvaluateOptions): Promise<void> {
-  const { io } = options;
-  const t0 = await loadTranslator(resolveLanguage(options.lang, undefined, io.env));
-  if (!options.from || !options.yes) throw new UsageError(t0('evaluate.fromNeedsYes'));
-  const { source } = await openProject(options.file, options.shownFile, t0);
-  const t = await loadTranslator(resolveLanguage(options.lang, source.data.language, io.env));
+async function fromFile(options: EvaluateOptions & SessionOptions): Promise<void> {
+  const { io, t } = options;
+  if (!options.from || !options.yes) throw new UsageError(t('evaluate.fromNeedsYes'));
+  const { source } = await openProject(options.file, options.shownFile, t);
   const fromPath = path.resolve(io.cwd, options.from);
   const shownFrom = path.relative(io.cwd, fromPath) || options.from;
   // A BOM is how some editors start UTF-8, not a character of the first key; a lone CR ends a
@@ -169,7 +167,7 @@ async function fromFile(options: EvaluateOptions): Promise<void> {
   if (parsed.ok) {
     // The day comes from --date, else the file, else today: set before the review is checked.
     const item = (parsed.source.data.evaluation as { reviews: Partial<Review>[] } | undefined)?.reviews?.[0];
-    if (item && typeof item === 'object') item.date = options.date ? reviewDate(options, t) : (item.date ?? options.today);
+    if (item && typeof item === 'object') item.date = options.date ? reviewDate(options, options.today, t) : (item.date ?? options.today);
   }
   const problems = parsed.ok ? (await checkProject(parsed.source, t, { locateReferences: false })).structural : parsed.problems;
   if (!parsed.ok || problems.length > 0) throw new FileProblemsError(t('evaluate.fromProblems', { file: shownFrom }), problems.map((p) => formatProblem({ ...p, ...shift(p) })));

@@ -1,13 +1,14 @@
 /** `adopt init`: the whole method, step by step, resuming where the file stops. */
 import type { Lang, MsgKey } from '../i18n/index.js';
-import { loadTranslator, resolveLanguage } from '../i18n/index.js';
+import { loadTranslator } from '../i18n/index.js';
+import type { Context } from '../context.js';
 import { steps } from '../steps/index.js';
 import { stepProgress } from '../progress/completeness.js';
-import { UsageError } from '../errors.js';
-import { chooseLanguage, createProject, fileExists, isInteractive, noTerminal, printSummary, startSession, type Session, type SessionOptions } from '../wizard/session.js';
+import { FileSystemError, UsageError } from '../errors.js';
+import { chooseLanguage, createProject, fileExists, isInteractive, noTerminal, printSummary, startSession, type Session, type SessionOptions, type WizardOptions } from '../wizard/session.js';
 import { fillFromAnswers } from '../wizard/from-file.js';
 
-export interface InitOptions extends SessionOptions {
+export interface InitOptions extends WizardOptions {
   /** Go over every step again, with the current answers as defaults. */
   restart?: boolean;
   /** A (partial) project file to take the answers from, with --yes. */
@@ -15,18 +16,18 @@ export interface InitOptions extends SessionOptions {
   yes?: boolean;
 }
 
-export async function init(options: InitOptions): Promise<void> {
+export async function init(options: InitOptions, ctx: Context): Promise<void> {
+  let run: InitOptions & SessionOptions = { ...ctx, ...options };
   if (options.from || options.yes) {
-    const t = await loadTranslator(resolveLanguage(options.lang, undefined, options.io.env));
-    if (!options.from || !options.yes) throw new UsageError(t('init.fromNeedsYes'));
-    await fillFromAnswers({ ...options, from: options.from });
+    if (!options.from || !options.yes) throw new UsageError(ctx.t('init.fromNeedsYes'));
+    await fillFromAnswers(run, options.from);
     return;
   }
-  if (!isInteractive(options)) throw noTerminal(await loadTranslator(resolveLanguage(options.lang, undefined, options.io.env)), 'init', options.io.env);
+  if (!isInteractive(run)) throw noTerminal(ctx.t, 'init', ctx.io.env);
 
-  const isNew = !(await fileExists(options.file));
+  const isNew = !(await fileExists(ctx.file));
   if (isNew) {
-    const language = await chooseLanguage(options, (prompter, t) =>
+    const language = await chooseLanguage(run, (prompter, t) =>
       prompter.select<Lang>({
         message: t('init.language'),
         choices: [
@@ -36,17 +37,19 @@ export async function init(options: InitOptions): Promise<void> {
         default: t.lang,
       }),
     );
-    await createProject(options, language, await loadTranslator(language));
+    // The language just chosen for the project is the one the wizard goes on in.
+    if (language !== ctx.lang) run = { ...run, lang: language, t: await loadTranslator(language) };
+    await createProject(run, language, run.t);
   }
-  const session = await startSession(isNew ? { ...options, lang: undefined } : options, 'init');
+  const started = await startSession(run, 'init');
   try {
-    await walk(session, options, isNew);
+    await walk(started, run, isNew);
   } catch (error) {
-    throw session.stopped(error);
+    throw started.stopped(error);
   }
 }
 
-async function walk(session: Session, options: InitOptions, isNew: boolean): Promise<void> {
+async function walk(session: Session, options: InitOptions & SessionOptions, isNew: boolean): Promise<void> {
   const { t, style, prompter } = session;
   prompter.say(style('bold', t(isNew ? 'init.welcome' : 'init.welcomeBack', { file: options.shownFile })));
   prompter.say(t('init.howItWorks'));
@@ -82,19 +85,20 @@ async function walk(session: Session, options: InitOptions, isNew: boolean): Pro
   if (mode === 'fill') prompter.say(t('init.details'));
 }
 
-export interface EditOptions extends SessionOptions {
+export interface EditOptions extends WizardOptions {
   step: string;
 }
 
 /** `adopt edit <step>`: one step again, with the current answers as defaults. */
-export async function edit(options: EditOptions): Promise<void> {
+export async function edit(options: EditOptions, ctx: Context): Promise<void> {
   const { findStep } = await import('../steps/index.js');
   const step = findStep(options.step);
-  const t = await loadTranslator(resolveLanguage(options.lang, undefined, options.io.env));
+  const { t } = ctx;
   if (!step) throw new UsageError(t('edit.unknownStep', { name: options.step, steps: steps.map((s) => s.id).join(', ') }));
-  if (!isInteractive(options)) throw noTerminal(t, `edit ${options.step}`, options.io.env);
-  if (!(await fileExists(options.file))) throw new UsageError(t('file.notFound', { file: options.shownFile }));
-  const session = await startSession(options, 'edit');
+  const started = { ...ctx, ...options };
+  if (!isInteractive(started)) throw noTerminal(t, `edit ${options.step}`, ctx.io.env);
+  if (!(await fileExists(ctx.file))) throw new FileSystemError(t('file.notFound', { file: ctx.shownFile }));
+  const session = await startSession(started, 'edit');
   try {
     await session.offerJournal();
     const title = session.t(`step.${step.id}` as MsgKey);
@@ -103,6 +107,6 @@ export async function edit(options: EditOptions): Promise<void> {
   } catch (error) {
     throw session.stopped(error);
   }
-  session.prompter.say(session.style('green', session.t('wizard.saved', { file: options.shownFile })));
-  session.prompter.say(printSummary(session, options));
+  session.prompter.say(session.style('green', session.t('wizard.saved', { file: ctx.shownFile })));
+  session.prompter.say(printSummary(session, started));
 }

@@ -1,9 +1,8 @@
 /** `adopt render`: the plan, the checklist and the evaluation report, in Markdown and HTML. */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Translator } from '../i18n/index.js';
 import type { Project } from '../generated/model.js';
-import type { Io } from '../io.js';
+import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { openProject } from '../project.js';
 import { planView, checklistView, evaluationView } from '../render/views.js';
@@ -11,11 +10,6 @@ import { makeRenderer, type DocName, type Format } from '../render/engine.js';
 import { writeOutputs, type Output } from '../write-documents.js';
 
 export interface RenderOptions {
-  file: string;
-  shownFile: string;
-  t: Translator;
-  io: Io;
-  today: string;
   docs?: string;
   formats?: string;
   out?: string;
@@ -32,9 +26,9 @@ function parseList<T extends string>(value: string | undefined, allowed: readonl
   return [...new Set(items as T[])];
 }
 
-export async function render(options: RenderOptions): Promise<string[]> {
-  const { t, io } = options;
-  const { source } = await openProject(options.file, options.shownFile, t);
+export async function render(options: RenderOptions, ctx: Context): Promise<string[]> {
+  const { t, io, today } = ctx;
+  const { source } = await openProject(ctx.file, ctx.shownFile, t);
   const project = source.data as unknown as Project;
   const hasReviews = (project.evaluation?.reviews ?? []).length > 0;
   const docs = parseList(options.docs, allDocs, hasReviews ? allDocs : allDocs.filter((d) => d !== 'evaluation'), (bad) => new UsageError(t('render.unknownDoc', { name: bad, docs: allDocs.join(', ') })));
@@ -48,12 +42,12 @@ export async function render(options: RenderOptions): Promise<string[]> {
     if (!info?.isDirectory()) throw new UsageError(t('render.noTemplates', { dir: options.templates }));
   }
   const renderer = await makeRenderer(t, templates, options.templates);
-  const out = path.resolve(io.cwd, options.out ?? path.join(path.dirname(options.file), 'adopt-docs'));
+  const out = path.resolve(io.cwd, options.out ?? path.join(path.dirname(ctx.file), 'adopt-docs'));
 
   const views: Record<DocName, () => object> = {
-    plan: () => planView(project, options.today, t),
-    checklist: () => checklistView(project, options.today, t),
-    evaluation: () => evaluationView(project, options.today, t),
+    plan: () => planView(project, today, t),
+    checklist: () => checklistView(project, today, t),
+    evaluation: () => evaluationView(project, today, t),
   };
   const shown = (file: string) => path.relative(io.cwd, file) || file;
   const outputs: Output[] = [];
@@ -61,7 +55,7 @@ export async function render(options: RenderOptions): Promise<string[]> {
     const view = views[doc]();
     for (const format of formats) outputs.push({ target: path.join(out, `${doc}.${format}`), data: renderer.render(doc, format, view) });
   }
-  await writeOutputs(outputs, { project: options.file, folder: out, shown, t });
+  await writeOutputs(outputs, { project: ctx.file, folder: out, shown, t });
   const written = outputs.map((output) => shown(output.target));
   for (const file of written) io.stdout.write(`${t('render.wrote', { file })}\n`);
   if (formats.includes('html') && docs.includes('plan')) io.stdout.write(`${t('render.open', { file: path.relative(io.cwd, path.join(out, 'plan.html')) })}\n`);

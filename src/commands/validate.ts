@@ -1,45 +1,54 @@
 import path from 'node:path';
-import { fileLanguage, loadTranslator, resolveLanguage, type Lang, type Translator } from '../i18n/index.js';
+import { fileLanguage, loadTranslator, type Translator } from '../i18n/index.js';
 import { projectProblems } from '../project.js';
-import { CheckFailedError, UsageError } from '../errors.js';
+import { CheckFailedError, FileSystemError } from '../errors.js';
 import { formatProblem, type Problem } from '../problems.js';
-import type { Io } from '../io.js';
+import type { Context } from '../context.js';
 
 export interface ValidateOptions {
+  /** The files named on the command line; none means the project file. */
   files: string[];
-  /** --lang; otherwise each file is reported in its own language. */
-  lang?: Lang;
-  /** For the lines about no file in particular (the summary). */
-  t: Translator;
-  io: Io;
 }
 
 /**
  * Checks each file and prints every problem as `file:line:col message`. A file that cannot be
  * read at all does not stop the others; it makes the exit code 2, problems make it 1.
+ *
+ * A file named on the command line is reported in its own language (unless --lang says
+ * otherwise): whoever wrote it reads its problems. With one such file, the summary follows it.
  */
-export async function validate(options: ValidateOptions): Promise<void> {
-  const { t, io } = options;
+export async function validate(options: ValidateOptions, ctx: Context): Promise<void> {
+  const { io } = ctx;
+  const named = options.files.length > 0;
+  const files = named ? options.files.map((file) => path.resolve(io.cwd, file)) : [ctx.file];
+  const shownAs = named ? options.files : [ctx.shownFile];
+  const translatorFor = async (file: string): Promise<Translator> => {
+    if (!named || ctx.langFrom === 'flag') return ctx.t;
+    const own = fileLanguage(file);
+    return own && own !== ctx.lang ? loadTranslator(own) : ctx.t;
+  };
   let problemCount = 0;
-  let unreadable: UsageError | undefined;
-  for (const file of options.files) {
-    const shown = path.isAbsolute(file) ? file : path.relative(io.cwd, path.resolve(io.cwd, file)) || file;
-    const ft = await loadTranslator(resolveLanguage(options.lang, fileLanguage(path.resolve(io.cwd, file)), io.env));
+  let unreadable = false;
+  let last = ctx.t;
+  for (const [index, file] of files.entries()) {
+    const given = shownAs[index]!;
+    const shown = path.isAbsolute(given) ? given : path.relative(io.cwd, file) || given;
+    const ft = (last = await translatorFor(file));
     let problems: Problem[];
     try {
-      problems = await projectProblems(path.resolve(io.cwd, file), shown, ft);
+      problems = await projectProblems(file, shown, ft);
     } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
+      if (!(error instanceof FileSystemError)) throw error;
       io.stderr.write(`${error.message}\n`);
-      unreadable = error;
+      unreadable = true;
       continue;
     }
     if (problems.length === 0) io.stdout.write(`${ft('validate.ok', { file: shown })}\n`);
     for (const problem of problems) io.stdout.write(`${formatProblem({ ...problem, file: shown })}\n`);
     problemCount += problems.length;
   }
-  const files = options.files.length;
-  const summary = t('validate.summary', { problems: t.count('problem', problemCount), files: t.count('file', files) });
-  if (unreadable) throw new UsageError(problemCount > 0 ? summary : '');
+  const t = files.length === 1 ? last : ctx.t;
+  const summary = t('validate.summary', { problems: t.count('problem', problemCount), files: t.count('file', files.length) });
+  if (unreadable) throw new FileSystemError(problemCount > 0 ? summary : '');
   if (problemCount > 0) throw new CheckFailedError(summary);
 }

@@ -14,7 +14,7 @@ export const en = {
   ...wizardEn,
   ...docsEn,
   ...evaluateEn,
-  // ── dates, as Intl.DateTimeFormat writes them (checked by a test)
+  // ── counted nouns, then dates: month names and order as Intl.DateTimeFormat writes them (checked by a test)
   'noun.problem.one': '{n} problem',
   'noun.problem.other': '{n} problems',
   'noun.file.one': '{n} file',
@@ -95,7 +95,7 @@ export const en = {
   'cli.help.commands': 'Commands:',
   'cli.help.arguments': 'Arguments:',
   'cli.help.globalOptions': 'Global options:',
-  'cli.help.footer': 'Guides: adopt help format (the project file), adopt help warnings. Exit codes: 0 ok, 1 problems in the file, 2 usage or read error, 130 interrupted.',
+  'cli.help.footer': 'Guides: adopt help format (the project file), adopt help warnings. Exit codes: 0 ok, 1 problems in the file, 2 usage error or a file that cannot be read or written, 70 internal error (a bug in adopt), 130 interrupted.',
   'cli.error.unknownCommandSuggest': 'Unknown command "{name}". Did you mean {suggestion}?',
   'cli.error.tooManyArguments': 'Too many arguments for this command. Run adopt help <command> to see what it takes.',
   'cli.placeholder.docs': 'documents',
@@ -123,7 +123,7 @@ export const en = {
   'cli.error.generic': '{message}',
   'cli.interrupted': 'Stopped. Every answer given before this question is saved; run the same command again to carry on.',
   'cli.error.dateRange': '"{value}" is not a date adopt can work with: dates go from 1900 to 2199. Check the year.',
-  'cli.unexpected': 'Something went wrong inside adopt: {message}. Your project file was not changed. Please report this, with the command you ran.',
+  'cli.unexpected': 'adopt stopped on an internal error, a bug in adopt and not something you did: {message}. Please report it with the command you ran; run that command again with ADOPT_DEBUG=1 to see where it happened.',
 
   // ── reading the file
   'file.notFound': 'There is no project file at {file}. Run adopt init to start one, or name a file with --file.',

@@ -16,7 +16,7 @@ export const fr: Catalogue = {
   ...wizardFr,
   ...docsFr,
   ...evaluateFr,
-  // ── les dates, comme les écrit Intl.DateTimeFormat (vérifié par un test)
+  // ── noms comptés, puis les dates : mois et ordre comme les écrit Intl.DateTimeFormat (vérifié par un test)
   'noun.problem.one': '{n} problème',
   'noun.problem.other': '{n} problèmes',
   'noun.file.one': '{n} fichier',
@@ -97,7 +97,7 @@ export const fr: Catalogue = {
   'cli.help.commands': 'Commandes :',
   'cli.help.arguments': 'Arguments :',
   'cli.help.globalOptions': 'Options générales :',
-  'cli.help.footer': 'Guides : adopt help format (le fichier de projet), adopt help warnings (les alertes). Codes de sortie : 0 tout va bien, 1 problèmes dans le fichier, 2 erreur d\'utilisation ou de lecture, 130 interruption.',
+  'cli.help.footer': 'Guides : adopt help format (le fichier de projet), adopt help warnings (les alertes). Codes de sortie : 0 tout va bien, 1 problèmes dans le fichier, 2 erreur d\'utilisation ou fichier impossible à lire ou à écrire, 70 erreur interne (un bogue d\'adopt), 130 interruption.',
   'cli.error.unknownCommandSuggest': 'Commande inconnue « {name} ». Vouliez-vous dire {suggestion} ?',
   'cli.error.tooManyArguments': 'Trop d\'arguments pour cette commande. Lancez adopt help <commande> pour voir ce qu\'elle attend.',
   'cli.placeholder.docs': 'documents',
@@ -125,7 +125,7 @@ export const fr: Catalogue = {
   'cli.error.generic': '{message}',
   'cli.interrupted': 'Arrêté. Toutes les réponses données avant cette question sont enregistrées ; relancez la même commande pour continuer.',
   'cli.error.dateRange': '« {value} » n\'est pas une date que gère adopt : les dates vont de 1900 à 2199. Vérifiez l\'année.',
-  'cli.unexpected': 'Un problème interne est survenu dans adopt : {message}. Votre fichier de projet n\'a pas été modifié. Merci de le signaler, avec la commande lancée.',
+  'cli.unexpected': 'adopt s\'est arrêté sur une erreur interne, un bogue d\'adopt et non une erreur de votre part : {message}. Merci de la signaler avec la commande lancée ; relancez cette commande avec ADOPT_DEBUG=1 pour voir où elle s\'est produite.',
 
   // ── lecture du fichier
   'file.notFound': 'Aucun fichier de projet à l\'emplacement {file}. Lancez adopt init pour en créer un, ou indiquez un fichier avec --file.',

@@ -174,16 +174,18 @@ export function systemLocale(): string {
 
 /** --lang first, then the file's language, then the system locale, then English. */
 export function resolveLanguage(flag: Lang | undefined, fileLanguage: unknown, env: NodeJS.ProcessEnv): Lang {
-  return flag ?? (isLang(fileLanguage) ? fileLanguage : undefined) ?? localeLanguage(env) ?? 'en';
+  return languageFrom(flag, () => fileLanguage, env).lang;
 }
 
-/** --lang as typed on the command line, before the command line is parsed. */
-export function langFlag(argv: readonly string[]): Lang | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const value = argv[i] === '--lang' ? argv[i + 1] : argv[i]!.startsWith('--lang=') ? argv[i]!.slice(7) : undefined;
-    if (isLang(value)) return value;
-  }
-  return undefined;
+export type LangSource = 'flag' | 'file' | 'locale' | 'default';
+
+/** The same rule, saying where the language came from; the file is asked only when --lang is absent. */
+export function languageFrom(flag: Lang | undefined, file: () => unknown, env: NodeJS.ProcessEnv): { lang: Lang; from: LangSource } {
+  if (flag) return { lang: flag, from: 'flag' };
+  const fromFile = file();
+  if (isLang(fromFile)) return { lang: fromFile, from: 'file' };
+  const fromLocale = localeLanguage(env);
+  return fromLocale ? { lang: fromLocale, from: 'locale' } : { lang: 'en', from: 'default' };
 }
 
 /** The project file a command works on when none is named: $ADOPT_FILE, else ./adopt.yaml. */

@@ -11,7 +11,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { load as fastLoad, CORE_SCHEMA } from 'js-yaml';
 import type { Document, LineCounter, Node, Pair } from 'yaml';
 import type { Translator } from '../i18n/index.js';
-import { UsageError } from '../errors.js';
+import { FileSystemError } from '../errors.js';
 import { FORMAT_VERSION, MAX_ALIASES, loadYaml, yaml, type Located, type ParseResult, type PathSegment, type ProjectSource, type Yaml } from './source.js';
 
 /**
@@ -21,15 +21,15 @@ import { FORMAT_VERSION, MAX_ALIASES, loadYaml, yaml, type Located, type ParseRe
 export async function readBytes(file: string, t: Translator, shown = file): Promise<Buffer> {
   try {
     const info = await stat(file);
-    if (info.isDirectory()) throw new UsageError(t('file.isDirectory', { file: shown }));
+    if (info.isDirectory()) throw new FileSystemError(t('file.isDirectory', { file: shown }));
     // A pipe or a device would block or never end: only plain files are project files.
-    if (!info.isFile()) throw new UsageError(t('file.notRegular', { file: shown }));
+    if (!info.isFile()) throw new FileSystemError(t('file.notRegular', { file: shown }));
     return await readFile(file);
   } catch (error) {
-    if (error instanceof UsageError) throw error;
+    if (error instanceof FileSystemError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(t('file.notFound', { file: shown }));
-    throw new UsageError(t('file.unreadable', { file: shown, reason: code ?? (error as Error).message }));
+    if (code === 'ENOENT') throw new FileSystemError(t('file.notFound', { file: shown }));
+    throw new FileSystemError(t('file.unreadable', { file: shown, reason: code ?? (error as Error).message }));
   }
 }
 

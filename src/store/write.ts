@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Document } from 'yaml';
 import type { MsgKey, Translator } from '../i18n/index.js';
 import { writeAtomic, withLock, LockBusy, WriteFailure } from '../util/atomic.js';
-import { UsageError } from '../errors.js';
+import { FileSystemError } from '../errors.js';
 import { isRecord } from '../util/records.js';
 import { FORMAT_VERSION, MAX_ALIASES, MODELINE, loadYaml, type PathSegment, type ProjectSource } from './source.js';
 import { parseProject } from './read.js';
@@ -56,7 +56,7 @@ export async function writeProject(source: ProjectSource, change: (doc: Document
   const real = await realpath(source.path).catch(() => source.path);
   const info = await stat(real).catch(() => undefined);
   // A file made read-only (chmod 444, or Windows' read-only box) is a decision: respect it.
-  if (info && (info.mode & 0o222) === 0) throw new UsageError(t('file.readOnly', { file: source.file }));
+  if (info && (info.mode & 0o222) === 0) throw new FileSystemError(t('file.readOnly', { file: source.file }));
   const { doc } = await source.located();
   if (doc.errors.length > 0) throw new Error(`yaml cannot read ${source.path}: ${doc.errors[0]!.message}`);
   const format = stringifyOptions(source.text);
@@ -67,16 +67,16 @@ export async function writeProject(source: ProjectSource, change: (doc: Document
     return await withLock(real, async () => {
       for (let attempt = 0; ; attempt++) {
         const current = await readFile(real).catch(() => undefined);
-        if (current === undefined) throw new UsageError(t('file.goneMeanwhile', { file: source.file }));
+        if (current === undefined) throw new FileSystemError(t('file.goneMeanwhile', { file: source.file }));
         if (current.equals(originalBytes(source))) return await writeChanged(source, real, before, doc, format, t);
-        if (attempt >= 3) throw new UsageError(t('file.changedMeanwhile', { file: source.file }));
+        if (attempt >= 3) throw new FileSystemError(t('file.changedMeanwhile', { file: source.file }));
         const result = await writeOnTop(source, ours, current, real, t, now);
         if (result) return result;
       }
     });
   } catch (error) {
-    if (error instanceof LockBusy) throw new UsageError(t('file.locked', { file: source.file, lock: path.basename(error.lockFile) }));
-    if (error instanceof WriteFailure) throw new UsageError(writeFailureMessage(error, source.file, t));
+    if (error instanceof LockBusy) throw new FileSystemError(t('file.locked', { file: source.file, lock: path.basename(error.lockFile) }));
+    if (error instanceof WriteFailure) throw new FileSystemError(writeFailureMessage(error, source.file, t));
     throw error;
   }
 }
@@ -93,7 +93,7 @@ async function writeChanged(source: ProjectSource, real: string, before: string,
   await writeAtomic(real, output, {
     beforeRename: async () => {
       const current = await readFile(real).catch(() => undefined);
-      if (!current?.equals(expected)) throw new UsageError(t('file.changedMeanwhile', { file: source.file }));
+      if (!current?.equals(expected)) throw new FileSystemError(t('file.changedMeanwhile', { file: source.file }));
     },
   });
   return Object.assign(reread.source, merge.reprinted ? { reprinted: true } : {});
@@ -108,7 +108,7 @@ async function writeOnTop(source: ProjectSource, ours: unknown, current: Buffer,
   const { rebase, unsavedAnswers } = await import('./rebase.js');
   if (!fresh.ok) {
     const file = await keepAside(source, isRecord(ours) ? { ...ours } : { version: 1 }, now);
-    throw new UsageError(t('file.brokenMeanwhile', { file: source.file, kept: file }));
+    throw new FileSystemError(t('file.brokenMeanwhile', { file: source.file, kept: file }));
   }
   const working = workingCopy(fresh.source.data);
   const { merged, conflicts } = rebase(source.data, ours, working.copy);
@@ -120,7 +120,7 @@ async function writeOnTop(source: ProjectSource, ours: unknown, current: Buffer,
   try {
     written = await writeChanged(fresh.source, real, before, doc, format, t);
   } catch (error) {
-    if (error instanceof UsageError && error.message === t('file.changedMeanwhile', { file: source.file })) return undefined;
+    if (error instanceof FileSystemError && error.message === t('file.changedMeanwhile', { file: source.file })) return undefined;
     throw error;
   }
   if (conflicts.length > 0) {
@@ -195,11 +195,11 @@ export async function createProjectFile(file: string, text: string, t: Translato
   try {
     await writeAtomic(file, text, {
       beforeRename: async () => {
-        if (await stat(file).then(() => true, () => false)) throw new UsageError(t('file.changedMeanwhile', { file: shown }));
+        if (await stat(file).then(() => true, () => false)) throw new FileSystemError(t('file.changedMeanwhile', { file: shown }));
       },
     });
   } catch (error) {
-    if (error instanceof WriteFailure) throw new UsageError(writeFailureMessage(error, shown, t));
+    if (error instanceof WriteFailure) throw new FileSystemError(writeFailureMessage(error, shown, t));
     throw error;
   }
 }

@@ -12,7 +12,7 @@ export function visible(text: string): string {
 
 /**
  * For text that mixes adopt's own styling with words: the colour and weight codes adopt writes
- * (node's styleText for bold, dim, green, yellow, red, cyan) pass; every other control character
+ * (chalk's, at level 1, for bold, dim, green, yellow, red, cyan) pass; every other control character
  * is shown. A second line of defence for views that style text: user text is made visible
  * where it is put into a message.
  */

@@ -1,7 +1,7 @@
 /** `adopt init --from answers.yaml --yes`: the wizard's answers from a file, asking nothing. */
 import path from 'node:path';
 import type { Project } from '../generated/model.js';
-import { loadTranslator, localeLanguage, resolveLanguage, isLang, type MsgKey } from '../i18n/index.js';
+import { isLang, type MsgKey } from '../i18n/index.js';
 import { loadProject, workingCopy, applyChanges, writeProject, writeNotes } from '../store.js';
 import { checkProject } from '../check.js';
 import { CheckFailedError, FileProblemsError } from '../errors.js';
@@ -34,22 +34,20 @@ export function mergeAnswers(target: Data, answers: Data): void {
   }
 }
 
-export async function fillFromAnswers(options: SessionOptions & { from: string }): Promise<void> {
-  const { io } = options;
-  const fromFile = path.resolve(io.cwd, options.from);
-  const shownFrom = path.relative(io.cwd, fromFile) || options.from;
-  let t = await loadTranslator(resolveLanguage(options.lang, undefined, io.env));
+export async function fillFromAnswers(options: SessionOptions, from: string): Promise<void> {
+  const { io, t } = options;
+  const fromFile = path.resolve(io.cwd, from);
+  const shownFrom = path.relative(io.cwd, fromFile) || from;
   const answers = await loadProject(fromFile, t, shownFrom);
   const answerProblems = answers.ok ? (await checkProject(answers.source, t, { locateReferences: false })).structural : answers.problems;
   if (!answers.ok || answerProblems.length > 0) throw new FileProblemsError(t('init.answersProblems', { file: shownFrom }), answerProblems.map(formatProblem));
 
   if (!(await fileExists(options.file))) {
+    // A new project takes the answers' language, unless --lang names one; the messages of this
+    // run stay in the run's language.
     const fromAnswers = answers.source.data.language;
-    const language = options.lang ?? (isLang(fromAnswers) ? fromAnswers : undefined) ?? localeLanguage(io.env) ?? 'en';
-    await createProject(options, language, await loadTranslator(language));
+    await createProject(options, options.langFrom !== 'flag' && isLang(fromAnswers) ? fromAnswers : options.lang, t);
   }
-  const peek = await loadProject(options.file, t, options.shownFile);
-  t = await loadTranslator(resolveLanguage(options.lang, peek.ok ? peek.source.data.language : undefined, io.env));
   const { source } = await openProject(options.file, options.shownFile, t);
   const working = workingCopy(source.data);
   mergeAnswers(working.copy, answers.source.data);

@@ -7,7 +7,7 @@ import type { MsgKey, Translator } from '../i18n/index.js';
 import type { Project } from '../generated/model.js';
 import { writeProject, writeNotes, workingCopy, applyChanges, keepAside, type ProjectSource } from '../store.js';
 import { checkProject } from '../check.js';
-import { Interrupted, UsageError } from '../errors.js';
+import { FileSystemError, Interrupted } from '../errors.js';
 import { hasOwn, isRecord, setOwn } from '../util/records.js';
 import { journalPath, removeJournal, writeJournal, type Adding, type Command, type Entry, type ReviewProgress } from './journal.js';
 
@@ -164,10 +164,10 @@ export class Keeper {
    * says where. If even that fails, the first reason is the one to tell.
    */
   private async keptAside(error: unknown, answers: Data): Promise<unknown> {
-    if (!(error instanceof UsageError)) return error;
+    if (!(error instanceof FileSystemError)) return error;
     try {
       const kept = await keepAside(this.source, answers);
-      return new UsageError(`${error.message} ${this.options.t('wizard.answersKeptAside', { kept })}`);
+      return new FileSystemError(`${error.message} ${this.options.t('wizard.answersKeptAside', { kept })}`);
     } catch {
       return error;
     }

@@ -5,7 +5,6 @@
  */
 import { access } from 'node:fs/promises';
 import type { Translator, Lang, MsgKey } from '../i18n/index.js';
-import { loadTranslator, localeLanguage, resolveLanguage } from '../i18n/index.js';
 import type { Project } from '../generated/model.js';
 import { loadProject, createProjectFile, newProjectText, writeProject, setIn, SCHEMA_FILE, type ProjectSource } from '../store.js';
 import { openProject } from '../project.js';
@@ -14,7 +13,7 @@ import { progress } from '../progress/completeness.js';
 import { warnings as findWarnings } from '../derive/warnings.js';
 import { warningMessage } from '../view/warnings.js';
 import type { Step } from '../steps/types.js';
-import type { Io } from '../io.js';
+import type { Context } from '../context.js';
 import { makeStyle, type Style } from '../view/style.js';
 import { inGitBash } from '../terminal.js';
 import { askStep, finishItem, listAt, type Mode } from './engine.js';
@@ -25,18 +24,15 @@ import { steps as allSteps } from '../steps/index.js';
 import { isRecord } from '../util/records.js';
 import path from 'node:path';
 
-export interface SessionOptions {
-  file: string;
-  shownFile: string;
-  io: Io;
-  today: string;
-  color?: boolean;
-  lang?: Lang;
+/** What the commands that ask questions take besides their own options. */
+export interface WizardOptions {
   /** Ask questions (a terminal is there), or not. Defaults to whether stdin is a terminal. */
   interactive?: boolean;
   /** Tests hand in a scripted prompter; otherwise the real one is made when needed. */
   prompter?: Prompter;
 }
+
+export type SessionOptions = Context & WizardOptions;
 
 /** What was kept last time and is not the session's to replay: the review, for evaluate. */
 export interface Offered {
@@ -84,27 +80,26 @@ export async function createProject(options: SessionOptions, language: Lang, t: 
   await writeProject(loaded.source, (doc) => setIn(doc, ['project', 'created'], options.today), t);
 }
 
-/** The language to speak before there is a file: --lang, else the locale, else asked. */
+/**
+ * The language of a project that has no file yet: --lang, else asked, offering the run's
+ * language (the locale's) first; without a terminal, the run's language.
+ */
 export async function chooseLanguage(options: SessionOptions, ask: (prompter: Prompter, t: Translator) => Promise<Lang>): Promise<Lang> {
-  if (options.lang) return options.lang;
-  const fromLocale = localeLanguage(options.io.env);
-  if (!isInteractive(options)) return fromLocale ?? 'en';
-  const t = await loadTranslator(fromLocale ?? 'en');
-  return ask(await makePrompter(options, t), t);
+  if (options.langFrom === 'flag' || !isInteractive(options)) return options.lang;
+  return ask(await makePrompter(options), options.t);
 }
 
-export async function makePrompter(options: SessionOptions, t: Translator): Promise<Prompter> {
+export async function makePrompter(options: SessionOptions): Promise<Prompter> {
   if (options.prompter) return options.prompter;
   const { inquirerPrompter } = await import('./inquirer-prompter.js');
-  return inquirerPrompter(t, makeStyle({ color: options.color, env: options.io.env, isTTY: options.io.stdout.isTTY }), options.io.stdout);
+  return inquirerPrompter(options.t, await makeStyle({ color: options.color, env: options.io.env }), options.io.stdout);
 }
 
 export async function startSession(options: SessionOptions, command: Command): Promise<Session> {
-  const fileLang = await peekLanguage(options);
-  const t = await loadTranslator(resolveLanguage(options.lang, fileLang, options.io.env));
+  const { t } = options;
   const { source } = await openProject(options.file, options.shownFile, t);
-  const style = makeStyle({ color: options.color, env: options.io.env, isTTY: options.io.stdout.isTTY });
-  const prompter = await makePrompter(options, t);
+  const style = await makeStyle({ color: options.color, env: options.io.env });
+  const prompter = await makePrompter(options);
   const keeper = new Keeper(source, { file: options.file, shownFile: options.shownFile, command, t, stderr: options.io.stderr });
   const engine = (step: Step, mode: Mode, firstPass = false) => ({
     prompter,
@@ -190,12 +185,6 @@ function listLength(project: Project, at: readonly (string | number)[]): number 
   let value: unknown = project;
   for (const segment of at) value = isRecord(value) && typeof segment === 'string' ? value[segment] : undefined;
   return Array.isArray(value) ? value.length : 0;
-}
-
-async function peekLanguage(options: SessionOptions): Promise<string | undefined> {
-  if (!(await exists(options.file))) return undefined;
-  const loaded = await loadProject(options.file, await loadTranslator('en'), options.shownFile).catch(() => undefined);
-  return loaded?.ok ? (loaded.source.data.language as string | undefined) : undefined;
 }
 
 export { exists as fileExists };

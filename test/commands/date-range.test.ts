@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { parse } from 'yaml';
-import { adopt, tempDir, withFile } from '../helpers.js';
+import { adopt, tempDir, withFile, contextFor } from '../helpers.js';
 import { edit } from '../../src/commands/init.js';
 import { ScriptedPrompter, type Choice, type Question } from '../../src/wizard/prompter.js';
 import { addDays, addMonths, inDateRange } from '../../src/util/dates.js';
@@ -87,7 +87,7 @@ describe('the wizard', () => {
     };
     const prompter = new ScriptedPrompter(Array(40).fill(answer));
     const io = { stdout: { write: () => true }, stderr: { write: () => true }, stdin: Object.assign(new PassThrough(), { isTTY: true }), env: { LANG: 'C' }, cwd: dir };
-    await edit({ file: path.join(dir, 'adopt.yaml'), shownFile: 'adopt.yaml', io, today: '2026-11-27', lang: 'en', interactive: true, prompter, step: 'deployment' });
+    await edit({ interactive: true, prompter, step: 'deployment' }, await contextFor(io, { lang: 'en', today: '2026-11-27' }));
     expect(prompter.refused).toEqual(['Write the date as YYYY-MM-DD (2027-03-15) or DD/MM/YYYY (15/03/2027): a date that exists, between 1900 and 2199.']);
     expect(parse(await readFile(path.join(dir, 'adopt.yaml'), 'utf8')).deployment.launch.date).toBe('2027-12-31');
   });

@@ -6,7 +6,7 @@ import { evaluate } from '../../src/commands/evaluate.js';
 import { ScriptedPrompter, INTERRUPT } from '../../src/wizard/prompter.js';
 import type { Project } from '../../src/generated/model.js';
 import type { Io } from '../../src/io.js';
-import { adopt, tempDir, TODAY, examples, copyExample } from '../helpers.js';
+import { adopt, tempDir, TODAY, examples, copyExample, contextFor } from '../helpers.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -20,15 +20,8 @@ const io = (): Io => ({
   env: { LANG: 'C' },
   cwd: dir,
 });
-const options = (prompter: ScriptedPrompter, extra: Record<string, unknown> = {}) => ({
-  file: path.join(dir, 'adopt.yaml'),
-  shownFile: 'adopt.yaml',
-  io: io(),
-  today: '2027-05-20',
-  interactive: true,
-  prompter,
-  ...extra,
-});
+const asking = (prompter: ScriptedPrompter) => ({ interactive: true, prompter });
+const context = (extra: { today?: string } = {}) => contextFor(io(), { today: '2027-05-20', ...extra });
 const read = async () => parse(await readFile(path.join(dir, 'adopt.yaml'), 'utf8')) as Project;
 
 describe('adopt evaluate, scripted', () => {
@@ -47,7 +40,7 @@ describe('adopt evaluate, scripted', () => {
       'Camille, Karim', 'Oui, le test avait bien montré les limites de Cotiz', 'adjust', 'Former les administrateurs',
       '', // next review: the proposal, three months later
     ]);
-    await evaluate(options(prompter));
+    await evaluate(asking(prompter), await context());
     expect(prompter.remaining).toBe(0);
     expect(prompter.said).toContain('Score d’utilisabilité\u00a0: 82,5 sur 100.');
     const after = await readFile(file, 'utf8');
@@ -85,7 +78,7 @@ describe('adopt evaluate, scripted', () => {
   test('Ctrl-C at any question leaves the file as it was', async () => {
     const file = await copyExample(examples.foodBank, dir);
     const before = await readFile(file, 'utf8');
-    await expect(evaluate(options(new ScriptedPrompter(['met', 'All shifts filled', INTERRUPT])))).rejects.toMatchObject({ exitCode: 130 });
+    await expect(evaluate(asking(new ScriptedPrompter(['met', 'All shifts filled', INTERRUPT])), await context())).rejects.toMatchObject({ exitCode: 130 });
     expect(await readFile(file, 'utf8')).toBe(before);
   });
 
@@ -95,11 +88,11 @@ describe('adopt evaluate, scripted', () => {
     await writeFile(file, (await readFile(file, 'utf8')).replace('evaluation:', '# our reviews\nevaluation:\n  x-chair: Sam'));
     const objectives = (await read()).needs!.objectives!;
     const answers = [...objectives.flatMap(() => ['partial', '']), '', false, '', '', 'continue', '', ''];
-    await evaluate(options(new ScriptedPrompter(answers)));
-    await expect(evaluate(options(new ScriptedPrompter(answers)))).rejects.toThrow(/already recorded/);
+    await evaluate(asking(new ScriptedPrompter(answers)), await context());
+    await expect(evaluate(asking(new ScriptedPrompter(answers)), await context())).rejects.toThrow(/already recorded/);
     const afterFirst = await readFile(file, 'utf8');
     const later = new ScriptedPrompter([...objectives.flatMap(() => ['', '']), '', false, '', '', 'continue', '', '']);
-    await evaluate(options(later, { today: '2027-08-20' }));
+    await evaluate(asking(later), await context({ today: '2027-08-20' }));
     const reviews = (await read()).evaluation!.reviews!;
     expect(reviews.map((r) => r.date)).toEqual(['2027-05-20', '2027-08-20']);
     // Enter kept the previous status for every objective

@@ -7,7 +7,7 @@ import { progress } from '../../src/progress/completeness.js';
 import { warnings } from '../../src/derive/warnings.js';
 import type { Project } from '../../src/generated/model.js';
 import type { Io } from '../../src/io.js';
-import { adopt, tempDir, TODAY, examples, copyExample } from '../helpers.js';
+import { adopt, tempDir, TODAY, examples, copyExample, contextFor } from '../helpers.js';
 import { PassThrough } from 'node:stream';
 
 let dir: string;
@@ -27,15 +27,8 @@ function io(): Io & { out: () => string } {
   };
 }
 
-const options = (prompter: ScriptedPrompter, lang: 'en' | 'fr' = 'en') => ({
-  file: path.join(dir, 'adopt.yaml'),
-  shownFile: 'adopt.yaml',
-  io: io(),
-  today: TODAY,
-  lang,
-  interactive: true,
-  prompter,
-});
+const asking = (prompter: ScriptedPrompter) => ({ interactive: true, prompter });
+const context = (lang: 'en' | 'fr' = 'en') => contextFor(io(), { lang, today: TODAY });
 
 const read = async () => parse(await readFile(path.join(dir, 'adopt.yaml'), 'utf8')) as Project;
 
@@ -116,7 +109,7 @@ describe('adopt init, scripted', () => {
   test.each([['en'], ['fr']] as const)('a whole project in one go (%s): every step complete, no warning, a valid file', async (lang) => {
     const fr = lang === 'fr';
     const prompter = new ScriptedPrompter([...daysOne(fr), ...later(fr)]);
-    await init(options(prompter, lang));
+    await init(asking(prompter), await context(lang));
     expect(prompter.remaining).toBe(0);
     const project = await read();
     expect(progress(project).filter((s) => s.state !== 'complete').map((s) => s.id)).toEqual(['evaluation']);
@@ -148,7 +141,7 @@ describe('adopt init, scripted', () => {
 
   test('day one: steps 1 to 3, everything later left for later, then Ctrl-C costs only the question on screen', async () => {
     const first = new ScriptedPrompter([...daysOne(false), 'later', 'later', 'later', 'later', 'later', 'later']);
-    await init(options(first));
+    await init(asking(first), await context());
     expect(first.remaining).toBe(0);
     let project = await read();
     expect(progress(project).map((s) => s.state)).toEqual(['complete', 'complete', 'complete', 'empty', 'empty', 'empty', 'empty', 'empty', 'empty']);
@@ -156,7 +149,7 @@ describe('adopt init, scripted', () => {
     // weeks later: research done, then Ctrl-C in the middle of the proof of concept
     const research = 22; // answers of step 4; then the proof of concept begins
     const second = new ScriptedPrompter([...later(false).slice(0, research + 3), INTERRUPT]);
-    await expect(init(options(second))).rejects.toMatchObject({ exitCode: 130 });
+    await expect(init(asking(second), await context())).rejects.toMatchObject({ exitCode: 130 });
     project = await read();
     expect(progress(project).find((s) => s.id === 'research')!.state).toBe('complete');
     expect(project.poc).toEqual({ start: '2027-01-10', end: '2027-02-07' }); // each answer kept as given
@@ -164,7 +157,7 @@ describe('adopt init, scripted', () => {
 
     // and once more: it resumes at the proof of concept's first unanswered question
     const third = new ScriptedPrompter([...later(false).slice(research, research + 1), ...later(false).slice(research + 3)]);
-    await init(options(third));
+    await init(asking(third), await context());
     expect(third.remaining).toBe(0);
     expect(progress(await read()).filter((s) => s.state !== 'complete').map((s) => s.id)).toEqual(['evaluation']);
   });
@@ -177,7 +170,7 @@ describe('adopt init, scripted', () => {
     answers.splice(at('1,200.50'), 0, '1 200,50'); // French habits in an English project
     answers.splice(at('20'), 0, '-20');
     const prompter = new ScriptedPrompter([...answers, 'later', 'later', 'later', 'later', 'later', 'later']);
-    await init(options(prompter));
+    await init(asking(prompter), await context());
     expect(prompter.remaining).toBe(0);
     expect(prompter.refused).toEqual([
       'This e-mail address looks incomplete (such as name@example.org).',
@@ -195,7 +188,7 @@ describe('adopt init, scripted', () => {
     const before = await read();
     const phases = before.deployment!.phases!;
     const prompter = new ScriptedPrompter(['', '', '', 'edit:0', '', '', '2020-01-01', phases[0]!.end!, '', 'done', '', '']);
-    await edit({ ...options(prompter), step: 'deployment' });
+    await edit({ ...asking(prompter), step: 'deployment' }, await context());
     expect(prompter.remaining).toBe(0);
     expect(prompter.refused).toEqual([`The end is before the start (${phases[0]!.start}): give a later date.`]);
     expect((await read()).deployment).toEqual(before.deployment);
@@ -207,7 +200,7 @@ describe('adopt init, scripted', () => {
     const lines = before.keyUsers!.length * before.research!.candidates!.filter((c) => c.shortlisted).length;
     // start, end (refused once), criteria kept, every line of scores kept, adaptations kept, decision kept
     const prompter = new ScriptedPrompter(['2027-01-10', '2027-01-12', false, '2027-01-31', 'done', ...Array(lines).fill(''), '', '', '', '']);
-    await edit({ ...options(prompter, 'fr'), step: 'poc' });
+    await edit({ ...asking(prompter), step: 'poc' }, await context('fr'));
     expect(prompter.remaining).toBe(0);
     expect(prompter.asked[2]).toMatch(/Le test durerait 3 jours/);
     const project = await read();
@@ -228,7 +221,7 @@ describe('adopt edit, scripted', () => {
       `remove:${users.length - 1}`, true, // remove the last one
       'done',
     ]);
-    await edit({ ...options(prompter), step: 'key-users' });
+    await edit({ ...asking(prompter), step: 'key-users' }, await context());
     expect(prompter.remaining).toBe(0);
     const after = await readFile(file, 'utf8');
     const project = parse(after) as Project;
@@ -245,14 +238,14 @@ describe('adopt edit, scripted', () => {
   test('adopt edit asks the details that init\'s first pass left out', async () => {
     await copyExample(examples.foodBank, dir);
     const prompter = new ScriptedPrompter(Array(12).fill(''));
-    await edit({ ...options(prompter), step: 'lead' });
+    await edit({ ...asking(prompter), step: 'lead' }, await context());
     expect(prompter.asked).toContain('Summary');
     expect(prompter.remaining).toBe(12 - prompter.asked.length);
   });
 
   test('an unknown step is a usage error that lists the steps', async () => {
     await copyExample(examples.foodBank, dir);
-    await expect(edit({ ...options(new ScriptedPrompter([])), step: 'budget' })).rejects.toThrow(/There is no step "budget".*lead, key-users, needs/);
+    await expect(edit({ ...asking(new ScriptedPrompter([])), step: 'budget' }, await context())).rejects.toThrow(/There is no step "budget".*lead, key-users, needs/);
   });
 });
 

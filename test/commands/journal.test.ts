@@ -12,7 +12,7 @@ import { evaluate } from '../../src/commands/evaluate.js';
 import { ScriptedPrompter, INTERRUPT, type ScriptedAnswer } from '../../src/wizard/prompter.js';
 import type { Project } from '../../src/generated/model.js';
 import type { Io } from '../../src/io.js';
-import { adopt, tempDir, TODAY, examples, copyExample } from '../helpers.js';
+import { adopt, tempDir, TODAY, examples, copyExample, contextFor } from '../helpers.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -30,16 +30,8 @@ const io = (): Io => {
     cwd: dir,
   };
 };
-const options = (prompter: ScriptedPrompter, extra: Record<string, unknown> = {}) => ({
-  file: path.join(dir, 'adopt.yaml'),
-  shownFile: 'adopt.yaml',
-  io: io(),
-  today: TODAY,
-  lang: 'en' as const,
-  interactive: true,
-  prompter,
-  ...extra,
-});
+const asking = (prompter: ScriptedPrompter) => ({ interactive: true, prompter });
+const context = (extra: { today?: string } = {}) => contextFor(io(), { lang: 'en', today: TODAY, ...extra });
 const projectFile = () => path.join(dir, 'adopt.yaml');
 const journal = () => path.join(dir, '.adopt.yaml.journal');
 /** The error a run ends with: Ctrl-C is one, with its exit code and what it says was kept. */
@@ -62,7 +54,7 @@ const needsThenLater: ScriptedAnswer[] = [
 describe('Ctrl-C in the wizard', () => {
   test('a single answer is in the file at once: Ctrl-C in the middle of step 1 keeps the answers before', async () => {
     const prompter = new ScriptedPrompter([...lead.slice(0, 3), INTERRUPT]);
-    await expect(init(options(prompter))).rejects.toMatchObject({ exitCode: 130 });
+    await expect(init(asking(prompter), await context())).rejects.toMatchObject({ exitCode: 130 });
     const project = await read();
     expect(project.project).toMatchObject({ title: 'Volunteer rota', organisation: 'Riverside Food Bank' });
     expect(project.lead).toEqual({ name: 'Camille Martin' });
@@ -71,13 +63,13 @@ describe('Ctrl-C in the wizard', () => {
 
   test('the message says every answer is saved when nothing is pending', async () => {
     const prompter = new ScriptedPrompter([...lead.slice(0, 3), INTERRUPT]);
-    const error = await stopped(init(options(prompter)));
+    const error = await stopped(init(asking(prompter), await context()));
     expect(error.message).toBe('Stopped. Every answer you gave is saved in adopt.yaml; only the question on screen was not answered. Run the same command again to carry on.');
   });
 
   test('Ctrl-C at the third key user\'s role keeps the first two in the file and journals the third; the next run replays it', async () => {
     const first = new ScriptedPrompter([...lead, ...twoKeyUsers, 'Sam Okafor', INTERRUPT]);
-    const error = await stopped(init(options(first)));
+    const error = await stopped(init(asking(first), await context()));
     expect(error.exitCode).toBe(130);
     expect(error.message).toBe('Stopped. Your answers so far are saved in adopt.yaml; what you had typed for key user 3 (Sam Okafor) is kept aside and will be offered next time.');
     const project = await read();
@@ -89,7 +81,7 @@ describe('Ctrl-C in the wizard', () => {
 
     // the next run offers it first, asks only what is missing, then carries on where init is
     const second = new ScriptedPrompter([true, 'Volunteer', 'volunteer', 'Shift swaps', ...needsThenLater]);
-    await init(options(second));
+    await init(asking(second), await context());
     expect(second.remaining).toBe(0);
     expect(second.said.join('\n')).toContain('Last time, adopt stopped while you were adding key user 3 (Sam Okafor).');
     expect(second.asked.slice(0, 4)).toEqual(['Carry on with it now?', 'Role or team', 'Profile', 'Expected use']);
@@ -99,14 +91,14 @@ describe('Ctrl-C in the wizard', () => {
 
   test('an item being added is never half in the file: the list stays as it was', async () => {
     const prompter = new ScriptedPrompter([...lead, 'Karim Benali', 'Treasurer', INTERRUPT]);
-    await expect(init(options(prompter))).rejects.toMatchObject({ exitCode: 130 });
+    await expect(init(asking(prompter), await context())).rejects.toMatchObject({ exitCode: 130 });
     expect(await readFile(projectFile(), 'utf8')).not.toMatch(/keyUsers|Karim/);
   });
 
   test('declining the offer sets the journal aside, saying where, and asks the usual questions', async () => {
-    await init(options(new ScriptedPrompter([...lead, ...twoKeyUsers, 'Sam Okafor', INTERRUPT]))).catch(() => undefined);
+    await init(asking(new ScriptedPrompter([...lead, ...twoKeyUsers, 'Sam Okafor', INTERRUPT])), await context()).catch(() => undefined);
     const second = new ScriptedPrompter([false, ...needsThenLater]);
-    await init(options(second));
+    await init(asking(second), await context());
     expect(second.remaining).toBe(0);
     expect(existsSync(journal())).toBe(false);
     const aside = (await readdir(dir)).filter((name) => name.startsWith('adopt.yaml.unsaved-'));
@@ -118,7 +110,7 @@ describe('Ctrl-C in the wizard', () => {
   test('a journal that no longer fits the file (the list gone meanwhile) is reported in one line and set aside', async () => {
     await copyExample(examples.foodBank, dir);
     const users = (await read()).keyUsers!;
-    await expect(edit({ ...options(new ScriptedPrompter(['add', 'Sam Okafor', INTERRUPT])), step: 'key-users' })).rejects.toMatchObject({ exitCode: 130 });
+    await expect(edit({ ...asking(new ScriptedPrompter(['add', 'Sam Okafor', INTERRUPT])), step: 'key-users' }, await context())).rejects.toMatchObject({ exitCode: 130 });
     expect(existsSync(journal())).toBe(true);
     expect((await read()).keyUsers).toHaveLength(users.length);
     // someone removes every key user in an editor meanwhile
@@ -126,7 +118,7 @@ describe('Ctrl-C in the wizard', () => {
     await writeFile(projectFile(), text.replace(/^keyUsers:.*\n(?:(?: {2}| *-).*\n)+/m, ''));
     expect((await read()).keyUsers).toBeUndefined();
     const second = new ScriptedPrompter(Array(40).fill('') as ScriptedAnswer[]);
-    await edit({ ...options(second), step: 'lead' });
+    await edit({ ...asking(second), step: 'lead' }, await context());
     expect(second.asked).not.toContain('Carry on with it now?');
     const lines = second.said.filter((line) => line.includes('no longer fit'));
     expect(lines).toHaveLength(1);
@@ -139,7 +131,7 @@ describe('Ctrl-C in the wizard', () => {
     for (const content of ['{ not json', '{"version":1,"command":"init","adding":{"at":["__proto__"],"item":{}}}', '[]']) {
       await writeFile(journal(), content);
       const prompter = new ScriptedPrompter(Array(40).fill('') as ScriptedAnswer[]);
-      await edit({ ...options(prompter), step: 'lead' });
+      await edit({ ...asking(prompter), step: 'lead' }, await context());
       expect(prompter.said.filter((line) => /last time/.test(line))).toHaveLength(1);
       expect(existsSync(journal())).toBe(false);
     }
@@ -156,14 +148,13 @@ describe('Ctrl-C in the wizard', () => {
 });
 
 describe('Ctrl-C in adopt evaluate', () => {
-  const evaluating = (prompter: ScriptedPrompter) => options(prompter, { today: '2027-05-20' });
 
   test('the review in progress goes to the journal, the file is unchanged; the next run offers to resume it', async () => {
     await copyExample(examples.foodBank, dir);
     const before = await readFile(projectFile(), 'utf8');
     const objectives = (await read()).needs!.objectives!;
     const first = new ScriptedPrompter(['met', 'All shifts filled', 'partial', INTERRUPT]);
-    const error = await stopped(evaluate(evaluating(first)));
+    const error = await stopped(evaluate(asking(first), await context({ today: '2027-05-20' })));
     expect(error.exitCode).toBe(130);
     expect(error.message).toBe('Stopped. adopt.yaml is unchanged: a review is recorded once whole. Your answers to this review are kept aside, and adopt evaluate will offer to carry on with them.');
     expect(await readFile(projectFile(), 'utf8')).toBe(before);
@@ -173,7 +164,7 @@ describe('Ctrl-C in adopt evaluate', () => {
     // the next run: offered, then only what is missing is asked
     const rest = objectives.slice(1).flatMap((_, i) => (i === 0 ? [''] : ['unmet', '']));
     const second = new ScriptedPrompter([true, ...rest, '', false, '', '', 'continue', '', '']);
-    await evaluate(evaluating(second));
+    await evaluate(asking(second), await context({ today: '2027-05-20' }));
     expect(second.remaining).toBe(0);
     expect(second.said.join('\n')).toContain('A review dated 20 May 2027 was stopped before its end; its answers are kept.');
     expect(second.asked[1]).toBe('What shows it'); // the second objective's status was answered
@@ -188,18 +179,18 @@ describe('Ctrl-C in adopt evaluate', () => {
 
   test('Ctrl-C at the first question: nothing to keep, and the message says so', async () => {
     await copyExample(examples.foodBank, dir);
-    const error = await stopped(evaluate(evaluating(new ScriptedPrompter([INTERRUPT]))));
+    const error = await stopped(evaluate(asking(new ScriptedPrompter([INTERRUPT])), await context({ today: '2027-05-20' })));
     expect(error.message).toBe('Stopped before the first answer: adopt.yaml is unchanged.');
     expect(existsSync(journal())).toBe(false);
   });
 
   test('a review journal whose objectives are gone from the file is set aside in one line; a new review starts', async () => {
     await copyExample(examples.foodBank, dir);
-    await evaluate(evaluating(new ScriptedPrompter(['met', 'All shifts filled', INTERRUPT]))).catch(() => undefined);
+    await evaluate(asking(new ScriptedPrompter(['met', 'All shifts filled', INTERRUPT])), await context({ today: '2027-05-20' })).catch(() => undefined);
     const text = await readFile(projectFile(), 'utf8');
     await writeFile(projectFile(), text.replace('id: O1', 'id: O9'));
     const second = new ScriptedPrompter([INTERRUPT]);
-    await evaluate(evaluating(second)).catch(() => undefined);
+    await evaluate(asking(second), await context({ today: '2027-05-20' })).catch(() => undefined);
     expect(second.asked).toEqual(['Is it met?']);
     expect(second.said.filter((line) => line.includes('no longer fit'))).toHaveLength(1);
     expect(existsSync(journal())).toBe(false);
@@ -207,9 +198,9 @@ describe('Ctrl-C in adopt evaluate', () => {
 
   test('init and edit leave a review journal for adopt evaluate, saying so', async () => {
     await copyExample(examples.foodBank, dir);
-    await evaluate(evaluating(new ScriptedPrompter(['met', INTERRUPT]))).catch(() => undefined);
+    await evaluate(asking(new ScriptedPrompter(['met', INTERRUPT])), await context({ today: '2027-05-20' })).catch(() => undefined);
     const prompter = new ScriptedPrompter(Array(40).fill('') as ScriptedAnswer[]);
-    await edit({ ...options(prompter), step: 'lead' });
+    await edit({ ...asking(prompter), step: 'lead' }, await context());
     expect(prompter.said).toContain('A review in progress is kept aside: adopt evaluate will offer to carry on with it.');
     expect(existsSync(journal())).toBe(true);
   });
@@ -222,7 +213,7 @@ describe('a journal is data from disk', () => {
     const listed = (await read()).keyUsers!.length;
     await writeFile(journal(), JSON.stringify({ version: 1, command: 'edit', step: 'key-users', time: '2026-11-27T10:00:00Z', adding: { at: ['keyUsers'], item: { name: 'Sam', role: 'Cook', profile: 'dialy', use: 'Menus', evil: 'x' }, kind: 'keyUser', n: listed + 1, listed } }));
     const prompter = new ScriptedPrompter([true, ...(Array(40).fill('') as ScriptedAnswer[])]);
-    await edit({ ...options(prompter), step: 'lead' });
+    await edit({ ...asking(prompter), step: 'lead' }, await context());
     expect(prompter.said.filter((line) => line.includes('no longer fit'))).toHaveLength(1);
     expect(await readFile(projectFile(), 'utf8')).toBe(before);
     expect(existsSync(journal())).toBe(false);
@@ -246,7 +237,7 @@ describe('a file that cannot be written while the wizard asks', () => {
     });
     try {
       const prompter = new ScriptedPrompter(['Volunteer rota 2027', ...(Array(40).fill('') as ScriptedAnswer[])]);
-      const error = await stopped(edit({ ...options(prompter), step: 'lead' }));
+      const error = await stopped(edit({ ...asking(prompter), step: 'lead' }, await context()));
       expect(error.exitCode).toBe(2);
       expect(error.message).toMatch(/adopt\.yaml is held open by another program/);
       const kept = /kept in (\S+\.yaml):/.exec(error.message)?.[1];

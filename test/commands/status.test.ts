@@ -8,7 +8,7 @@ beforeEach(async () => ({ dir, cleanup } = await tempDir()));
 afterEach(async () => cleanup());
 
 describe('adopt status --json', () => {
-  test('the contract of DESIGN.md: steps, warnings, next, evaluation', async () => {
+  test('the keys scripts rely on: steps, warnings, next, evaluation', async () => {
     await copyExample(examples.jardins, dir);
     const { code, stdout } = await adopt(['status', '--json'], { cwd: dir });
     expect(code).toBe(0);

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
-import { adopt, tempDir, withFile } from '../helpers.js';
+import { adopt, tempDir, withFile, contextFor } from '../helpers.js';
 import { edit } from '../../src/commands/init.js';
 import { ScriptedPrompter, type Choice, type Question } from '../../src/wizard/prompter.js';
 import { inquirerPrompter } from '../../src/wizard/inquirer-prompter.js';
@@ -91,7 +91,7 @@ describe('user text at the terminal', () => {
     const pick = (value: string) => (q: Question) => (labels.push(...((q as { choices?: Choice<unknown>[] }).choices ?? []).map((c) => c.label)), value);
     const prompter = new ScriptedPrompter([pick('edit:0'), '', '', '', 'Planning', pick('done'), true]);
     const io = { stdout: { write: () => true }, stderr: { write: () => true }, stdin: Object.assign(new PassThrough(), { isTTY: true }), env: { LANG: 'C' }, cwd: dir };
-    await edit({ file: path.join(dir, 'adopt.yaml'), shownFile: 'adopt.yaml', io, today: '2026-11-27', lang: 'en', interactive: true, prompter, step: 'key-users' });
+    await edit({ interactive: true, prompter, step: 'key-users' }, await contextFor(io, { lang: 'en', today: '2026-11-27' }));
     const conversation = [...prompter.said, ...prompter.asked, ...labels];
     expect(labels.join('\n')).toContain('Sam\\u{1b}[8m hidden');
     expect(prompter.said.join('\n')).toContain('Go live\\u{d}');
@@ -104,7 +104,7 @@ describe('user text at the terminal', () => {
     let shown = '';
     // A terminal is never ended by a prompt that finishes: every prompt draws on the same one.
     const output = Object.assign(new Writable({ write: (chunk: Buffer, _encoding, done) => ((shown += chunk.toString('utf8')), done()) }), { end: () => output });
-    const prompter = inquirerPrompter(t, makeStyle({ env: {} }), output, { input, output });
+    const prompter = inquirerPrompter(t, await makeStyle({ env: {} }), output, { input, output });
     prompter.say('Note \u001b]0;owned\u0007');
     const answer = prompter.text({ message: 'Name \u001b[8m', default: 'Desk\r\u001b[2K' });
     await new Promise((resolve) => setTimeout(resolve, 50));

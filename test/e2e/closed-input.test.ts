@@ -30,7 +30,7 @@ test('a prompt whose input ends, before or while it is open, refuses in the user
   const t = await loadTranslator('fr');
   const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => undefined });
   const output = Object.assign(new Writable({ write: (_chunk, _encoding, done) => done() }), { end: () => output });
-  const prompter = inquirerPrompter(t, makeStyle({ env: {} }), output, { input, output });
+  const prompter = inquirerPrompter(t, await makeStyle({ env: {} }), output, { input, output });
   const open = prompter.text({ message: 'Nom' });
   setTimeout(() => input.end(), 30);
   const error = await open.catch((e: unknown) => e);

@@ -12,7 +12,7 @@ import { root } from '../helpers.js';
 export const layers: readonly { name: string; patterns: readonly RegExp[] }[] = [
   { name: 'util', patterns: [/^src\/util\//, /^src\/(errors|io|terminal|package-root|problems)\.ts$/] },
   { name: 'generated', patterns: [/^src\/generated\//] },
-  { name: 'i18n', patterns: [/^src\/i18n\//] },
+  { name: 'i18n', patterns: [/^src\/i18n\//, /^src\/context\.ts$/] },
   { name: 'store', patterns: [/^src\/store\.ts$/, /^src\/store\//] },
   { name: 'derive', patterns: [/^src\/derive\//] },
   { name: 'steps', patterns: [/^src\/steps\//] },

@@ -37,7 +37,7 @@ describe('the schema is the one source of the format', () => {
     for (const step of steps) check(step.fields, schema, '');
   });
 
-  test('the canonical key order follows the schema, which follows DESIGN.md', () => {
+  test('the canonical key order is the order of the schema, which follows the steps of the method', () => {
     expect(keyOrder['']).toEqual(['version', 'language', 'project', 'lead', 'keyUsers', 'needs', 'research', 'poc', 'deployment', 'training', 'evaluation', 'practices']);
     expect(keyOrder['needs']).toEqual(['objectives', 'audiences', 'budget', 'schedule', 'maturity', 'interface', 'risks']);
   });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Document } from 'yaml';
 import { parseProject, writeProject, setIn, loadProject, newProjectText } from '../../src/store.js';
 import { loadTranslator, type Translator } from '../../src/i18n/index.js';
-import { UsageError } from '../../src/errors.js';
+import { FileSystemError } from '../../src/errors.js';
 import { tempDir, withFile } from '../helpers.js';
 
 let t: Translator;
@@ -93,11 +93,12 @@ describe('reading: every bad input is one located sentence', () => {
     expect((await problemOf('hello\n')).message).toMatch(/must start with keys/);
   });
 
-  test('a missing file and a directory are usage errors', async () => {
+  test('a missing file and a directory are refusals of the disk (FileSystemError), not usage errors', async () => {
     const { dir, cleanup } = await tempDir();
     try {
-      await expect(loadProject(path.join(dir, 'nope.yaml'), t)).rejects.toThrow(UsageError);
+      await expect(loadProject(path.join(dir, 'nope.yaml'), t)).rejects.toThrow(FileSystemError);
       await expect(loadProject(path.join(dir, 'nope.yaml'), t)).rejects.toThrow(/no project file at .*nope\.yaml.*adopt init/);
+      await expect(loadProject(dir, t)).rejects.toThrow(FileSystemError);
       await expect(loadProject(dir, t)).rejects.toThrow(/is a folder/);
     } finally {
       await cleanup();

@@ -54,13 +54,13 @@ describe('symbols in the classic Windows console', () => {
     expect(unicodeSupported(process.env, process.platform)).toBe(figures.tick === '✔');
   });
 
-  test('the progress marks become ASCII of one width, so that columns stay aligned', () => {
-    const style = makeStyle({ env: {}, platform: 'win32' });
+  test('the progress marks become ASCII of one width, so that columns stay aligned', async () => {
+    const style = await makeStyle({ env: {}, platform: 'win32' });
     const marks = ['✔', '◐', '○'].map((mark) => style('green', mark));
     expect(marks).toEqual(['[x]', '[~]', '[ ]']);
     expect(style('dim', '✔ Step 1: already done.')).toBe('[x] Step 1: already done.');
-    expect(makeStyle({ env: { WT_SESSION: '1' }, platform: 'win32' })('green', '✔')).toBe('✔');
-    expect(makeStyle({ env: {}, platform: 'linux' })('green', '◐')).toBe('◐');
+    expect((await makeStyle({ env: { WT_SESSION: '1' }, platform: 'win32' }))('green', '✔')).toBe('✔');
+    expect((await makeStyle({ env: {}, platform: 'linux' }))('green', '◐')).toBe('◐');
     expect(asciiSymbols('Plan — ready → next')).toBe('Plan — ready → next');
   });
 
