@@ -209,6 +209,11 @@ export interface LockInfo {
 
 /** A lock is held only from the re-read to the rename: older than this, its writer is gone. */
 const STALE_AFTER_MS = 30_000;
+/**
+ * A writer creates the lock empty and names itself in it a moment later; one killed in between
+ * leaves it empty for good, and it would block every write for `STALE_AFTER_MS`.
+ */
+const UNNAMED_STALE_AFTER_MS = 2_000;
 const WAIT_FOR_MS = 10_000;
 
 /** `adopt.yaml.lock` beside the file, as git's `index.lock`: created exclusively, never hidden. */
@@ -223,7 +228,7 @@ async function readLock(file: string): Promise<{ info?: LockInfo; ageMs: number 
     try {
       parsed = JSON.parse(text) as LockInfo;
     } catch {
-      // being written, or not ours: its age decides
+      // being written, or its writer killed before it was: its age decides
     }
     return { info: parsed, ageMs: Date.now() - info.mtimeMs };
   } catch {
@@ -233,6 +238,7 @@ async function readLock(file: string): Promise<{ info?: LockInfo; ageMs: number 
 
 function isStale(lock: { info?: LockInfo; ageMs: number }): boolean {
   if (lock.ageMs > STALE_AFTER_MS) return true;
+  if (!lock.info) return lock.ageMs > UNNAMED_STALE_AFTER_MS;
   // A dead writer on this machine is certain; one on another machine (a synced folder) is judged by age.
   return Boolean(lock.info && lock.info.host === hostname() && lock.info.pid !== process.pid && !isAlive(lock.info.pid));
 }
