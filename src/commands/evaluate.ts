@@ -8,9 +8,9 @@ import type { MsgKey, Translator } from '../i18n/index.js';
 import type { Context } from '../context.js';
 import type { Project, Review } from '../generated/model.js';
 import { UsageError, CheckFailedError, FileProblemsError, FileSystemError } from '../errors.js';
-import { addMonths, inDateRange, isRealDate, parseDate, readDate, withinRange } from '../util/dates.js';
+import { addMonths, inDateRange, isRealDate, readDate, withinRange } from '../util/dates.js';
 import { EVALUATION_DELAY_MONTHS } from '../derive/events.js';
-import { readBytes, parseProject, workingCopy, applyChanges, writeProject, writeNotes, type ProjectSource } from '../store.js';
+import { readBytes, parseProject, workingCopy, writeProjectData, writeNotes, type ProjectSource } from '../store.js';
 import { checkProject } from '../check.js';
 import { openProject } from '../project.js';
 import { formatProblem } from '../problems.js';
@@ -58,7 +58,7 @@ async function record(source: ProjectSource, review: Review, nextDue: string | u
       },
     ];
   }
-  const written = await writeProject(source, (doc) => applyChanges(doc, source.data, project, working.originOf), t);
+  const written = await writeProjectData(source, { before: source.data, after: project as unknown as Record<string, unknown>, originOf: working.originOf }, t);
   for (const note of writeNotes(written, t)) io.stderr.write(`${note}\n`);
 }
 

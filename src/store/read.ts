@@ -88,6 +88,16 @@ function locate(text: string, Y: Yaml): Located {
   return { doc, lines };
 }
 
+/**
+ * The source of a file whose text and data are already known (adopt just wrote them and checked
+ * each changed part): no second read of a large file.
+ */
+export function knownSource(diskPath: string, file: string, original: string, data: Record<string, unknown>, bom: boolean): ProjectSource {
+  const text = original.includes('\r') ? original.replace(/\r(?!\n)/g, '\n') : original;
+  let located: Promise<Located> | undefined;
+  return { path: diskPath, file, text, original, data, bom, plain: true, located: () => (located ??= loadYaml().then((Y) => locate(text, Y))) };
+}
+
 export async function parseProject(bytes: Uint8Array, file: string, t: Translator, diskPath = file): Promise<ParseResult> {
   const fail = (message: string, at?: { line: number; col: number }): ParseResult => ({
     ok: false,
@@ -145,6 +155,7 @@ export async function parseProject(bytes: Uint8Array, file: string, t: Translato
     original,
     data: data as Record<string, unknown>,
     bom,
+    plain: fast,
     located: () => (located ??= loadYaml().then((Y) => locate(text, Y))),
   };
   const at = async (segments: readonly PathSegment[]) => positionOfPath(await source.located(), segments);
@@ -239,7 +250,7 @@ function syntaxMessage(error: { code: string; message: string; pos: [number, num
  * A key left blank (`support:`) means "not answered yet", as if it were absent: the schema
  * and the derivations then see a half-filled file, not a wrong one.
  */
-function withoutBlanks(value: unknown): unknown {
+export function withoutBlanks(value: unknown): unknown {
   if (Array.isArray(value)) {
     for (const item of value) withoutBlanks(item);
   } else if (value !== null && typeof value === 'object') {

@@ -48,6 +48,8 @@ export interface ProjectSource {
   /** The plain data: checked against the schema before anyone trusts its shape. */
   data: Record<string, unknown>;
   bom: boolean;
+  /** Read by the fast reader: no anchor or alias ties one part of the file to another. */
+  plain?: boolean;
   /** The Document with positions and comments, parsed on first need. */
   located(): Promise<Located>;
 }

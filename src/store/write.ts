@@ -8,9 +8,10 @@ import type { Document } from 'yaml';
 import type { MsgKey, Translator } from '../i18n/index.js';
 import { writeAtomic, withLock, LockBusy, WriteFailure } from '../util/atomic.js';
 import { FileSystemError } from '../errors.js';
-import { isRecord } from '../util/records.js';
+import { isRecord, dataCopy } from '../util/records.js';
 import { FORMAT_VERSION, MAX_ALIASES, MODELINE, loadYaml, type PathSegment, type ProjectSource } from './source.js';
-import { parseProject } from './read.js';
+import { parseProject, knownSource } from './read.js';
+import type { DataChange } from './sections.js';
 import { mergeText } from './merge.js';
 import { workingCopy, applyChanges } from './edit.js';
 
@@ -53,22 +54,45 @@ function originalBytes(source: ProjectSource): Buffer {
  * change is applied on top of what is there now.
  */
 export async function writeProject(source: ProjectSource, change: (doc: Document.Parsed) => void, t: Translator, now: () => Date = () => new Date()): Promise<Written> {
+  return write(source, change, undefined, t, now);
+}
+
+/**
+ * The same, for a change given as data (the project as it should be): on a large file only the
+ * top-level parts that change are parsed and rewritten (see sections.ts).
+ */
+export async function writeProjectData(source: ProjectSource, change: DataChange, t: Translator, now: () => Date = () => new Date()): Promise<Written> {
+  return write(source, (doc) => applyChanges(doc, change.before, change.after, change.originOf), change, t, now);
+}
+
+async function write(source: ProjectSource, change: (doc: Document.Parsed) => void, data: DataChange | undefined, t: Translator, now: () => Date): Promise<Written> {
   const real = await realpath(source.path).catch(() => source.path);
   const info = await stat(real).catch(() => undefined);
   // A file made read-only (chmod 444, or Windows' read-only box) is a decision: respect it.
   if (info && (info.mode & 0o222) === 0) throw new FileSystemError(t('file.readOnly', { file: source.file }));
-  const { doc } = await source.located();
-  if (doc.errors.length > 0) throw new Error(`yaml cannot read ${source.path}: ${doc.errors[0]!.message}`);
   const format = stringifyOptions(source.text);
-  const before = doc.toString(format);
-  change(doc);
-  const ours = doc.toJS({ maxAliasCount: MAX_ALIASES }) as unknown;
+  // The whole Document is built only when the fast way by parts does not apply.
+  let changed: { doc: Document.Parsed; before: string } | undefined;
+  const changeDocument = async () => {
+    if (changed) return changed;
+    const { doc } = await source.located();
+    if (doc.errors.length > 0) throw new Error(`yaml cannot read ${source.path}: ${doc.errors[0]!.message}`);
+    const before = doc.toString(format);
+    change(doc);
+    return (changed = { doc, before });
+  };
+  const ours = data ? data.after : (await changeDocument()).doc.toJS({ maxAliasCount: MAX_ALIASES }) as unknown;
   try {
     return await withLock(real, async () => {
       for (let attempt = 0; ; attempt++) {
         const current = await readFile(real).catch(() => undefined);
         if (current === undefined) throw new FileSystemError(t('file.goneMeanwhile', { file: source.file }));
-        if (current.equals(originalBytes(source))) return await writeChanged(source, real, before, doc, format, t);
+        if (current.equals(originalBytes(source))) {
+          const byParts = data ? await writeParts(source, real, data, format, t) : undefined;
+          if (byParts) return byParts;
+          const { doc, before } = await changeDocument();
+          return await writeChanged(source, real, before, doc, format, t);
+        }
         if (attempt >= 3) throw new FileSystemError(t('file.changedMeanwhile', { file: source.file }));
         const result = await writeOnTop(source, ours, current, real, t, now);
         if (result) return result;
@@ -81,6 +105,27 @@ export async function writeProject(source: ProjectSource, change: (doc: Document
   }
 }
 
+/** Replaces the file with its new text, unless someone changed it meanwhile. */
+async function replaceFile(source: ProjectSource, real: string, output: string, t: Translator): Promise<void> {
+  const expected = originalBytes(source);
+  await writeAtomic(real, output, {
+    beforeRename: async () => {
+      const current = await readFile(real).catch(() => undefined);
+      if (!current?.equals(expected)) throw new FileSystemError(t('file.changedMeanwhile', { file: source.file }));
+    },
+  });
+}
+
+/** The fast way: only the top-level parts the change touches are rewritten, each read back. */
+async function writeParts(source: ProjectSource, real: string, change: DataChange, format: ReturnType<typeof stringifyOptions>, t: Translator): Promise<Written | undefined> {
+  const { writeByParts } = await import('./sections.js');
+  const merged = await writeByParts(source, change, format);
+  if (!merged) return undefined;
+  const original = await withLineEndings(merged.text.replace(/\r\n/g, '\n'), source.original);
+  await replaceFile(source, real, (source.bom ? '\uFEFF' : '') + original, t);
+  return Object.assign(knownSource(source.path, source.file, original, dataCopy(change.after), source.bom), merged.reprinted ? { reprinted: true } : {});
+}
+
 /** The file is as it was read: write the document's new text, merged line by line. */
 async function writeChanged(source: ProjectSource, real: string, before: string, doc: Document.Parsed, format: ReturnType<typeof stringifyOptions>, t: Translator): Promise<Written> {
   const merge = await mergeText(source.text, before, doc.toString(format), doc);
@@ -89,13 +134,7 @@ async function writeChanged(source: ProjectSource, real: string, before: string,
   // Read back before the rename, so that a failure leaves the file as it was, and says so truly.
   const reread = await parseProject(Buffer.from(output, 'utf8'), source.file, t, source.path);
   if (!reread.ok) throw new Error(`the new text would not read back: ${reread.problems[0]?.message}`);
-  const expected = originalBytes(source);
-  await writeAtomic(real, output, {
-    beforeRename: async () => {
-      const current = await readFile(real).catch(() => undefined);
-      if (!current?.equals(expected)) throw new FileSystemError(t('file.changedMeanwhile', { file: source.file }));
-    },
-  });
+  await replaceFile(source, real, output, t);
   return Object.assign(reread.source, merge.reprinted ? { reprinted: true } : {});
 }
 

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Project } from '../generated/model.js';
 import { isLang, type MsgKey } from '../i18n/index.js';
-import { loadProject, workingCopy, applyChanges, writeProject, writeNotes } from '../store.js';
+import { loadProject, workingCopy, writeProjectData, writeNotes } from '../store.js';
 import { checkProject } from '../check.js';
 import { CheckFailedError, FileProblemsError } from '../errors.js';
 import { formatProblem } from '../problems.js';
@@ -51,7 +51,7 @@ export async function fillFromAnswers(options: SessionOptions, from: string): Pr
   const { source } = await openProject(options.file, options.shownFile, t);
   const working = workingCopy(source.data);
   mergeAnswers(working.copy, answers.source.data);
-  const written = await writeProject(source, (doc) => applyChanges(doc, source.data, working.copy, working.originOf), t);
+  const written = await writeProjectData(source, { before: source.data, after: working.copy, originOf: working.originOf }, t);
   for (const note of writeNotes(written, t)) io.stderr.write(`${note}\n`);
 
   const missing = progress(written.data as unknown as Project, options.today).flatMap((step) => step.missing.filter((m) => !m.managed).map((m) => ({ step: step.id, ...m })));

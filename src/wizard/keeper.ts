@@ -5,7 +5,7 @@
  */
 import type { MsgKey, Translator } from '../i18n/index.js';
 import type { Project } from '../generated/model.js';
-import { writeProject, writeNotes, workingCopy, applyChanges, keepAside, type ProjectSource } from '../store.js';
+import { writeProjectData, writeNotes, workingCopy, keepAside, type ProjectSource, type Written } from '../store.js';
 import { checkProject } from '../check.js';
 import { FileSystemError, Interrupted } from '../errors.js';
 import { hasOwn, isRecord, setOwn } from '../util/records.js';
@@ -140,9 +140,9 @@ export class Keeper {
       if (this.unwritten) return;
     }
     const { baseline, baseOf, source } = this;
-    let written: Awaited<ReturnType<typeof writeProject>>;
+    let written: Written;
     try {
-      written = await writeProject(source, (doc) => applyChanges(doc, baseline, after, (item) => baseOf(from.get(item) ?? item)), this.options.t);
+      written = await writeProjectData(source, { before: baseline as Data, after, originOf: (item) => baseOf(from.get(item) ?? item) }, this.options.t);
     } catch (error) {
       throw await this.keptAside(error, after);
     }
