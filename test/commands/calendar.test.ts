@@ -150,7 +150,7 @@ describe('RFC 5545 text', () => {
 
   test('what is escaped, a parser reads back as written', async () => {
     const name = 'a;b,c\\d\nsecond: line';
-    const text = icsCalendar({ version: 1, project: { title: 'T' }, needs: { schedule: { milestones: [{ id: 'M1', name, date: '2027-01-01' }] } } }, '2026-11-27', await loadTranslator('en'));
+    const text = icsCalendar({ version: 1, project: { title: 'T' }, needs: { schedule: { milestones: [{ id: 'M1', name, date: '2027-01-01' }] } } }, await loadTranslator('en'));
     expect(parse(text).events[0]!.summary).toBe(`T — Milestone: ${name}`);
   });
 
