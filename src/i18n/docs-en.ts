@@ -314,4 +314,5 @@ export const docsEn = {
   'checklist.noObjectivesWords': 'No objective has been set yet, so there is nothing to check against: the objectives are set in step 3, needs and constraints.',
   'checklist.recordWords': 'Afterwards, the project lead records this review in the project file; the evaluation report is written from it.',
   'evaluation.noReviewsWords': 'No review has been recorded yet. After a few months of use, hold the review meeting with the checklist, then record it in the project file.',
+  'checklist.usabilityIntroWords': 'Optional: when the review is recorded, each person present can answer the ten questions of the System Usability Scale. The score goes from 0 to 100; about 68 is average.',
 } as const;

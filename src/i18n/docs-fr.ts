@@ -316,4 +316,5 @@ export const docsFr: { readonly [K in keyof typeof docsEn]: string } = {
   'checklist.noObjectivesWords': 'Aucun objectif n\'est encore fixé, il n\'y a donc rien à vérifier : les objectifs se fixent à l\'étape 3, besoins et contraintes.',
   'checklist.recordWords': 'Ensuite, le chef de projet enregistre ce bilan dans le fichier de projet ; le rapport d\'évaluation en est tiré.',
   'evaluation.noReviewsWords': 'Aucun bilan n\'a encore été enregistré. Après quelques mois d\'utilisation, tenez la réunion de bilan avec la grille, puis enregistrez-le dans le fichier de projet.',
+  'checklist.usabilityIntroWords': 'Facultatif : quand le bilan est enregistré, chaque personne présente peut répondre aux dix questions de l\'échelle SUS (System Usability Scale). Le score va de 0 à 100 ; autour de 68, c\'est la moyenne.',
 };
