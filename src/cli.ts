@@ -226,9 +226,10 @@ function fileCommands(command: CommandMaker, ctx: Context): void {
     .option(`--format <${t('cli.placeholder.formats')}>`, t('cli.option.format'), addToList)
     .option(`--out <${t('cli.placeholder.dir')}>`, t('cli.option.out'))
     .option(`--templates <${t('cli.placeholder.dir')}>`, t('cli.option.templates'))
-    .action(async (options: { doc?: string; format?: string; out?: string; templates?: string }) => {
+    .option('--stamp', t('cli.option.stamp'))
+    .action(async (options: { doc?: string; format?: string; out?: string; templates?: string; stamp?: boolean }) => {
       const { render } = await import('./commands/render.js');
-      await render({ docs: options.doc, formats: options.format, out: options.out, templates: options.templates }, ctx);
+      await render({ docs: options.doc, formats: options.format, out: options.out, templates: options.templates, stamp: options.stamp === true }, ctx);
     });
 
   command('calendar', 'cli.cmd.calendar')

@@ -24,10 +24,10 @@ export function unicodeSupported(env: NodeJS.ProcessEnv, platform: NodeJS.Platfo
 }
 
 /**
- * ASCII for the symbols adopt prints where the font has none. The three progress marks take
+ * ASCII for the symbols adopt prints where the font has none. The four progress marks take
  * the same width, so that columns after them stay aligned.
  */
-const ascii: Record<string, string> = { '✔': '[x]', '◐': '[~]', '○': '[ ]' };
+const ascii: Record<string, string> = { '✔': '[x]', '◷': '[>]', '◐': '[~]', '○': '[ ]' };
 const symbols = new RegExp(`[${Object.keys(ascii).join('')}]`, 'gu');
 
 export function asciiSymbols(text: string): string {

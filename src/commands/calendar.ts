@@ -18,7 +18,7 @@ export async function calendar(options: CalendarOptions, ctx: Context): Promise<
   const target = path.resolve(io.cwd, options.out ?? path.join(path.dirname(ctx.file), 'adopt.ics'));
   const shown = path.relative(io.cwd, target) || target;
   // A slip such as --out adopt.yaml would replace the project with its calendar: refused there.
-  await writeOutputs([{ target, data: icsCalendar(project, ctx.today, t) }], { project: ctx.file, folder: options.out ? path.dirname(target) : undefined, shown: (file) => path.relative(io.cwd, file) || file, t });
+  await writeOutputs([{ target, data: icsCalendar(project, t) }], { project: ctx.file, folder: options.out ? path.dirname(target) : undefined, shown: (file) => path.relative(io.cwd, file) || file, t });
   const empty = calendarEvents(project, t).length === 0;
   io.stdout.write(`${t(empty ? 'calendar.wroteEmpty' : 'calendar.wrote', { file: shown })}\n`);
   return shown;

@@ -14,6 +14,8 @@ export interface RenderOptions {
   formats?: string;
   out?: string;
   templates?: string;
+  /** Show today's date in the documents (left out by default, so that they stay still in git). */
+  stamp?: boolean;
 }
 
 const allDocs: readonly DocName[] = ['plan', 'checklist', 'evaluation'];
@@ -44,10 +46,11 @@ export async function render(options: RenderOptions, ctx: Context): Promise<stri
   const renderer = await makeRenderer(t, templates, options.templates);
   const out = path.resolve(io.cwd, options.out ?? path.join(path.dirname(ctx.file), 'adopt-docs'));
 
+  const stamp = options.stamp ? today : undefined;
   const views: Record<DocName, () => object> = {
-    plan: () => planView(project, today, t),
-    checklist: () => checklistView(project, today, t),
-    evaluation: () => evaluationView(project, today, t),
+    plan: () => planView(project, today, t, stamp),
+    checklist: () => checklistView(project, today, t, stamp),
+    evaluation: () => evaluationView(project, today, t, stamp),
   };
   const shown = (file: string) => path.relative(io.cwd, file) || file;
   const outputs: Output[] = [];

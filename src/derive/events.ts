@@ -103,3 +103,31 @@ export function pocLengthDays(project: Project): number | undefined {
   const { start, end } = project.poc ?? {};
   return isValidIsoDate(start) && isValidIsoDate(end) ? daysBetween(start, end) + 1 : undefined;
 }
+
+/** Days allowed between two information points, by frequency; `milestones` has no rhythm of its own. */
+export const INFO_POINT_DAYS = { weekly: 7, fortnightly: 14, monthly: 31, quarterly: 92 } as const;
+export type InfoPointFrequency = keyof typeof INFO_POINT_DAYS;
+
+export interface InfoPoints {
+  frequency: InfoPointFrequency;
+  channel?: string;
+  /** The launch: the regular information points start with it. */
+  start: string;
+  /** The end of the last phase, else the evaluation's due date; unknown when neither is set. */
+  until?: string;
+}
+
+/**
+ * The deployment's regular information points, shared by the calendar (one recurring event) and
+ * the warning that they have fallen behind. None without a launch date or a regular frequency.
+ */
+export function infoPoints(project: Project): InfoPoints | undefined {
+  const frequency = project.deployment?.infoPoints?.frequency;
+  const start = project.deployment?.launch?.date;
+  if (!frequency || frequency === 'milestones' || !(frequency in INFO_POINT_DAYS) || !isValidIsoDate(start)) return undefined;
+  const lastPhase = (project.deployment?.phases ?? []).map((p) => p.end).filter(isValidIsoDate).sort().pop();
+  const due = project.evaluation?.due;
+  const until = lastPhase ?? (isValidIsoDate(due) ? due : undefined);
+  const channel = project.deployment?.infoPoints?.channel;
+  return { frequency, start, ...(until && until >= start ? { until } : {}), ...(channel ? { channel } : {}) };
+}

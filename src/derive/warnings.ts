@@ -1,7 +1,8 @@
 import type { Project } from '../generated/model.js';
 import type { DanglingReference } from './references.js';
 import { danglingReferences } from './references.js';
-import { evaluationStatus, lateMilestones, pocLengthDays } from './events.js';
+import { evaluationStatus, infoPoints, INFO_POINT_DAYS, lateMilestones, pocLengthDays } from './events.js';
+import { addDays, isValidIsoDate } from '../util/dates.js';
 import { formatPath } from '../util/paths.js';
 
 /** Stable codes: scripts rely on them; docs/warnings.md states each rule. */
@@ -16,6 +17,8 @@ export const warningCodes = [
   'evaluation-overdue',
   'milestone-late',
   'dangling-reference',
+  'date-order',
+  'communication-behind',
 ] as const;
 export type WarningCode = (typeof warningCodes)[number];
 
@@ -104,8 +107,50 @@ export function warnings(project: Project, today: string, dangling: readonly Dan
     found.push({ code: 'milestone-late', path: late.path, params: { name: late.name ?? '', date: late.date } });
   }
 
+  found.push(...dateOrder(project));
+  const behind = communicationBehind(project, today);
+  if (behind) found.push(behind);
+
   for (const reference of dangling) {
     found.push({ code: 'dangling-reference', path: formatPath(reference.path), params: { id: reference.id }, reference });
   }
   return found;
+}
+
+/** The dates of the method that come in order: each pair is [earlier, later]. */
+const ORDER = [
+  ['pocEnd', 'poc.end', 'decision', 'poc.decision.date'],
+  ['decision', 'poc.decision.date', 'launch', 'deployment.launch.date'],
+  ['launch', 'deployment.launch.date', 'evaluation', 'evaluation.due'],
+] as const;
+
+/** A date of the method before the one that must come first: decide after the test, launch after deciding, evaluate after launching. */
+function dateOrder(project: Project): Warning[] {
+  const dates: Record<(typeof ORDER)[number][0 | 2], unknown> = {
+    pocEnd: project.poc?.end,
+    decision: project.poc?.decision?.date,
+    launch: project.deployment?.launch?.date,
+    evaluation: project.evaluation?.due,
+  };
+  const found: Warning[] = [];
+  for (const [earlier, , later, path] of ORDER) {
+    const first = dates[earlier];
+    const then = dates[later];
+    if (isValidIsoDate(first) && isValidIsoDate(then) && then < first) found.push({ code: 'date-order', path, params: { what: later, date: then, other: earlier, before: first } });
+  }
+  return found;
+}
+
+/**
+ * During the deployment, the last logged communication (or the launch, if none came after it) is
+ * older than the information points' rhythm allows. Said with dates, not a count of days, so
+ * that a document showing it does not change every day.
+ */
+function communicationBehind(project: Project, today: string): Warning | undefined {
+  const points = infoPoints(project);
+  if (!points || today < points.start || (points.until && today > points.until)) return undefined;
+  const logged = (project.practices?.communications ?? []).map((c) => c.date).filter((d): d is string => isValidIsoDate(d) && d <= today).sort().pop();
+  const since = logged && logged > points.start ? logged : points.start;
+  const due = addDays(since, INFO_POINT_DAYS[points.frequency]);
+  return today > due ? { code: 'communication-behind', path: 'practices.communications', params: { since, due, frequency: points.frequency } } : undefined;
 }

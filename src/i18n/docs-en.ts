@@ -304,4 +304,15 @@ export const docsEn = {
   'enum.trend.same': 'unchanged',
   'enum.trend.new': 'first assessment',
   'enum.trend.none': 'never assessed',
+
+  // ── issue 10: states
+  'plan.state.planned': 'planned',
+  'plan.footerPlain': 'Plan written by adopt from the answers in the project file.',
+  'plan.footerStamped': 'Plan written by adopt on {date}, from the answers in the project file.',
+  'plan.evaluation.checklistWords': 'For that meeting, print the review checklist, written beside this plan.',
+  'plan.evaluation.recordWords': 'Afterwards, the project lead records the review in the project file; the evaluation report is then written beside this plan.',
+  'checklist.noObjectivesWords': 'No objective has been set yet, so there is nothing to check against: the objectives are set in step 3, needs and constraints.',
+  'checklist.recordWords': 'Afterwards, the project lead records this review in the project file; the evaluation report is written from it.',
+  'evaluation.noReviewsWords': 'No review has been recorded yet. After a few months of use, hold the review meeting with the checklist, then record it in the project file.',
+  'checklist.usabilityIntroWords': 'Optional: when the review is recorded, each person present can answer the ten questions of the System Usability Scale. The score goes from 0 to 100; about 68 is average.',
 } as const;

@@ -306,4 +306,15 @@ export const docsFr: { readonly [K in keyof typeof docsEn]: string } = {
   'enum.trend.same': 'stable',
   'enum.trend.new': 'première évaluation',
   'enum.trend.none': 'jamais évalué',
+
+  // ── issue 10: states
+  'plan.state.planned': 'prévue',
+  'plan.footerPlain': 'Plan établi par adopt à partir des réponses du fichier de projet.',
+  'plan.footerStamped': 'Plan établi par adopt le {date}, à partir des réponses du fichier de projet.',
+  'plan.evaluation.checklistWords': 'Pour cette réunion, imprimez la grille de bilan, produite à côté de ce plan.',
+  'plan.evaluation.recordWords': 'Ensuite, le chef de projet enregistre le bilan dans le fichier de projet ; le rapport d\'évaluation est alors produit à côté de ce plan.',
+  'checklist.noObjectivesWords': 'Aucun objectif n\'est encore fixé, il n\'y a donc rien à vérifier : les objectifs se fixent à l\'étape 3, besoins et contraintes.',
+  'checklist.recordWords': 'Ensuite, le chef de projet enregistre ce bilan dans le fichier de projet ; le rapport d\'évaluation en est tiré.',
+  'evaluation.noReviewsWords': 'Aucun bilan n\'a encore été enregistré. Après quelques mois d\'utilisation, tenez la réunion de bilan avec la grille, puis enregistrez-le dans le fichier de projet.',
+  'checklist.usabilityIntroWords': 'Facultatif : quand le bilan est enregistré, chaque personne présente peut répondre aux dix questions de l\'échelle SUS (System Usability Scale). Le score va de 0 à 100 ; autour de 68, c\'est la moyenne.',
 };

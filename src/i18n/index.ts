@@ -75,7 +75,7 @@ export interface Translator {
   count(noun: Noun, n: number): string;
 }
 
-export type Noun = 'problem' | 'file' | 'review' | 'day' | 'more' | 'keyUser' | 'tool' | 'criterion' | 'place';
+export type Noun = 'problem' | 'file' | 'review' | 'day' | 'more' | 'keyUser' | 'tool' | 'criterion' | 'place' | 'stepDone' | 'stepPlanned' | 'stepToDo';
 
 export async function loadTranslator(lang: Lang): Promise<Translator> {
   let catalogue = catalogues.get(lang);

@@ -4,8 +4,13 @@ import { steps } from '../steps/index.js';
 import { isRequired, type Context, type Field, type Step, type StepId } from '../steps/types.js';
 import type { PathSegment } from '../util/paths.js';
 import { formatPath } from '../util/paths.js';
+import { isValidIsoDate } from '../util/dates.js';
 
-export type StepState = 'complete' | 'partial' | 'empty';
+/**
+ * `complete` is done; `planned` is fully answered but its last date is still ahead (never counted
+ * as done); `partial` is in progress; `empty` is not started.
+ */
+export type StepState = 'complete' | 'planned' | 'partial' | 'empty';
 
 export interface MissingAnswer {
   /** Where it goes in the file, such as `keyUsers[1].use` or `needs.budget.items`. */
@@ -22,6 +27,8 @@ export interface StepProgress {
   number?: number;
   state: StepState;
   missing: MissingAnswer[];
+  /** For a planned step: its last date, and how to say it ("until {date}"). */
+  planned?: { until: string; label: MsgKey };
 }
 
 export function isAnswered(value: unknown): boolean {
@@ -70,13 +77,32 @@ export function stepProgress(step: Step, project: Project, today?: string): Step
     if ((requirement.when?.(project) ?? true) && !requirement.met(project)) missing.push({ path: requirement.path, label: requirement.label });
   }
   const started = step.owns.some((key) => isAnswered(project[key]));
+  const until = missing.length === 0 && today && step.planned ? step.planned.until(project) : undefined;
+  // On its last day a step counts as done: "still ahead" is strictly after today.
+  if (isValidIsoDate(until) && today! < until) {
+    return { id: step.id, ...(step.number ? { number: step.number } : {}), state: 'planned', missing, planned: { until, label: step.planned!.label } };
+  }
   const state: StepState = missing.length === 0 ? 'complete' : started ? 'partial' : 'empty';
   return { id: step.id, ...(step.number ? { number: step.number } : {}), state, missing };
 }
 
+export interface ProgressTally {
+  done: number;
+  planned: number;
+  /** In progress or not started. */
+  todo: number;
+}
+
+/** The method's steps (the practices are not one) counted by state: planned is never done. */
+export function tally(steps: readonly StepProgress[]): ProgressTally {
+  const counted = steps.filter((s) => s.number !== undefined);
+  const count = (state: StepState) => counted.filter((s) => s.state === state).length;
+  return { done: count('complete'), planned: count('planned'), todo: count('partial') + count('empty') };
+}
+
 /**
- * Every step of the method, in order, with what it still needs. With today's date, a review is
- * needed only once the evaluation is due: until then the evaluation step is complete, planned.
+ * Every step of the method, in order, with what it still needs. Without today's date no step
+ * can be planned, and the evaluation needs a review.
  */
 export function progress(project: Project, today?: string): StepProgress[] {
   return steps.map((step) => stepProgress(step, project, today));

@@ -11,6 +11,7 @@ import type { MsgKey, Translator } from '../i18n/index.js';
 import { addDays, isValidIsoDate } from '../util/dates.js';
 import { uniqueId } from '../util/ids.js';
 import { datedItems } from '../derive/dated.js';
+import { infoPoints, type InfoPointFrequency } from '../derive/events.js';
 
 export interface CalendarEvent {
   /** The item's stable name within the project (milestone-M1, poc, phase-P2...). */
@@ -22,6 +23,8 @@ export interface CalendarEvent {
   description?: string;
   /** A reminder a week before, with this text. */
   alarm?: string;
+  /** Repeats from `start` (its first day) until this day, included, at this rhythm. */
+  repeat?: { frequency: InfoPointFrequency; until: string };
 }
 
 /** The events in date order: milestones, proof of concept, launch, phases, trainings, evaluation. */
@@ -81,6 +84,20 @@ export function calendarEvents(project: Project, t: Translator): CalendarEvent[]
       }
       // The deadline and the decision are dates of the plan, not events to attend.
     }
+  }
+
+  // The regular information points: one recurring event, so that the rhythm the team chose is in
+  // everyone's calendar. "At each milestone" needs none: the milestones are events already.
+  const points = infoPoints(project);
+  if (points?.until) {
+    events.push({
+      key: 'info-points',
+      start: points.start,
+      end: points.start,
+      summary: named(t('calendar.infoPoint')),
+      ...(points.channel ? { description: t('calendar.infoPointChannel', { channel: points.channel }) } : {}),
+      repeat: { frequency: points.frequency, until: points.until },
+    });
   }
 
   // Stable: events on the same day keep the order above.
@@ -154,14 +171,39 @@ function uidPart(name: string): string {
   return slug ? `${slug}-${hash}` : hash;
 }
 
-export function icsCalendar(project: Project, today: string, t: Translator): string {
+const RRULE: Record<InfoPointFrequency, string> = {
+  weekly: 'FREQ=WEEKLY',
+  fortnightly: 'FREQ=WEEKLY;INTERVAL=2',
+  monthly: 'FREQ=MONTHLY',
+  quarterly: 'FREQ=MONTHLY;INTERVAL=3',
+};
+
+/**
+ * DTSTAMP: the latest day the project file records something that happened (its creation, a
+ * decision, a communication, a review...), at midnight UTC. Taken from the project rather than
+ * the clock, so the same project gives the same bytes on any day; it moves on when the team
+ * records something new.
+ */
+export function calendarStamp(project: Project): string | undefined {
+  const recorded = [
+    project.project?.created,
+    project.poc?.decision?.date,
+    ...(project.practices?.decisions ?? []).map((d) => d.date),
+    ...(project.practices?.communications ?? []).map((c) => c.date),
+    ...(project.evaluation?.reviews ?? []).map((r) => r.date),
+  ].filter(isValidIsoDate);
+  return recorded.sort().pop();
+}
+
+export function icsCalendar(project: Project, t: Translator): string {
   const title = project.project?.title ?? project.project?.organisation ?? 'adopt';
-  // The pinned day at midnight UTC rather than the clock, so the same project gives the same file.
-  const stamp = `${icsDate(today)}T000000Z`;
+  const events = calendarEvents(project, t);
+  // A project that records nothing yet: its first event's day, still taken from the file.
+  const stamp = `${icsDate(calendarStamp(project) ?? events[0]?.start ?? '1970-01-01')}T000000Z`;
   const base = uidBase(project);
   const taken = new Set<string>();
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//adopt//adopt-cli//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeText(title)}`];
-  for (const event of calendarEvents(project, t)) {
+  for (const event of events) {
     // Two items with the same id (a file validate would flag) must not overwrite each other.
     const key = uniqueId(event.key.replace(/[^A-Za-z0-9._-]+/g, '-'), taken);
     taken.add(key);
@@ -171,6 +213,8 @@ export function icsCalendar(project: Project, today: string, t: Translator): str
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${icsDate(event.start)}`,
       `DTEND;VALUE=DATE:${icsDate(addDays(event.end, 1))}`,
+      // UNTIL is a DATE like DTSTART (RFC 5545 §3.3.10), and includes that day.
+      ...(event.repeat ? [`RRULE:${RRULE[event.repeat.frequency]};UNTIL=${icsDate(event.repeat.until)}`] : []),
       `SUMMARY:${escapeText(event.summary)}`,
       ...(event.description ? [`DESCRIPTION:${escapeText(event.description)}`] : []),
       // Markers on the calendar, not meetings: they must not show the team as busy all month.

@@ -5,7 +5,7 @@
  */
 import type { Project } from '../generated/model.js';
 import type { Translator, MsgKey } from '../i18n/index.js';
-import { progress } from '../progress/completeness.js';
+import { isAnswered, progress, tally, type StepState } from '../progress/completeness.js';
 import { warnings as findWarnings } from '../derive/warnings.js';
 import { budgetTotals, type BudgetTotals } from '../derive/budget.js';
 import { decisionMatrix, type DecisionMatrix } from '../derive/matrix.js';
@@ -14,25 +14,49 @@ import { timeline, type Timeline } from '../derive/timeline.js';
 import { evaluationStatus, lateMilestones, pocLengthDays, type EvaluationStatus } from '../derive/events.js';
 import { reviewHistory, type ObjectiveTrend, type ReviewSummary } from '../derive/reviews.js';
 import { warningMessage } from '../view/warnings.js';
+import { plannedDate, progressLine } from '../view/progress.js';
 import { steps } from '../steps/index.js';
 
 export interface StepSection {
   id: string;
   number?: number;
   title: string;
-  state: 'complete' | 'partial' | 'empty';
-  /** What is still to do, named for people, and the command that fills it. */
+  state: StepState;
+  /** What is still to do, named for people: the commands that fill it belong to `adopt status`. */
   missing: string[];
-  command: string;
+  /** For a planned step, its last date with its state ("until 31 March 2027"). */
+  planned?: string;
 }
 
-export interface PlanView {
+/**
+ * Which columns of a table have a value in at least one row: a column empty on every row (a
+ * detail the first pass does not ask) is left out rather than printed blank.
+ */
+export function filledColumns<K extends string>(rows: readonly object[] | undefined, keys: readonly K[]): Record<K, boolean> {
+  const out = {} as Record<K, boolean>;
+  for (const key of keys) out[key] = (rows ?? []).some((row) => isAnswered((row as Record<string, unknown>)[key]));
+  return out;
+}
+
+/**
+ * The documents' own date, shown only with `--stamp`: without it a document changes only when
+ * the project does, or when a date passes that changes a state.
+ */
+export interface Stamp {
+  stamp?: string;
+}
+
+export interface PlanView extends Stamp {
   lang: string;
   today: string;
   project: Project;
   title: string;
   sections: Record<string, StepSection>;
+  /** Steps done (planned ones are not), and the whole progress as people read it. */
   stepsDone: number;
+  progress: string;
+  /** Per table, the columns shown (see filledColumns). */
+  columns: Record<string, Record<string, boolean>>;
   warnings: { code: string; message: string }[];
   keyUsers: { name: string; role?: string; profile?: string; use?: string }[];
   budget: BudgetTotals;
@@ -49,7 +73,7 @@ export interface PlanView {
   evaluation: EvaluationStatus;
 }
 
-export function planView(project: Project, today: string, t: Translator): PlanView {
+export function planView(project: Project, today: string, t: Translator, stamp?: string): PlanView {
   const progressByStep = progress(project, today);
   const sections: Record<string, StepSection> = {};
   for (const [index, step] of steps.entries()) {
@@ -60,7 +84,7 @@ export function planView(project: Project, today: string, t: Translator): PlanVi
       title: t(step.title),
       state: state.state,
       missing: state.missing.map((m) => (m.item ? t('status.itemField', { item: m.item, field: t(m.label) }) : t(m.label))),
-      command: `adopt edit ${step.id}`,
+      ...(state.planned ? { planned: plannedDate(state, t)! } : {}),
     };
   }
   const users = project.keyUsers ?? [];
@@ -76,7 +100,20 @@ export function planView(project: Project, today: string, t: Translator): PlanVi
     project,
     title: project.project?.title ?? t('status.untitled'),
     sections,
-    stepsDone: progressByStep.filter((s) => s.state === 'complete' && s.id !== 'practices').length,
+    stepsDone: tally(progressByStep).done,
+    progress: progressLine(progressByStep, t),
+    ...(stamp ? { stamp } : {}),
+    columns: {
+      keyUsers: filledColumns(users, ['role', 'profile', 'use']),
+      objectives: filledColumns(project.needs?.objectives, ['priority']),
+      peers: filledColumns(project.research?.peerFeedback, ['organisation', 'tool', 'takeaway']),
+      phases: filledColumns(project.deployment?.phases?.map((p) => ({ ...p, dates: p.start ?? p.end })), ['dates', 'scope']),
+      risks: filledColumns(project.needs?.risks, ['area', 'likelihood', 'impact']),
+      sessions: filledColumns(project.training?.sessions, ['date', 'topic', 'audience', 'format']),
+      inventory: filledColumns(project.practices?.vision?.inventory, ['use', 'fate', 'monthlyCost', 'contractEnd']),
+      decisions: filledColumns(project.practices?.decisions, ['date', 'rationale', 'by']),
+      communications: filledColumns(project.practices?.communications, ['date', 'audience', 'channel']),
+    },
     warnings: findWarnings(project, today).map((w) => ({ code: w.code, message: warningMessage(w, t) })),
     keyUsers: users.map((u) => ({
       name: u.name ?? u.id,
@@ -126,7 +163,7 @@ export function ganttChart(line: Timeline, t: Translator): string {
   return out.join('\n');
 }
 
-export interface ChecklistView {
+export interface ChecklistView extends Stamp {
   lang: string;
   today: string;
   project: Project;
@@ -135,7 +172,7 @@ export interface ChecklistView {
   date?: string;
 }
 
-export function checklistView(project: Project, today: string, t: Translator): ChecklistView {
+export function checklistView(project: Project, today: string, t: Translator, stamp?: string): ChecklistView {
   const { reviews } = reviewHistory(project);
   const last = reviews.at(-1);
   return {
@@ -154,28 +191,31 @@ export function checklistView(project: Project, today: string, t: Translator): C
       };
     }),
     ...(project.evaluation?.due ? { date: project.evaluation.due } : {}),
+    ...(stamp ? { stamp } : {}),
   };
 }
 
-export interface EvaluationView {
+export interface EvaluationView extends Stamp {
   lang: string;
   today: string;
   project: Project;
   title: string;
-  reviews: ReviewSummary[];
+  reviews: (ReviewSummary & { columns: { evidence: boolean } })[];
   trends: ObjectiveTrend[];
   latest?: ReviewSummary;
 }
 
-export function evaluationView(project: Project, today: string, t: Translator): EvaluationView {
+export function evaluationView(project: Project, today: string, t: Translator, stamp?: string): EvaluationView {
   const { reviews, trends } = reviewHistory(project);
   return {
     lang: t.lang,
     today,
     project,
     title: project.project?.title ?? t('status.untitled'),
-    reviews: [...reviews].reverse(),
+    // The evidence column of a review's table only when that review gave some.
+    reviews: [...reviews].reverse().map((review) => ({ ...review, columns: filledColumns(review.objectives, ['evidence']) })),
     trends,
     ...(reviews.length ? { latest: reviews.at(-1)! } : {}),
+    ...(stamp ? { stamp } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { endAfterStart } from './poc.js';
+import { deploymentEnd } from '../derive/events.js';
 import type { Step } from './types.js';
 import { choices as schemaChoices } from '../generated/schema-facts.js';
 
@@ -7,6 +8,7 @@ export const deployment: Step = {
   number: 6,
   title: 'step.deployment',
   owns: ['deployment'],
+  planned: { until: deploymentEnd, label: 'state.until' },
   fields: [
     {
       kind: 'group',

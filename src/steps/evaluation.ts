@@ -8,6 +8,9 @@ export const evaluation: Step = {
   number: 8,
   title: 'step.evaluation',
   owns: ['evaluation'],
+  // Planned until its due date; from then on a review is missing (see `reviews` below). Once a
+  // review is recorded the step is done: the next due date is the next round, not a plan.
+  planned: { until: (project) => ((project.evaluation?.reviews ?? []).length > 0 ? undefined : project.evaluation?.due), label: 'state.dueOn' },
   fields: [
     {
       kind: 'group',

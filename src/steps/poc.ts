@@ -36,6 +36,7 @@ export const poc: Step = {
   number: 5,
   title: 'step.poc',
   owns: ['poc'],
+  planned: { until: (project) => project.poc?.end, label: 'state.until' },
   fields: [
     {
       kind: 'group',

@@ -1,4 +1,5 @@
 import type { Step } from './types.js';
+import { isValidIsoDate } from '../util/dates.js';
 import { choices as schemaChoices } from '../generated/schema-facts.js';
 
 export const training: Step = {
@@ -6,6 +7,8 @@ export const training: Step = {
   number: 7,
   title: 'step.training',
   owns: ['training'],
+  // The training is planned until its last session has taken place.
+  planned: { until: (project) => (project.training?.sessions ?? []).map((s) => s.date).filter(isValidIsoDate).sort().pop(), label: 'state.until' },
   fields: [
     {
       kind: 'group',

@@ -134,6 +134,12 @@ export interface Step {
   owns: readonly (keyof Project)[];
   fields: readonly Field[];
   requirements?: readonly StepRequirement[];
+  /**
+   * The last date of what the step plans (the end of the test, of the last phase...): a step
+   * fully answered whose last date is still ahead is planned, not done. `label` says that date
+   * with its state ("until {date}", "for {date}").
+   */
+  planned?: { until: (project: Project) => string | undefined; label: MsgKey };
 }
 
 /** Whether a field must be answered, for the wizard and for the progress of a step alike. */

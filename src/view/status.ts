@@ -4,6 +4,8 @@ import type { Style } from './style.js';
 import type { DatedEvent } from '../derive/events.js';
 import { daysBetween } from '../util/dates.js';
 import { visible } from '../util/visible.js';
+import { plannedDate, progressLine, stateMark } from './progress.js';
+import { tally } from '../progress/completeness.js';
 
 const MAX_MISSING_SHOWN = 4;
 
@@ -54,16 +56,16 @@ export function printStatus(report: StatusReport, t: Translator, style: Style): 
   const out: string[] = [];
   const title = report.title === undefined ? t('status.untitled') : visible(report.title);
   out.push(style('bold', report.organisation ? `${title} — ${visible(report.organisation)}` : title));
-  const done = report.steps.filter((s) => s.state === 'complete').length;
-  out.push(style('dim', `${visible(report.file)} · ${t('status.progress', { done, total: report.steps.length })}`), '');
+  out.push(style('dim', `${visible(report.file)} · ${t('status.steps', { progress: progressLine(report.steps, t) })}`), '');
 
   const names = report.steps.map((s) => `${s.number ?? ' '} ${t(`step.${s.id}` as MsgKey)}`);
   const width = Math.max(...names.map((n) => n.length));
   report.steps.forEach((step, index) => {
-    const mark = step.state === 'complete' ? style('green', '✔') : step.state === 'partial' ? style('yellow', '◐') : style('dim', '○');
+    const mark = stateMark(step.state, style);
     const state = t(`state.${step.state}`);
     let detail = '';
-    if (step.state !== 'complete') {
+    if (step.state === 'planned') detail = ` ${plannedDate(step, t)}`;
+    else if (step.state !== 'complete') {
       const labels = step.missing.map((m) => (m.item ? t('status.itemField', { item: m.item, field: t(m.label) }) : t(m.label)));
       const shown = labels.slice(0, MAX_MISSING_SHOWN).join(', ');
       const list = labels.length > MAX_MISSING_SHOWN ? t('status.missingMore', { list: shown, more: t.count('more', labels.length - MAX_MISSING_SHOWN) }) : shown;
@@ -101,7 +103,8 @@ export function statusJson(report: StatusReport, t: Translator): unknown {
   return {
     file: report.file,
     today: report.today,
-    steps: report.steps.map((s) => ({ id: s.id, ...(s.number ? { number: s.number } : {}), state: s.state, missing: s.missing.map((m) => m.path) })),
+    steps: report.steps.map((s) => ({ id: s.id, ...(s.number ? { number: s.number } : {}), state: s.state, ...(s.planned ? { until: s.planned.until } : {}), missing: s.missing.map((m) => m.path) })),
+    progress: tally(report.steps),
     warnings: report.warnings.map((w) => ({ code: w.code, message: w.message, path: w.path })),
     next: report.next ? { date: report.next.date, kind: report.next.kind, label: eventLabel(report.next, t), path: report.next.path } : null,
     late: report.late.map((e) => ({ date: e.date, label: eventLabel(e, t), path: e.path })),

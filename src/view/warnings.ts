@@ -10,6 +10,18 @@ export function warningMessage(warning: Warning, t: Translator): string {
   if (warning.code === 'weak-lead-skill') params.skill = t(`skill.${params.skill}` as MsgKey);
   if (warning.code === 'evaluation-overdue' || warning.code === 'milestone-late') params.date = t.date(String(params.date));
   if (warning.code === 'poc-length') params.duration = t.count('day', Number(params.days));
+  if (warning.code === 'date-order') {
+    const what = t(`dateOrder.${params.what}` as MsgKey);
+    params.what = what.charAt(0).toUpperCase() + what.slice(1);
+    params.other = t(`dateOrder.${params.other}` as MsgKey);
+    params.date = t.date(String(params.date));
+    params.before = t.date(String(params.before));
+  }
+  if (warning.code === 'communication-behind') {
+    params.since = t.date(String(params.since));
+    params.due = t.date(String(params.due));
+    params.frequency = t(`enum.frequency.${params.frequency}` as MsgKey);
+  }
   if (warning.code === 'few-key-users' && params.count === 0) return t('warning.few-key-users.none');
   if (warning.code === 'unscored-criterion' && Number(params.more) > 0) params.criteria = t('status.missingMore', { list: String(params.criteria), more: t.count('more', Number(params.more)) });
   return t(`warning.${warning.code}`, params);

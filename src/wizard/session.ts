@@ -12,6 +12,7 @@ import { UsageError } from '../errors.js';
 import { progress } from '../progress/completeness.js';
 import { warnings as findWarnings } from '../derive/warnings.js';
 import { warningMessage } from '../view/warnings.js';
+import { plannedDate, progressLine, stateMark } from '../view/progress.js';
 import type { Step } from '../steps/types.js';
 import type { Context } from '../context.js';
 import { makeStyle, type Style } from '../view/style.js';
@@ -193,10 +194,12 @@ export { exists as fileExists };
 export function printSummary(session: Session, options: SessionOptions): string {
   const { t, style } = session;
   const lines: string[] = ['', style('bold', t('wizard.summaryTitle'))];
-  for (const step of progress(session.project, options.today)) {
-    const mark = step.state === 'complete' ? style('green', '✔') : step.state === 'partial' ? style('yellow', '◐') : style('dim', '○');
-    lines.push(` ${mark} ${step.number ?? ' '} ${t(`step.${step.id}` as MsgKey)} — ${t(`state.${step.state}`)}`);
+  const all = progress(session.project, options.today);
+  for (const step of all) {
+    const planned = plannedDate(step, t);
+    lines.push(` ${stateMark(step.state, style)} ${step.number ?? ' '} ${t(`step.${step.id}` as MsgKey)} — ${t(`state.${step.state}`)}${planned ? ` ${planned}` : ''}`);
   }
+  lines.push(`  ${t('status.steps', { progress: progressLine(all, t) })}`);
   const found = findWarnings(session.project, options.today);
   if (found.length > 0) {
     lines.push('', style('bold', t('status.warnings')));

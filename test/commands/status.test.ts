@@ -14,8 +14,10 @@ describe('adopt status --json', () => {
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.steps.map((s: { id: string }) => s.id)).toEqual(['lead', 'key-users', 'needs', 'research', 'poc', 'deployment', 'training', 'evaluation', 'practices']);
-    // the evaluation is planned and not yet due: nothing is missing
-    expect(report.steps.map((s: { state: string }) => s.state)).toEqual(Array(9).fill('complete'));
+    // deployment, training and evaluation are fully answered, their dates still ahead: planned, not done
+    expect(report.steps.map((s: { state: string }) => s.state)).toEqual(['complete', 'complete', 'complete', 'complete', 'complete', 'planned', 'planned', 'planned', 'complete']);
+    expect(report.steps.find((s: { id: string }) => s.id === 'evaluation')).toEqual({ id: 'evaluation', number: 8, state: 'planned', until: '2027-05-18', missing: [] });
+    expect(report.progress).toEqual({ done: 5, planned: 3, todo: 0 });
     expect(report.warnings).toEqual([]);
     expect(report.next).toMatchObject({ date: expect.stringMatching(/^2026-1[12]-\d\d$/), path: expect.any(String), label: expect.any(String) });
     expect(report.evaluation).toEqual({ due: '2027-05-18', overdue: false, reviews: 0 });
@@ -51,9 +53,10 @@ describe('adopt status for people', () => {
     const { code, stdout } = await adopt(['status'], { cwd: dir });
     expect(code).toBe(0);
     expect(stdout).not.toMatch(/\u001b\[/);
-    expect(stdout).toContain('9 parties terminées sur 9');
+    expect(stdout).toContain('étapes\u00a0: 5 terminées · 3 prévues');
     expect(stdout).toMatch(/✔ 1 Chef de projet +terminée/);
-    expect(stdout).toMatch(/✔ 8 Évaluation +terminée/);
+    expect(stdout).toMatch(/◷ 6 Déploiement +prévue jusqu’au 28 février 2027/);
+    expect(stdout).toMatch(/◷ 8 Évaluation +prévue pour le 18 mai 2027/);
     expect(stdout).toContain('Aucune alerte.');
     expect(stdout).toMatch(/Évaluation\u00a0: prévue le 18 mai 2027 \(dans 172 jours\)/);
   });
@@ -61,7 +64,7 @@ describe('adopt status for people', () => {
   test('--lang overrides the file; colour only when forced, never with --no-color or NO_COLOR', async () => {
     await copyExample(examples.jardins, dir);
     const english = await adopt(['status', '--lang', 'en'], { cwd: dir });
-    expect(english.stdout).toContain('9 of 9 parts complete');
+    expect(english.stdout).toContain('steps: 5 done · 3 planned');
     expect((await adopt(['status'], { cwd: dir, env: { FORCE_COLOR: '1' } })).stdout).toMatch(/\u001b\[/);
     expect((await adopt(['status', '--no-color'], { cwd: dir, env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(/\u001b\[/);
     expect((await adopt(['status'], { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout).not.toMatch(/\u001b\[/);

@@ -102,15 +102,19 @@ describe.each([
 });
 
 describe('documents of a project in progress', () => {
-  test('missing answers are marked to do, with the command that fills them', async () => {
+  test('missing answers are marked to do and said in words, without a terminal command', async () => {
     const project = parse(await readFile(examples.jardins, 'utf8')) as Record<string, unknown>;
     for (const key of ['research', 'poc', 'deployment', 'training', 'evaluation', 'practices']) delete project[key];
     const { read } = await renderProject(project);
+    const t = await loadTranslator('fr');
     for (const format of ['md', 'html']) {
       const plan = await read(`plan.${format}`);
-      for (const step of ['research', 'poc', 'deployment', 'training', 'evaluation', 'practices']) expect(plan).toContain(`adopt edit ${step}`);
-      expect(plan).not.toContain('adopt edit needs');
+      // what each step still needs, by its name in the catalogue
+      for (const label of ['field.research.sources', 'field.poc.criteria', 'field.deployment.procedures', 'field.training.sessions', 'field.evaluation.due'] as const) expect(plan).toContain(t(label));
+      expect(plan).not.toMatch(/\badopt (init|edit|evaluate|render|status|calendar|validate)\b/);
+      expect(plan).toContain(`${docsFr['plan.cover.progress']}`);
     }
+    expect(await read('plan.md')).toContain('3 terminées · 5 à faire');
   });
 
   test('the evaluation report: only once a review exists, with the trend and the usability score', async () => {
