@@ -144,7 +144,7 @@ export const docsFr: { readonly [K in keyof typeof docsEn]: string } = {
   'plan.poc.tool': 'Outil',
   'plan.poc.weighted': 'Note pondérée (sur 5)',
   'plan.poc.chosenMark': 'retenu',
-  'plan.poc.matrixLegend': '⚡ signale une case où les utilisateurs clefs divergent de 2 points ou plus. Un désaccord est une information : il montre que les usages diffèrent, et mérite d\'être discuté avant de décider.',
+  'plan.poc.matrixLegend': '≠ signale une case où les utilisateurs clefs divergent de 2 points ou plus. Un désaccord est une information : il montre que les usages diffèrent, et mérite d\'être discuté avant de décider.',
   'plan.poc.disagreeMark': 'les utilisateurs clefs ne sont pas d\'accord',
   'plan.poc.disagreements': 'Là où les utilisateurs clefs divergent',
   'plan.poc.disagreementsIntro': 'Les notes derrière chaque case signalée, et qui les a données.',
@@ -306,4 +306,10 @@ export const docsFr: { readonly [K in keyof typeof docsEn]: string } = {
   'enum.trend.same': 'stable',
   'enum.trend.new': 'première évaluation',
   'enum.trend.none': 'jamais évalué',
+
+  // ── issue 10: layout
+  'evaluation.usability.eachLabel': 'Le score de chaque personne, du plus bas au plus haut',
+  'evaluation.usability.spread': 'De {min} à {max} : {gap} points d\'écart entre la personne la moins à l\'aise et la plus à l\'aise.',
+  'evaluation.usability.chartLegend': 'Chaque point est une personne ; le trait plein est la moyenne de ce bilan ; le trait en pointillés est 68, la moyenne habituelle.',
+  'doc.scrollHint': 'Ce tableau est plus large que l\'écran : faites-le glisser de côté pour voir toutes les colonnes.',
 };
