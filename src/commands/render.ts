@@ -1,4 +1,4 @@
-/** `adopt render`: the plan, the checklist and the evaluation report, in Markdown and HTML. */
+/** `adopt render`: the plan, the checklist and the evaluation report, in Markdown, HTML and Word. */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Project } from '../generated/model.js';
@@ -8,6 +8,7 @@ import { openProject } from '../project.js';
 import { planView, checklistView, evaluationView } from '../render/views.js';
 import { makeRenderer, type DocName, type Format } from '../render/engine.js';
 import { writeOutputs, type Output } from '../write-documents.js';
+import { isValidIsoDate } from '../util/dates.js';
 
 export interface RenderOptions {
   docs?: string;
@@ -19,7 +20,9 @@ export interface RenderOptions {
 }
 
 const allDocs: readonly DocName[] = ['plan', 'checklist', 'evaluation'];
-const allFormats: readonly Format[] = ['md', 'html'];
+type OutputFormat = Format | 'docx';
+const allFormats: readonly OutputFormat[] = ['md', 'html', 'docx'];
+const defaultFormats: readonly OutputFormat[] = ['md', 'html'];
 
 function parseList<T extends string>(value: string | undefined, allowed: readonly T[], fallback: readonly T[], error: (bad: string) => UsageError): T[] {
   if (value === undefined) return [...fallback];
@@ -34,7 +37,7 @@ export async function render(options: RenderOptions, ctx: Context): Promise<stri
   const project = source.data as unknown as Project;
   const hasReviews = (project.evaluation?.reviews ?? []).length > 0;
   const docs = parseList(options.docs, allDocs, hasReviews ? allDocs : allDocs.filter((d) => d !== 'evaluation'), (bad) => new UsageError(t('render.unknownDoc', { name: bad, docs: allDocs.join(', ') })));
-  const formats = parseList(options.formats, allFormats, allFormats, (bad) => new UsageError(t('render.unknownFormat', { name: bad })));
+  const formats = parseList(options.formats, allFormats, defaultFormats, (bad) => new UsageError(t('render.unknownFormat', { name: bad })));
   if (docs.includes('evaluation') && !hasReviews) throw new UsageError(t('render.noReview'));
 
   let templates: string | undefined;
@@ -53,10 +56,21 @@ export async function render(options: RenderOptions, ctx: Context): Promise<stri
     evaluation: () => evaluationView(project, today, t, stamp),
   };
   const shown = (file: string) => path.relative(io.cwd, file) || file;
+  // Word is made from the HTML, so that both say the same; its library is loaded only when asked for.
+  const toDocx = formats.includes('docx') ? (await import('../render/docx.js')).htmlToDocx : undefined;
+  const created = project.project?.created;
+  // The Word archive's dates: the project's, never today's, so the same project gives the same bytes.
+  const archiveDate = typeof created === 'string' && isValidIsoDate(created) ? created : '1980-01-01';
   const outputs: Output[] = [];
   for (const doc of docs) {
     const view = views[doc]();
-    for (const format of formats) outputs.push({ target: path.join(out, `${doc}.${format}`), data: renderer.render(doc, format, view) });
+    for (const format of formats) {
+      const data =
+        format === 'docx'
+          ? await toDocx!(renderer.render(doc, 'html', view), { title: `${project.project?.title ?? t('status.untitled')} — ${t(`${doc}.docName`)}`, lang: t.lang, colon: t('doc.colon'), stamp: archiveDate })
+          : renderer.render(doc, format, view);
+      outputs.push({ target: path.join(out, `${doc}.${format}`), data });
+    }
   }
   await writeOutputs(outputs, { project: ctx.file, folder: out, shown, t });
   const written = outputs.map((output) => shown(output.target));

@@ -25,8 +25,8 @@ export interface ReviewSummary {
   by: string[];
   objectives: { id: string; text: string; status: Status; evidence?: string }[];
   effects: { text: string; kind: 'positive' | 'negative'; anticipated: boolean }[];
-  /** Mean System Usability Scale score of the respondents, 0–100 (about 68 is average). */
-  usability?: { mean: number; respondents: number; aboveAverage: boolean };
+  /** System Usability Scale scores, 0–100 (about 68 is average): each respondent's, and their mean and spread. */
+  usability?: Usability;
   hindsight?: string;
   decision?: 'continue' | 'adjust' | 'stop';
   notes?: string;
@@ -35,6 +35,25 @@ export interface ReviewSummary {
 }
 
 export const SUS_AVERAGE = 68;
+
+export interface Usability {
+  mean: number;
+  respondents: number;
+  aboveAverage: boolean;
+  /** Each respondent's score, lowest first: a mean alone hides the person who struggles. */
+  scores: number[];
+  min: number;
+  max: number;
+  /** Points between the least and the most at ease. */
+  gap: number;
+}
+
+export function usabilityOf(raw: readonly unknown[] | undefined): Usability | undefined {
+  const scores = (raw ?? []).filter((s): s is number => typeof s === 'number' && Number.isFinite(s)).sort((a, b) => a - b);
+  if (scores.length === 0) return undefined;
+  const mean = Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10;
+  return { mean, respondents: scores.length, aboveAverage: mean >= SUS_AVERAGE, scores, min: scores[0]!, max: scores.at(-1)!, gap: Math.round((scores.at(-1)! - scores[0]!) * 10) / 10 };
+}
 
 /** Every review, oldest first, with what changed since the previous one, and each objective's trend. */
 export function reviewHistory(project: Project): { reviews: ReviewSummary[]; trends: ObjectiveTrend[] } {
@@ -52,14 +71,13 @@ export function reviewHistory(project: Project): { reviews: ReviewSummary[]; tre
           return from === to ? [] : [{ id, text: textOf(id), ...(from ? { from } : {}), ...(to ? { to } : {}) }];
         })
       : [];
-    const scores = (review.usability ?? []).filter((s) => typeof s === 'number');
-    const mean = scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 : undefined;
+    const usability = usabilityOf(review.usability);
     return {
       date: review.date,
       by: review.by ?? [],
       objectives: (review.objectives ?? []).map((o) => ({ id: o.id, text: textOf(o.id), status: o.status, ...(o.evidence ? { evidence: o.evidence } : {}) })),
       effects: (review.effects ?? []).map((e) => ({ text: e.text, kind: e.kind, anticipated: e.anticipated === true })),
-      ...(mean !== undefined ? { usability: { mean, respondents: scores.length, aboveAverage: mean >= SUS_AVERAGE } } : {}),
+      ...(usability ? { usability } : {}),
       ...(review.hindsight ? { hindsight: review.hindsight } : {}),
       ...(review.decision ? { decision: review.decision } : {}),
       ...(review.notes ? { notes: review.notes } : {}),

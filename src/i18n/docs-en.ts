@@ -142,7 +142,7 @@ export const docsEn = {
   'plan.poc.tool': 'Tool',
   'plan.poc.weighted': 'Weighted score (out of 5)',
   'plan.poc.chosenMark': 'chosen',
-  'plan.poc.matrixLegend': '⚡ marks a cell where key users disagree by 2 points or more. Disagreement is information: it shows whose use of the tool differs, and is worth talking through before deciding.',
+  'plan.poc.matrixLegend': '≠ marks a cell where key users disagree by 2 points or more. Disagreement is information: it shows whose use of the tool differs, and is worth talking through before deciding.',
   'plan.poc.disagreeMark': 'key users disagree',
   'plan.poc.disagreements': 'Where key users disagree',
   'plan.poc.disagreementsIntro': 'The scores behind each marked cell, and who gave them.',
@@ -315,4 +315,9 @@ export const docsEn = {
   'checklist.recordWords': 'Afterwards, the project lead records this review in the project file; the evaluation report is written from it.',
   'evaluation.noReviewsWords': 'No review has been recorded yet. After a few months of use, hold the review meeting with the checklist, then record it in the project file.',
   'checklist.usabilityIntroWords': 'Optional: when the review is recorded, each person present can answer the ten questions of the System Usability Scale. The score goes from 0 to 100; about 68 is average.',
+  // ── issue 10: layout
+  'evaluation.usability.eachLabel': 'Each person\'s score, lowest first',
+  'evaluation.usability.spread': 'From {min} to {max}: {gap} points between the person least at ease and the one most at ease.',
+  'evaluation.usability.chartLegend': 'Each dot is one person; the solid line is the average of this review; the dashed line is 68, the usual average.',
+  'doc.scrollHint': 'This table is wider than the screen: swipe sideways to see every column.',
 } as const;

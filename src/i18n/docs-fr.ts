@@ -144,7 +144,7 @@ export const docsFr: { readonly [K in keyof typeof docsEn]: string } = {
   'plan.poc.tool': 'Outil',
   'plan.poc.weighted': 'Note pondérée (sur 5)',
   'plan.poc.chosenMark': 'retenu',
-  'plan.poc.matrixLegend': '⚡ signale une case où les utilisateurs clefs divergent de 2 points ou plus. Un désaccord est une information : il montre que les usages diffèrent, et mérite d\'être discuté avant de décider.',
+  'plan.poc.matrixLegend': '≠ signale une case où les utilisateurs clefs divergent de 2 points ou plus. Un désaccord est une information : il montre que les usages diffèrent, et mérite d\'être discuté avant de décider.',
   'plan.poc.disagreeMark': 'les utilisateurs clefs ne sont pas d\'accord',
   'plan.poc.disagreements': 'Là où les utilisateurs clefs divergent',
   'plan.poc.disagreementsIntro': 'Les notes derrière chaque case signalée, et qui les a données.',
@@ -317,4 +317,9 @@ export const docsFr: { readonly [K in keyof typeof docsEn]: string } = {
   'checklist.recordWords': 'Ensuite, le chef de projet enregistre ce bilan dans le fichier de projet ; le rapport d\'évaluation en est tiré.',
   'evaluation.noReviewsWords': 'Aucun bilan n\'a encore été enregistré. Après quelques mois d\'utilisation, tenez la réunion de bilan avec la grille, puis enregistrez-le dans le fichier de projet.',
   'checklist.usabilityIntroWords': 'Facultatif : quand le bilan est enregistré, chaque personne présente peut répondre aux dix questions de l\'échelle SUS (System Usability Scale). Le score va de 0 à 100 ; autour de 68, c\'est la moyenne.',
+  // ── issue 10: layout
+  'evaluation.usability.eachLabel': 'Le score de chaque personne, du plus bas au plus haut',
+  'evaluation.usability.spread': 'De {min} à {max} : {gap} points d\'écart entre la personne la moins à l\'aise et la plus à l\'aise.',
+  'evaluation.usability.chartLegend': 'Chaque point est une personne ; le trait plein est la moyenne de ce bilan ; le trait en pointillés est 68, la moyenne habituelle.',
+  'doc.scrollHint': 'Ce tableau est plus large que l\'écran : faites-le glisser de côté pour voir toutes les colonnes.',
 };

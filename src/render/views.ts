@@ -12,7 +12,7 @@ import { decisionMatrix, type DecisionMatrix } from '../derive/matrix.js';
 import { riskMatrix, type RiskCell } from '../derive/risks.js';
 import { timeline, type Timeline } from '../derive/timeline.js';
 import { evaluationStatus, lateMilestones, pocLengthDays, type EvaluationStatus } from '../derive/events.js';
-import { reviewHistory, type ObjectiveTrend, type ReviewSummary } from '../derive/reviews.js';
+import { reviewHistory, SUS_AVERAGE, type ObjectiveTrend, type ReviewSummary, type Usability } from '../derive/reviews.js';
 import { warningMessage } from '../view/warnings.js';
 import { plannedDate, progressLine } from '../view/progress.js';
 import { steps } from '../steps/index.js';
@@ -195,12 +195,34 @@ export function checklistView(project: Project, today: string, t: Translator, st
   };
 }
 
+/**
+ * Where the marks of the usability chart go, on a 0–100 axis drawn in a 320 × 64 box: a dot per
+ * respondent (equal scores stacked), the mean, and the average of 68 for comparison.
+ */
+export interface UsabilityChart {
+  dots: { x: number; y: number }[];
+  meanX: number;
+  averageX: number;
+}
+
+const chartX = (score: number) => Math.round((16 + (Math.min(100, Math.max(0, score)) * 288) / 100) * 10) / 10;
+
+export function usabilityChart(usability: Usability): UsabilityChart {
+  const seen = new Map<number, number>();
+  const dots = usability.scores.map((score) => {
+    const stacked = seen.get(score) ?? 0;
+    seen.set(score, stacked + 1);
+    return { x: chartX(score), y: 30 - stacked * 9 };
+  });
+  return { dots, meanX: chartX(usability.mean), averageX: chartX(SUS_AVERAGE) };
+}
+
 export interface EvaluationView extends Stamp {
   lang: string;
   today: string;
   project: Project;
   title: string;
-  reviews: (ReviewSummary & { columns: { evidence: boolean } })[];
+  reviews: (ReviewSummary & { columns: { evidence: boolean }; chart?: UsabilityChart })[];
   trends: ObjectiveTrend[];
   latest?: ReviewSummary;
 }
@@ -213,7 +235,7 @@ export function evaluationView(project: Project, today: string, t: Translator, s
     project,
     title: project.project?.title ?? t('status.untitled'),
     // The evidence column of a review's table only when that review gave some.
-    reviews: [...reviews].reverse().map((review) => ({ ...review, columns: filledColumns(review.objectives, ['evidence']) })),
+    reviews: [...reviews].reverse().map((review) => ({ ...review, columns: filledColumns(review.objectives, ['evidence']), ...(review.usability ? { chart: usabilityChart(review.usability) } : {}) })),
     trends,
     ...(reviews.length ? { latest: reviews.at(-1)! } : {}),
     ...(stamp ? { stamp } : {}),

@@ -1,6 +1,6 @@
 import { riskMatrix } from '../../src/derive/risks.js';
 import { timeline } from '../../src/derive/timeline.js';
-import { reviewHistory } from '../../src/derive/reviews.js';
+import { reviewHistory, usabilityOf } from '../../src/derive/reviews.js';
 import type { Project } from '../../src/generated/model.js';
 
 const labels = { poc: 'POC', launch: 'Launch', evaluation: 'Evaluation' };
@@ -71,6 +71,13 @@ describe('review history', () => {
     ]);
   });
 
+  test('each respondent\'s usability score is kept beside the mean: 62.5 on average hides a 45', () => {
+    const usability = usabilityOf([80, 45, 62.5, 'x', 62.5]);
+    expect(usability).toEqual({ mean: 62.5, respondents: 4, aboveAverage: false, scores: [45, 62.5, 62.5, 80], min: 45, max: 80, gap: 35 });
+    expect(usabilityOf([])).toBeUndefined();
+    expect(usabilityOf(undefined)).toBeUndefined();
+  });
+
   test('what changed since the previous review, and the usability mean against the average of 68', () => {
     const { reviews } = reviewHistory(project);
     expect(reviews.map((r) => r.date)).toEqual(['2027-06-01', '2027-09-01']);
@@ -79,7 +86,7 @@ describe('review history', () => {
       { id: 'O1', text: 'One list', from: 'partial', to: 'met' },
       { id: 'O2', text: 'Fewer missed shifts', from: 'met', to: 'partial' },
     ]);
-    expect(reviews[0]!.usability).toEqual({ mean: 50, respondents: 1, aboveAverage: false });
-    expect(reviews[1]!.usability).toEqual({ mean: 78.3, respondents: 3, aboveAverage: true });
+    expect(reviews[0]!.usability).toEqual({ mean: 50, respondents: 1, aboveAverage: false, scores: [50], min: 50, max: 50, gap: 0 });
+    expect(reviews[1]!.usability).toEqual({ mean: 78.3, respondents: 3, aboveAverage: true, scores: [70, 80, 85], min: 70, max: 85, gap: 15 });
   });
 });
