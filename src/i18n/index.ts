@@ -33,25 +33,28 @@ export function frenchTypography(text: string): string {
 }
 
 /**
- * Only the language in use is loaded. The build writes it as JSON (dist/i18n), French already
- * typeset: parsing JSON costs far less than evaluating the module's object literals. The
- * TypeScript catalogues are used as they are where there is no build (the sources under test).
+ * Only the language in use is loaded, from JSON a translator edits (src/i18n/locales/). The
+ * build copies it into dist/i18n with its typography already applied; the sources under test
+ * read the catalogue as the translator wrote it and typeset it here.
  */
-const loaders: Record<Lang, () => Promise<Catalogue>> = {
-  en: async () => builtCatalogue('en') ?? (await import('./en.js')).en,
-  fr: async () => builtCatalogue('fr') ?? frenchTyped((await import('./fr.js')).fr),
-};
-
-function builtCatalogue(lang: Lang): Catalogue | undefined {
+function loadCatalogue(lang: Lang): Catalogue {
   // The bundle runs from dist/ or dist/chunks/; the sources from src/i18n/, which has no i18n/ beside it.
   for (const dir of ['i18n', '../i18n']) {
-    try {
-      return JSON.parse(readFileSync(new URL(`${dir}/${lang}.json`, import.meta.url), 'utf8')) as Catalogue;
-    } catch {
-      // not built, or not from here
-    }
+    const built = readCatalogue(new URL(`${dir}/${lang}.json`, import.meta.url));
+    if (built) return built;
   }
-  return undefined;
+  const source = readCatalogue(new URL(`locales/${lang}.json`, import.meta.url));
+  if (!source) throw new Error(`the catalogue of ${lang} is missing`);
+  return lang === 'fr' ? frenchTyped(source) : source;
+}
+
+function readCatalogue(url: URL): Catalogue | undefined {
+  try {
+    return JSON.parse(readFileSync(url, 'utf8')) as Catalogue;
+  } catch {
+    // not built, or not from here
+    return undefined;
+  }
 }
 const catalogues = new Map<Lang, Catalogue>();
 
@@ -80,7 +83,7 @@ export type Noun = 'problem' | 'file' | 'review' | 'day' | 'more' | 'keyUser' | 
 export async function loadTranslator(lang: Lang): Promise<Translator> {
   let catalogue = catalogues.get(lang);
   if (!catalogue) {
-    catalogue = await loaders[lang]();
+    catalogue = loadCatalogue(lang);
     catalogues.set(lang, catalogue);
   }
   return makeTranslator(lang, catalogue);

@@ -1,9 +1,13 @@
-import { en } from '../../src/i18n/en.js';
-import { fr } from '../../src/i18n/fr.js';
+import { readFileSync, readdirSync } from 'node:fs';
 import { loadTranslator, resolveLanguage, localeLanguage, frenchTypography, type MsgKey } from '../../src/i18n/index.js';
 import { steps } from '../../src/steps/index.js';
 import type { Field } from '../../src/steps/types.js';
 import { warningCodes } from '../../src/derive/warnings.js';
+
+/** A catalogue as its translator wrote it. */
+const source = (lang: string) => JSON.parse(readFileSync(new URL(`../../src/i18n/locales/${lang}.json`, import.meta.url), 'utf8')) as Record<MsgKey, string>;
+const en = source('en');
+const fr = source('fr');
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -15,9 +19,17 @@ function* allFields(fields: readonly Field[]): Generator<Field> {
 }
 
 describe('catalogues', () => {
-  test('French and English have the same keys and the same placeholders', async () => {
-    expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
-    for (const key of Object.keys(en) as MsgKey[]) expect([key, placeholders(fr[key])]).toEqual([key, placeholders(en[key])]);
+  test('every locale has the English keys and the same placeholders, and is flat JSON of text', async () => {
+    const locales = readdirSync(new URL('../../src/i18n/locales/', import.meta.url)).filter((file) => file.endsWith('.json'));
+    expect(locales.sort()).toEqual(['en.json', 'fr.json']);
+    for (const file of locales) {
+      const other = source(file.replace(/\.json$/, ''));
+      expect([file, Object.keys(other).sort()]).toEqual([file, Object.keys(en).sort()]);
+      for (const key of Object.keys(en) as MsgKey[]) {
+        expect([file, key, typeof other[key]]).toEqual([file, key, 'string']);
+        expect([file, key, placeholders(other[key])]).toEqual([file, key, placeholders(en[key])]);
+      }
+    }
   });
 
   test('no message is empty, and French is not English left untranslated', async () => {
