@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Copies each language's catalogue (src/i18n/locales/*.json, which translators edit) into
-// dist/i18n, its typography already applied (French non-breaking spaces), so that a run only
+// dist/i18n, with its typography applied (the locale table's rule: French non-breaking spaces), so that a run only
 // parses the JSON of its own language.
 import { mkdir, readFile, readdir, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,18 +15,20 @@ export async function buildCatalogues() {
   await mkdir(out, { recursive: true });
   const entry = path.join(out, 'catalogues.tmp.mjs');
   await build({
-    stdin: { contents: "export { frenchTypography } from './index.ts';", resolveDir: path.join(root, 'src/i18n'), loader: 'ts' },
+    stdin: { contents: "export { locales } from './locales.ts';", resolveDir: path.join(root, 'src/i18n'), loader: 'ts' },
     bundle: true,
     format: 'esm',
     platform: 'node',
     outfile: entry,
     logLevel: 'warning',
   });
-  const { frenchTypography } = await import(`${pathToFileURL(entry).href}?${Date.now()}`);
+  const { locales } = await import(`${pathToFileURL(entry).href}?${Date.now()}`);
   for (const name of (await readdir(sources)).filter((file) => file.endsWith('.json'))) {
     const lang = name.replace(/\.json$/, '');
     const catalogue = JSON.parse(await readFile(path.join(sources, name), 'utf8'));
-    const typeset = lang === 'fr' ? Object.fromEntries(Object.entries(catalogue).map(([key, value]) => [key, frenchTypography(value)])) : catalogue;
+    const rule = locales[lang]?.typography;
+    if (!locales[lang]) throw new Error(`src/i18n/locales/${name} has no row in the locale table (src/i18n/locales.ts)`);
+    const typeset = rule ? Object.fromEntries(Object.entries(catalogue).map(([key, value]) => [key, rule(value)])) : catalogue;
     await writeFile(path.join(out, name), JSON.stringify(typeset));
   }
   await rm(entry);

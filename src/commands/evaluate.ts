@@ -4,7 +4,7 @@
  * decision. One dated review is appended; earlier ones are never rewritten.
  */
 import path from 'node:path';
-import type { MsgKey, Translator } from '../i18n/index.js';
+import { localeOf, type MsgKey, type Translator } from '../i18n/index.js';
 import type { Context } from '../context.js';
 import type { Project, Review } from '../generated/model.js';
 import { UsageError, CheckFailedError, FileProblemsError, FileSystemError } from '../errors.js';
@@ -63,7 +63,7 @@ async function record(source: ProjectSource, review: Review, nextDue: string | u
 }
 
 function reviewDate(options: EvaluateOptions, today: string, t: Translator): string {
-  const date = options.date ? (readDate(options.date) ?? options.date) : today;
+  const date = options.date ? (readDate(options.date, localeOf(t.lang).dateOrder) ?? options.date) : today;
   if (!isRealDate(date)) throw new UsageError(t('evaluate.badDate', { value: options.date ?? '' }));
   if (!inDateRange(date)) throw new UsageError(t('cli.error.dateRange', { value: options.date ?? date }));
   return date;

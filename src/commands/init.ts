@@ -1,5 +1,5 @@
 /** `adopt init`: the whole method, step by step, resuming where the file stops. */
-import type { Lang, MsgKey } from '../i18n/index.js';
+import { languages, localeOf, type Lang, type MsgKey } from '../i18n/index.js';
 import { loadTranslator } from '../i18n/index.js';
 import type { Context } from '../context.js';
 import { steps } from '../steps/index.js';
@@ -30,10 +30,7 @@ export async function init(options: InitOptions, ctx: Context): Promise<void> {
     const language = await chooseLanguage(run, (prompter, t) =>
       prompter.select<Lang>({
         message: t('init.language'),
-        choices: [
-          { value: 'fr', label: 'Français' },
-          { value: 'en', label: 'English' },
-        ],
+        choices: languages().map((value) => ({ value, label: localeOf(value).name })),
         default: t.lang,
       }),
     );

@@ -2,6 +2,7 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { visible } from '../util/visible.js';
 import type { Catalogue, MsgKey } from './catalogue.js';
+import { locales, type Locale } from './locales.js';
 
 export type { Catalogue, MsgKey } from './catalogue.js';
 export type Params = Record<string, string | number | Composed>;
@@ -14,22 +15,33 @@ export class Composed {
   constructor(readonly text: string) {}
 }
 
-export const languages = ['fr', 'en'] as const;
-export type Lang = (typeof languages)[number];
+export type Lang = keyof typeof locales;
+export type { Locale } from './locales.js';
+export { frenchTypography } from './locales.js';
+
+// The shipped rows, and any a test registers (registerLocale).
+const table: Record<string, Locale> = { ...locales };
+
+/** The languages adopt speaks, in the order it offers them. */
+export function languages(): Lang[] {
+  return Object.keys(table) as Lang[];
+}
 
 export function isLang(value: unknown): value is Lang {
-  return typeof value === 'string' && (languages as readonly string[]).includes(value);
+  return typeof value === 'string' && Object.hasOwn(table, value);
+}
+
+export function localeOf(lang: Lang): Locale {
+  return table[lang]!;
 }
 
 /**
- * French typography: a non-breaking space before : ; ? ! and inside « guillemets », and the
- * typographic apostrophe between letters (l’équipe).
+ * A language adopt does not ship, with its catalogue: how a test proves that a language is one
+ * catalogue and one row of the locale table (test/unit/pseudo-locale.test.ts).
  */
-export function frenchTypography(text: string): string {
-  return text
-    .replace(/ ([:;?!»])/g, '\u00a0$1')
-    .replace(/« /g, '«\u00a0')
-    .replace(/(\p{L})'(\p{L})/gu, '$1’$2');
+export function registerLocale(lang: string, locale: Locale, catalogue: Catalogue): void {
+  table[lang] = locale;
+  catalogues.set(lang as Lang, typeset(lang as Lang, catalogue));
 }
 
 /**
@@ -45,7 +57,7 @@ function loadCatalogue(lang: Lang): Catalogue {
   }
   const source = readCatalogue(new URL(`locales/${lang}.json`, import.meta.url));
   if (!source) throw new Error(`the catalogue of ${lang} is missing`);
-  return lang === 'fr' ? frenchTyped(source) : source;
+  return typeset(lang, source);
 }
 
 function readCatalogue(url: URL): Catalogue | undefined {
@@ -57,10 +69,11 @@ function readCatalogue(url: URL): Catalogue | undefined {
   }
 }
 const catalogues = new Map<Lang, Catalogue>();
-
-function frenchTyped(catalogue: Catalogue): Catalogue {
+function typeset(lang: Lang, catalogue: Catalogue): Catalogue {
+  const rule = localeOf(lang).typography;
+  if (!rule) return catalogue;
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(catalogue)) out[key] = frenchTypography(value);
+  for (const [key, value] of Object.entries(catalogue)) out[key] = rule(value);
   return out as Catalogue;
 }
 
@@ -90,7 +103,7 @@ export async function loadTranslator(lang: Lang): Promise<Translator> {
 }
 
 function makeTranslator(lang: Lang, catalogue: Catalogue): Translator {
-  const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
+  const locale = localeOf(lang).tag;
   const months = catalogue['date.months'].split(',');
   // An Intl formatter is costly to make and cheap to use: one of each kind per translator.
   const formatters = new Map<string, Intl.NumberFormat>();
@@ -208,7 +221,7 @@ export function fileLanguage(file: string): Lang | undefined {
     handle = openSync(file, 'r');
     const head = Buffer.alloc(4096);
     const read = readSync(handle, head, 0, head.length, 0);
-    const found = /^language:\s*["']?(fr|en)["']?\s*(#.*)?$/m.exec(head.toString('utf8', 0, read))?.[1];
+    const found = /^language:\s*["']?([a-z]{2,3})["']?\s*(#.*)?$/m.exec(head.toString('utf8', 0, read))?.[1];
     return isLang(found) ? found : undefined;
   } catch {
     return undefined;

@@ -7,7 +7,7 @@
  * twice); `review` asks everything with the current answers as defaults (`adopt edit`,
  * `adopt init --restart`).
  */
-import type { Translator, MsgKey } from '../i18n/index.js';
+import { localeOf, type Translator, type MsgKey } from '../i18n/index.js';
 import type { Project } from '../generated/model.js';
 import type { Context, Field, ListField, Note, ScoresField, Step } from '../steps/types.js';
 import { isRequired as required } from '../steps/types.js';
@@ -303,7 +303,8 @@ async function askScores(field: ScoresField, target: Data, ctx: Context, engine:
   criteria.forEach((criterion, index) => prompter.say(t('prompt.scoresCriterion', { n: index + 1, text: criterion.text ?? criterion.id, weight: criterion.weight ?? 1 })));
   // One line per key user and tool: "4 5 3", a score per criterion in order; "-" leaves one blank.
   const readScores = (line: string): (number | undefined)[] | undefined => {
-    const parts = line.trim().split(t.lang === 'en' ? /[\s;/,]+/ : /[\s;/]+/).filter(Boolean);
+    // Where the comma is a decimal mark (4,5), it cannot also separate scores.
+    const parts = line.trim().split(localeOf(t.lang).decimal === '.' ? /[\s;/,]+/ : /[\s;/]+/).filter(Boolean);
     if (parts.length !== criteria.length) return undefined;
     const values = parts.map((part) => (part === '-' ? undefined : parseNumber(part, t.lang)));
     return values.every((v, i) => parts[i] === '-' || (v !== undefined && v >= 0 && v <= 5)) ? values : undefined;

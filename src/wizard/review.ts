@@ -3,7 +3,7 @@
  * until its last answer it lives in the journal: after every answer `keep` is called with the
  * progress, and a progress handed back from the journal resumes at the first unanswered question.
  */
-import type { MsgKey, Translator } from '../i18n/index.js';
+import { localeOf, type MsgKey, type Translator } from '../i18n/index.js';
 import type { Project, Review } from '../generated/model.js';
 import { addMonths, parseDate, withinRange } from '../util/dates.js';
 import { visible } from '../util/visible.js';
@@ -121,13 +121,14 @@ export async function askReview(progress: ReviewProgress, asking: Asking): Promi
   }
 
   const proposed = withinRange(addMonths(date, EVALUATION_DELAY_MONTHS));
+  const typed = (value: string) => parseDate(value, localeOf(t.lang).dateOrder);
   const next = await prompter.text({
     message: t('evaluate.nextDue'),
     help: t('evaluate.nextDueHelp'),
     default: proposed,
-    validate: (value) => (value === '' || (parseDate(value) && parseDate(value)! > date) ? true : parseDate(value) ? t('evaluate.nextDueBad', { date: t.date(date) }) : t('prompt.badDate')),
+    validate: (value) => (value === '' || (typed(value) && typed(value)! > date) ? true : typed(value) ? t('evaluate.nextDueBad', { date: t.date(date) }) : t('prompt.badDate')),
   });
-  return { review, next: next ? parseDate(next) : undefined };
+  return { review, next: next ? typed(next) : undefined };
 }
 
 /** The questionnaire, one respondent after another, as long as people are there to answer it. */
