@@ -3,6 +3,7 @@ import path from 'node:path';
 import { visible } from '../util/visible.js';
 import type { Catalogue, MsgKey } from './catalogue.js';
 import { locales, type Locale } from './locales.js';
+import { formatMessage, type Formatting } from './message.js';
 
 export type { Catalogue, MsgKey } from './catalogue.js';
 export type Params = Record<string, string | number | Composed>;
@@ -87,11 +88,10 @@ export interface Translator {
   money(amount: number, currency: string): string;
   number(value: number, maximumFractionDigits?: number): string;
   list(items: readonly string[]): string;
-  /** "1 problem", "3 problems"; French counts 0 and 1 as singular. */
-  count(noun: Noun, n: number): string;
+  /** A message named outside adopt's code (a user's template): it may not exist, and then shows its key. */
+  named(key: string, params?: Params): string;
 }
 
-export type Noun = 'problem' | 'file' | 'review' | 'day' | 'more' | 'keyUser' | 'tool' | 'criterion' | 'place';
 
 export async function loadTranslator(lang: Lang): Promise<Translator> {
   let catalogue = catalogues.get(lang);
@@ -113,12 +113,21 @@ function makeTranslator(lang: Lang, catalogue: Catalogue): Translator {
     return found;
   };
   let listFormat: Intl.ListFormat | undefined;
-  // A key computed at run time (or named in a user's template) may not exist: it then shows
-  // itself rather than crash, and "constructor" is not a message inherited from Object.
-  const t = ((key: MsgKey, params?: Params) => interpolate(Object.hasOwn(catalogue, key) ? catalogue[key] : visible(String(key)), params)) as Translator;
+  let plurals: Intl.PluralRules | undefined;
+  const formatting: Formatting = {
+    plural: (n) => (plurals ??= new Intl.PluralRules(locale)).select(n),
+    // The one place user text enters a message: what a terminal would obey is shown instead.
+    show: (value) => (value instanceof Composed ? value.text : visible(String(value))),
+  };
+  const interpolate = (template: string, params?: Params) => formatMessage(template, params, formatting);
+  // A key named in a user's template may not exist: it then shows itself rather than crash,
+  // and "constructor" is not a message inherited from Object.
+  const named = (key: string, params?: Params) => interpolate(Object.hasOwn(catalogue, key) ? catalogue[key as MsgKey] : visible(key), params);
+  const t = ((key: MsgKey, params?: Params) => named(key, params)) as Translator;
   Object.assign(t, {
     lang,
     has: (key: string) => Object.hasOwn(catalogue, key),
+    named,
     // The catalogue's month names rather than Intl: the same text, without loading ICU's
     // calendar data (20 to 30 ms) on every run of status.
     date(iso: string) {
@@ -138,26 +147,12 @@ function makeTranslator(lang: Lang, catalogue: Catalogue): Translator {
     number(value: number, maximumFractionDigits = 2) {
       return formatter(`number ${maximumFractionDigits}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits })).format(value);
     },
-    count(noun: Noun, n: number) {
-      const one = lang === 'fr' ? Math.abs(n) < 2 : Math.abs(n) === 1;
-      return interpolate(catalogue[`noun.${noun}.${one ? 'one' : 'other'}`], { n });
-    },
     list(items: readonly string[]) {
       listFormat ??= new Intl.ListFormat(locale, { type: 'conjunction' });
       return listFormat.format(items.map(visible));
     },
   });
   return t;
-}
-
-/** The one place user text enters a message: what a terminal would obey is shown instead. */
-function interpolate(template: string, params?: Params): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    if (!Object.hasOwn(params, name)) return whole;
-    const value = params[name]!;
-    return value instanceof Composed ? value.text : visible(String(value));
-  });
 }
 
 /**

@@ -276,7 +276,7 @@ async function removeItem({ field, items, ctx, engine }: ListAsking, index: numb
   const title = itemTitle(field, item, index);
   const target = referencedLists[field.key];
   const used = target && typeof item.id === 'string' ? referencesTo(ctx.project, target, item.id).length : 0;
-  const message = used > 0 ? t('prompt.listConfirmRemoveUsed', { title, places: t.count('place', used) }) : t('prompt.listConfirmRemove', { title });
+  const message = used > 0 ? t('prompt.listConfirmRemoveUsed', { title, places: t('noun.place', { n: used }) }) : t('prompt.listConfirmRemove', { title });
   if (await prompter.confirm({ message, default: false })) {
     items.splice(index, 1);
     await kept(engine);
@@ -299,7 +299,7 @@ async function askScores(field: ScoresField, target: Data, ctx: Context, engine:
   const find = (candidate: string, by: string, criterion: string) => scores.find((s) => s.candidate === candidate && s.by === by && s.criterion === criterion);
   const missing = users.some((u) => candidates.some((c) => criteria.some((k) => !find(c.id, u.id, k.id))));
   if (engine.mode === 'fill' && !missing) return;
-  prompter.say(t('prompt.scoresIntro', { users: t.count('keyUser', users.length), tools: t.count('tool', candidates.length), criteria: t.count('criterion', criteria.length) }));
+  prompter.say(t('prompt.scoresIntro', { users: t('noun.keyUser', { n: users.length }), tools: t('noun.tool', { n: candidates.length }), criteria: t('noun.criterion', { n: criteria.length }) }));
   criteria.forEach((criterion, index) => prompter.say(t('prompt.scoresCriterion', { n: index + 1, text: criterion.text ?? criterion.id, weight: criterion.weight ?? 1 })));
   // One line per key user and tool: "4 5 3", a score per criterion in order; "-" leaves one blank.
   const readScores = (line: string): (number | undefined)[] | undefined => {

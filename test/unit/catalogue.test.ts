@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { loadTranslator, resolveLanguage, localeLanguage, frenchTypography, type MsgKey } from '../../src/i18n/index.js';
+import { loadTranslator, resolveLanguage, localeLanguage, frenchTypography, type MsgKey, type Translator } from '../../src/i18n/index.js';
+import { argumentsOf } from '../../src/i18n/message.js';
 import { steps } from '../../src/steps/index.js';
 import type { Field } from '../../src/steps/types.js';
 import { warningCodes } from '../../src/derive/warnings.js';
@@ -9,7 +10,7 @@ const source = (lang: string) => JSON.parse(readFileSync(new URL(`../../src/i18n
 const en = source('en');
 const fr = source('fr');
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) => argumentsOf(text).sort();
 
 function* allFields(fields: readonly Field[]): Generator<Field> {
   for (const field of fields) {
@@ -17,6 +18,13 @@ function* allFields(fields: readonly Field[]): Generator<Field> {
     if (field.kind === 'group' || field.kind === 'list') yield* allFields(field.fields);
   }
 }
+
+let awaitedEn: Translator;
+let awaitedFr: Translator;
+beforeAll(async () => {
+  awaitedEn = await loadTranslator('en');
+  awaitedFr = await loadTranslator('fr');
+});
 
 describe('catalogues', () => {
   test('every locale has the English keys and the same placeholders, and is flat JSON of text', async () => {
@@ -30,6 +38,19 @@ describe('catalogues', () => {
         expect([file, key, placeholders(other[key])]).toEqual([file, key, placeholders(en[key])]);
       }
     }
+  });
+
+  test('every plural has the cases its language needs, and reads whole for any count', async () => {
+    for (const lang of ['en', 'fr'] as const) {
+      const t = await loadTranslator(lang);
+      const plurals = (Object.keys(en) as MsgKey[]).filter((key) => /\{\s*\w+\s*,\s*plural\s*,/.test(source(lang)[key]));
+      expect(plurals.length).toBeGreaterThan(5);
+      for (const key of plurals) {
+        expect([lang, key, /\bother\s*\{/.test(source(lang)[key])]).toEqual([lang, key, true]);
+        for (const n of [0, 1, 2, 5, 21, 1000000]) expect([lang, key, n, t(key, { n })]).toEqual([lang, key, n, expect.stringMatching(new RegExp(`^[^{}#]*${n}[^{}#]*$`))]);
+      }
+    }
+    expect([0, 1, 2].map((n) => `${(awaitedEn)('noun.problem', { n })} / ${awaitedFr('noun.problem', { n })}`)).toEqual(['0 problems / 0 problème', '1 problem / 1 problème', '2 problems / 2 problèmes']);
   });
 
   test('no message is empty, and French is not English left untranslated', async () => {
