@@ -52,7 +52,7 @@ async function record(source: ProjectSource, review: Review, nextDue: string | u
       ...(project.practices.decisions ?? []),
       {
         date: review.date,
-        decision: t(`evaluate.logged.${review.decision}` as MsgKey),
+        decision: t(`evaluate.logged.${review.decision}`),
         ...(review.hindsight || review.notes ? { rationale: (review.hindsight ?? review.notes)! } : {}),
         ...(review.by?.length ? { by: review.by.join(', ') } : {}),
       },
@@ -108,7 +108,7 @@ async function interactive(session: Session, options: EvaluateOptions & SessionO
   await record(session.source, review, next, t, options.io);
   await keeper.dropJournal();
   prompter.say(style('green', t('evaluate.saved', { file: options.shownFile })));
-  if (review.decision !== 'continue') prompter.say(t('evaluate.logged', { decision: t(`enum.decision.${review.decision}` as MsgKey) }));
+  if (review.decision && review.decision !== 'continue') prompter.say(t('evaluate.logged', { decision: t(`enum.decision.${review.decision}`) }));
   prompter.say(t('evaluate.next'));
 }
 

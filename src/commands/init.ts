@@ -55,7 +55,7 @@ async function walk(session: Session, options: InitOptions & SessionOptions, isN
   const mode = options.restart ? 'review' : 'fill';
   for (const step of steps) {
     const state = stepProgress(step, session.project, options.today).state;
-    const title = t(`step.${step.id}` as MsgKey);
+    const title = t(`step.${step.id}`);
     const name = step.number ? t('init.stepTitle', { n: step.number, title }) : title;
     if (mode === 'fill' && state === 'complete') {
       prompter.say(style('dim', t('init.stepDone', { step: name })));
@@ -73,7 +73,7 @@ async function walk(session: Session, options: InitOptions & SessionOptions, isN
       });
       if (when === 'later') continue;
     }
-    prompter.say(`\n${style('bold', name)}\n${style('dim', t(`intro.${step.id}` as MsgKey))}`);
+    prompter.say(`\n${style('bold', name)}\n${style('dim', t(`intro.${step.id}`))}`);
     // The first pass asks what the method needs; the details wait for adopt edit.
     await session.runStep(step, mode, mode === 'fill');
     prompter.say(style('green', t('wizard.saved', { file: options.shownFile })));
@@ -98,8 +98,8 @@ export async function edit(options: EditOptions, ctx: Context): Promise<void> {
   const session = await startSession(started, 'edit');
   try {
     await session.offerJournal();
-    const title = session.t(`step.${step.id}` as MsgKey);
-    session.prompter.say(`${session.style('bold', step.number ? session.t('init.stepTitle', { n: step.number, title }) : title)}\n${session.style('dim', session.t(`intro.${step.id}` as MsgKey))}`);
+    const title = session.t(`step.${step.id}`);
+    session.prompter.say(`${session.style('bold', step.number ? session.t('init.stepTitle', { n: step.number, title }) : title)}\n${session.style('dim', session.t(`intro.${step.id}`))}`);
     await session.runStep(step, 'review');
   } catch (error) {
     throw session.stopped(error);

@@ -57,7 +57,7 @@ export function printStatus(report: StatusReport, t: Translator, style: Style): 
   const done = report.steps.filter((s) => s.state === 'complete').length;
   out.push(style('dim', `${visible(report.file)} · ${t('status.progress', { done, total: report.steps.length })}`), '');
 
-  const names = report.steps.map((s) => `${s.number ?? ' '} ${t(`step.${s.id}` as MsgKey)}`);
+  const names = report.steps.map((s) => `${s.number ?? ' '} ${t(`step.${s.id}`)}`);
   const width = Math.max(...names.map((n) => n.length));
   report.steps.forEach((step, index) => {
     const mark = step.state === 'complete' ? style('green', '✔') : step.state === 'partial' ? style('yellow', '◐') : style('dim', '○');

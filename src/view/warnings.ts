@@ -6,8 +6,8 @@ import { danglingMessage } from '../derive/references.js';
 export function warningMessage(warning: Warning, t: Translator): string {
   if (warning.code === 'dangling-reference' && warning.reference) return danglingMessage(warning.reference, t);
   const params = { ...warning.params };
-  if (warning.code === 'single-profile') params.profile = t(`enum.profile.${params.profile}` as MsgKey);
-  if (warning.code === 'weak-lead-skill') params.skill = t(`skill.${params.skill}` as MsgKey);
+  if (warning.code === 'single-profile') params.profile = t.named(`enum.profile.${params.profile}`);
+  if (warning.code === 'weak-lead-skill') params.skill = t.named(`skill.${params.skill}`);
   if (warning.code === 'evaluation-overdue' || warning.code === 'milestone-late') params.date = t.date(String(params.date));
   if (warning.code === 'poc-length') params.duration = t('noun.day', { n: Number(params.days) });
   if (warning.code === 'few-key-users' && params.count === 0) return t('warning.few-key-users.none');

@@ -103,7 +103,7 @@ async function askNumber(field: Extract<Field, { kind: 'number' | 'integer' }>, 
 }
 
 function enumChoices(field: ChoiceField, t: Translator): Choice<string>[] {
-  return field.choices.map((value) => ({ value, label: t(`${field.labels}.${value}` as MsgKey) }));
+  return field.choices.map((value) => ({ value, label: t.named(`${field.labels}.${value}`) }));
 }
 
 /** One answer among choices; for an optional question "None for now" passes (or clears). */

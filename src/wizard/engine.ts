@@ -191,7 +191,7 @@ async function offerProposed({ field, items, ctx, engine, at, label }: ListAskin
   // A proposal is a start: each item's answers are offered for change, Enter keeps them.
   const offered = field.reviewProposed ? field.fields.filter((f) => field.reviewProposed!.includes(f.key)) : field.fields;
   for (const [index, item] of items.entries()) {
-    prompter.say(t('prompt.newItem', { title: t(`item.${field.item}.title` as MsgKey, { n: index + 1 }) }) + ` · ${itemTitle(field, item, index)}`);
+    prompter.say(t('prompt.newItem', { title: t(`item.${field.item}.title`, { n: index + 1 }) }) + ` · ${itemTitle(field, item, index)}`);
     await askFields(offered, item, { ...ctx, item }, { ...engine, mode: 'review' }, [...at, index]);
   }
   await kept(engine);
@@ -203,7 +203,7 @@ async function offerProposed({ field, items, ctx, engine, at, label }: ListAskin
  */
 async function addItem({ field, items, ctx, engine, at }: ListAsking, optional: boolean): Promise<boolean> {
   const { prompter, t } = engine;
-  const title = t(`item.${field.item}.title` as MsgKey, { n: items.length + 1 });
+  const title = t(`item.${field.item}.title`, { n: items.length + 1 });
   prompter.say(optional ? t('prompt.newItemOptional', { title }) : t('prompt.newItem', { title }));
   const item: Data = {};
   const [first, ...rest] = field.fields;
@@ -250,7 +250,7 @@ async function reviewList(list: ListAsking): Promise<void> {
   introduce(list);
   for (;;) {
     const choices: Choice<string>[] = [
-      { value: 'add', label: t('prompt.listAdd', { a: t(`item.${field.item}.a` as MsgKey) }) },
+      { value: 'add', label: t('prompt.listAdd', { a: t(`item.${field.item}.a`) }) },
       ...items.map((item, index) => ({ value: `edit:${index}`, label: t('prompt.listEdit', { title: itemTitle(field, item, index) }) })),
       ...items.map((item, index) => ({ value: `remove:${index}`, label: t('prompt.listRemove', { title: itemTitle(field, item, index) }) })),
       { value: 'done', label: t('prompt.listDone') },

@@ -195,7 +195,7 @@ export function printSummary(session: Session, options: SessionOptions): string 
   const lines: string[] = ['', style('bold', t('wizard.summaryTitle'))];
   for (const step of progress(session.project, options.today)) {
     const mark = step.state === 'complete' ? style('green', '✔') : step.state === 'partial' ? style('yellow', '◐') : style('dim', '○');
-    lines.push(` ${mark} ${step.number ?? ' '} ${t(`step.${step.id}` as MsgKey)} — ${t(`state.${step.state}`)}`);
+    lines.push(` ${mark} ${step.number ?? ' '} ${t(`step.${step.id}`)} — ${t(`state.${step.state}`)}`);
   }
   const found = findWarnings(session.project, options.today);
   if (found.length > 0) {
