@@ -20,6 +20,11 @@ export interface Locale {
   readonly dateOrder: DateOrder;
   /** How an item's title is named mid-sentence: "key user 3", « Utilisateur clef 3 ». */
   readonly nameInSentence: 'lowercase' | 'guillemets';
+  /**
+   * The words people of the language type for the steps in `adopt edit <step>`, lower case and
+   * without accents, beside the step ids and numbers that every language accepts.
+   */
+  readonly stepNames: Readonly<Record<string, string>>;
   /** Applied to every message when the catalogue is built or loaded. */
   readonly typography?: (text: string) => string;
 }
@@ -36,6 +41,18 @@ export function frenchTypography(text: string): string {
 }
 
 export const locales = {
-  fr: { name: 'Français', tag: 'fr-FR', decimal: ',', currency: 'EUR', dateOrder: 'dmy', nameInSentence: 'guillemets', typography: frenchTypography },
-  en: { name: 'English', tag: 'en-GB', decimal: '.', currency: 'GBP', dateOrder: 'dmy', nameInSentence: 'lowercase' },
+  fr: {
+    name: 'Français',
+    tag: 'fr-FR',
+    decimal: ',',
+    currency: 'EUR',
+    dateOrder: 'dmy',
+    nameInSentence: 'guillemets',
+    stepNames: {
+      chef: 'lead', 'chef-de-projet': 'lead', utilisateurs: 'key-users', 'utilisateurs-clefs': 'key-users', besoins: 'needs', recherche: 'research',
+      test: 'poc', deploiement: 'deployment', formation: 'training', evaluation: 'evaluation', pratiques: 'practices',
+    },
+    typography: frenchTypography,
+  },
+  en: { name: 'English', tag: 'en-GB', decimal: '.', currency: 'GBP', dateOrder: 'dmy', nameInSentence: 'lowercase', stepNames: {} },
 } as const satisfies Record<string, Locale>;

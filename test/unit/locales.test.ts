@@ -1,6 +1,7 @@
 import { isLang, languages, localeOf, registerLocale, loadTranslator, type Catalogue, type Lang } from '../../src/i18n/index.js';
 import { parseNumber } from '../../src/wizard/answers.js';
 import { readDate } from '../../src/util/dates.js';
+import { findStep, steps } from '../../src/steps/index.js';
 import { readFileSync } from 'node:fs';
 
 const english = JSON.parse(readFileSync(new URL('../../src/i18n/locales/en.json', import.meta.url), 'utf8')) as Catalogue;
@@ -30,5 +31,13 @@ describe('the locale table', () => {
     expect(readDate('03/04/2027', 'mdy')).toBe('2027-03-04');
     expect(readDate('13/04/2027', 'mdy')).toBeUndefined();
     expect(readDate('2027-03-04', 'mdy')).toBe('2027-03-04');
+  });
+
+  test('the names a language types for the steps name real steps, in any language of the run', () => {
+    for (const lang of languages()) for (const [name, id] of Object.entries(localeOf(lang).stepNames)) expect([name, steps.some((step) => step.id === id)]).toEqual([name, true]);
+    expect(findStep('Besoins')?.id).toBe('needs');
+    expect(findStep('déploiement')?.id).toBe('deployment');
+    expect(findStep('nope')).toBeUndefined();
+    expect(findStep('constructor')).toBeUndefined();
   });
 });
