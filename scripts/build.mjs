@@ -2,7 +2,7 @@
 // Builds the command: the schema's validator, then one ESM bundle split into chunks, so that a
 // command loads a few files instead of a hundred small modules (which is most of Node's
 // start-up cost here) and still loads only what it uses (each command is its own chunk).
-import { rm, writeFile, readFile } from 'node:fs/promises';
+import { rm, writeFile, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -50,7 +50,7 @@ await buildCatalogues();
 const { run } = await import(pathToFileURL(path.join(root, 'dist/main.js')).href);
 const { version } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
 const prepared = { version };
-for (const lang of ['en', 'fr']) {
+for (const lang of (await readdir(path.join(root, 'src/i18n/locales'))).map((file) => file.replace(/\.json$/, ''))) {
   let out = '';
   const io = { stdout: { write: (text) => (out += text) }, stderr: { write: () => true }, stdin: process.stdin, env: {}, cwd: root };
   await run(['--help', '--lang', lang], io);

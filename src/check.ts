@@ -103,7 +103,7 @@ function schemaProblem(error: ErrorObject, source: ProjectSource, t: Translator)
       if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
         return { ...at(segments, t('problem.quoteIt', { path, raw: '{raw}' })), quoteRaw: true };
       }
-      return at(segments, t('problem.type', { path, expected: t(`type.${expected}` as MsgKey), found: describeFound(value, t) }));
+      return at(segments, t('problem.type', { path, expected: t.named(`type.${expected}`), found: describeFound(value, t) }));
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
@@ -153,7 +153,7 @@ function fromLabels(value: string, allowed: readonly string[], t: Translator): s
   const wanted = value.trim().toLowerCase();
   for (const prefix of choiceLabelPrefixes()) {
     for (const option of allowed) {
-      const label = t(`${prefix}.${option}` as MsgKey);
+      const label = t.named(`${prefix}.${option}`);
       if (label === `${prefix}.${option}`) continue;
       const words = label.toLowerCase().split(/[:(]/)[0]!.trim();
       if (words === wanted || closest(wanted, [words]) !== undefined) return option;

@@ -4,7 +4,7 @@
  * decision. One dated review is appended; earlier ones are never rewritten.
  */
 import path from 'node:path';
-import type { MsgKey, Translator } from '../i18n/index.js';
+import { localeOf, type MsgKey, type Translator } from '../i18n/index.js';
 import type { Context } from '../context.js';
 import type { Project, Review } from '../generated/model.js';
 import { UsageError, CheckFailedError, FileProblemsError, FileSystemError } from '../errors.js';
@@ -52,7 +52,7 @@ async function record(source: ProjectSource, review: Review, nextDue: string | u
       ...(project.practices.decisions ?? []),
       {
         date: review.date,
-        decision: t(`evaluate.logged.${review.decision}` as MsgKey),
+        decision: t(`evaluate.logged.${review.decision}`),
         ...(review.hindsight || review.notes ? { rationale: (review.hindsight ?? review.notes)! } : {}),
         ...(review.by?.length ? { by: review.by.join(', ') } : {}),
       },
@@ -63,7 +63,7 @@ async function record(source: ProjectSource, review: Review, nextDue: string | u
 }
 
 function reviewDate(options: EvaluateOptions, today: string, t: Translator): string {
-  const date = options.date ? (readDate(options.date) ?? options.date) : today;
+  const date = options.date ? (readDate(options.date, localeOf(t.lang).dateOrder) ?? options.date) : today;
   if (!isRealDate(date)) throw new UsageError(t('evaluate.badDate', { value: options.date ?? '' }));
   if (!inDateRange(date)) throw new UsageError(t('cli.error.dateRange', { value: options.date ?? date }));
   return date;
@@ -108,7 +108,7 @@ async function interactive(session: Session, options: EvaluateOptions & SessionO
   await record(session.source, review, next, t, options.io);
   await keeper.dropJournal();
   prompter.say(style('green', t('evaluate.saved', { file: options.shownFile })));
-  if (review.decision !== 'continue') prompter.say(t('evaluate.logged', { decision: t(`enum.decision.${review.decision}` as MsgKey) }));
+  if (review.decision && review.decision !== 'continue') prompter.say(t('evaluate.logged', { decision: t(`enum.decision.${review.decision}`) }));
   prompter.say(t('evaluate.next'));
 }
 

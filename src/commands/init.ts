@@ -1,5 +1,5 @@
 /** `adopt init`: the whole method, step by step, resuming where the file stops. */
-import type { Lang, MsgKey } from '../i18n/index.js';
+import { languages, localeOf, type Lang, type MsgKey } from '../i18n/index.js';
 import { loadTranslator } from '../i18n/index.js';
 import type { Context } from '../context.js';
 import { steps } from '../steps/index.js';
@@ -30,10 +30,7 @@ export async function init(options: InitOptions, ctx: Context): Promise<void> {
     const language = await chooseLanguage(run, (prompter, t) =>
       prompter.select<Lang>({
         message: t('init.language'),
-        choices: [
-          { value: 'fr', label: 'Français' },
-          { value: 'en', label: 'English' },
-        ],
+        choices: languages().map((value) => ({ value, label: localeOf(value).name })),
         default: t.lang,
       }),
     );
@@ -58,7 +55,7 @@ async function walk(session: Session, options: InitOptions & SessionOptions, isN
   const mode = options.restart ? 'review' : 'fill';
   for (const step of steps) {
     const state = stepProgress(step, session.project, options.today).state;
-    const title = t(`step.${step.id}` as MsgKey);
+    const title = t(`step.${step.id}`);
     const name = step.number ? t('init.stepTitle', { n: step.number, title }) : title;
     if (mode === 'fill' && state === 'complete') {
       prompter.say(style('dim', t('init.stepDone', { step: name })));
@@ -76,7 +73,7 @@ async function walk(session: Session, options: InitOptions & SessionOptions, isN
       });
       if (when === 'later') continue;
     }
-    prompter.say(`\n${style('bold', name)}\n${style('dim', t(`intro.${step.id}` as MsgKey))}`);
+    prompter.say(`\n${style('bold', name)}\n${style('dim', t(`intro.${step.id}`))}`);
     // The first pass asks what the method needs; the details wait for adopt edit.
     await session.runStep(step, mode, mode === 'fill');
     prompter.say(style('green', t('wizard.saved', { file: options.shownFile })));
@@ -101,8 +98,8 @@ export async function edit(options: EditOptions, ctx: Context): Promise<void> {
   const session = await startSession(started, 'edit');
   try {
     await session.offerJournal();
-    const title = session.t(`step.${step.id}` as MsgKey);
-    session.prompter.say(`${session.style('bold', step.number ? session.t('init.stepTitle', { n: step.number, title }) : title)}\n${session.style('dim', session.t(`intro.${step.id}` as MsgKey))}`);
+    const title = session.t(`step.${step.id}`);
+    session.prompter.say(`${session.style('bold', step.number ? session.t('init.stepTitle', { n: step.number, title }) : title)}\n${session.style('dim', session.t(`intro.${step.id}`))}`);
     await session.runStep(step, 'review');
   } catch (error) {
     throw session.stopped(error);

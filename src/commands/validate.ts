@@ -48,7 +48,7 @@ export async function validate(options: ValidateOptions, ctx: Context): Promise<
     problemCount += problems.length;
   }
   const t = files.length === 1 ? last : ctx.t;
-  const summary = t('validate.summary', { problems: t.count('problem', problemCount), files: t.count('file', files.length) });
+  const summary = t('validate.summary', { problems: t('noun.problem', { n: problemCount }), files: t('noun.file', { n: files.length }) });
   if (unreadable) throw new FileSystemError(problemCount > 0 ? summary : '');
   if (problemCount > 0) throw new CheckFailedError(summary);
 }

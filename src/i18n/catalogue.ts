@@ -1,6 +1,5 @@
-import type { en } from './en.js';
+import type en from './locales/en.json';
 
-/** The English catalogue is the reference: its keys are the keys. */
+/** The English catalogue is the reference: its keys are the keys (a test holds every other locale to them). */
 export type MsgKey = keyof typeof en;
-/** Every catalogue has exactly the English keys: a missing or extra key is a compile error. */
 export type Catalogue = { readonly [K in MsgKey]: string };

@@ -2,6 +2,8 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { visible } from '../util/visible.js';
 import type { Catalogue, MsgKey } from './catalogue.js';
+import { locales, type Locale } from './locales.js';
+import { formatMessage, type Formatting } from './message.js';
 
 export type { Catalogue, MsgKey } from './catalogue.js';
 export type Params = Record<string, string | number | Composed>;
@@ -14,50 +16,65 @@ export class Composed {
   constructor(readonly text: string) {}
 }
 
-export const languages = ['fr', 'en'] as const;
-export type Lang = (typeof languages)[number];
+export type Lang = keyof typeof locales;
+export type { Locale } from './locales.js';
+export { frenchTypography } from './locales.js';
+
+// The shipped rows, and any a test registers (registerLocale).
+const table: Record<string, Locale> = { ...locales };
+
+/** The languages adopt speaks, in the order it offers them. */
+export function languages(): Lang[] {
+  return Object.keys(table) as Lang[];
+}
 
 export function isLang(value: unknown): value is Lang {
-  return typeof value === 'string' && (languages as readonly string[]).includes(value);
+  return typeof value === 'string' && Object.hasOwn(table, value);
+}
+
+export function localeOf(lang: Lang): Locale {
+  return table[lang]!;
 }
 
 /**
- * French typography: a non-breaking space before : ; ? ! and inside « guillemets », and the
- * typographic apostrophe between letters (l’équipe).
+ * A language adopt does not ship, with its catalogue: how a test proves that a language is one
+ * catalogue and one row of the locale table (test/unit/pseudo-locale.test.ts).
  */
-export function frenchTypography(text: string): string {
-  return text
-    .replace(/ ([:;?!»])/g, '\u00a0$1')
-    .replace(/« /g, '«\u00a0')
-    .replace(/(\p{L})'(\p{L})/gu, '$1’$2');
+export function registerLocale(lang: string, locale: Locale, catalogue: Catalogue): void {
+  table[lang] = locale;
+  catalogues.set(lang as Lang, typeset(lang as Lang, catalogue));
 }
 
 /**
- * Only the language in use is loaded. The build writes it as JSON (dist/i18n), French already
- * typeset: parsing JSON costs far less than evaluating the module's object literals. The
- * TypeScript catalogues are used as they are where there is no build (the sources under test).
+ * Only the language in use is loaded, from JSON a translator edits (src/i18n/locales/). The
+ * build copies it into dist/i18n with its typography already applied; the sources under test
+ * read the catalogue as the translator wrote it and typeset it here.
  */
-const loaders: Record<Lang, () => Promise<Catalogue>> = {
-  en: async () => builtCatalogue('en') ?? (await import('./en.js')).en,
-  fr: async () => builtCatalogue('fr') ?? frenchTyped((await import('./fr.js')).fr),
-};
-
-function builtCatalogue(lang: Lang): Catalogue | undefined {
+function loadCatalogue(lang: Lang): Catalogue {
   // The bundle runs from dist/ or dist/chunks/; the sources from src/i18n/, which has no i18n/ beside it.
   for (const dir of ['i18n', '../i18n']) {
-    try {
-      return JSON.parse(readFileSync(new URL(`${dir}/${lang}.json`, import.meta.url), 'utf8')) as Catalogue;
-    } catch {
-      // not built, or not from here
-    }
+    const built = readCatalogue(new URL(`${dir}/${lang}.json`, import.meta.url));
+    if (built) return built;
   }
-  return undefined;
+  const source = readCatalogue(new URL(`locales/${lang}.json`, import.meta.url));
+  if (!source) throw new Error(`the catalogue of ${lang} is missing`);
+  return typeset(lang, source);
+}
+
+function readCatalogue(url: URL): Catalogue | undefined {
+  try {
+    return JSON.parse(readFileSync(url, 'utf8')) as Catalogue;
+  } catch {
+    // not built, or not from here
+    return undefined;
+  }
 }
 const catalogues = new Map<Lang, Catalogue>();
-
-function frenchTyped(catalogue: Catalogue): Catalogue {
+function typeset(lang: Lang, catalogue: Catalogue): Catalogue {
+  const rule = localeOf(lang).typography;
+  if (!rule) return catalogue;
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(catalogue)) out[key] = frenchTypography(value);
+  for (const [key, value] of Object.entries(catalogue)) out[key] = rule(value);
   return out as Catalogue;
 }
 
@@ -71,23 +88,22 @@ export interface Translator {
   money(amount: number, currency: string): string;
   number(value: number, maximumFractionDigits?: number): string;
   list(items: readonly string[]): string;
-  /** "1 problem", "3 problems"; French counts 0 and 1 as singular. */
-  count(noun: Noun, n: number): string;
+  /** A message named outside adopt's code (a user's template): it may not exist, and then shows its key. */
+  named(key: string, params?: Params): string;
 }
 
-export type Noun = 'problem' | 'file' | 'review' | 'day' | 'more' | 'keyUser' | 'tool' | 'criterion' | 'place' | 'stepDone' | 'stepPlanned' | 'stepToDo';
 
 export async function loadTranslator(lang: Lang): Promise<Translator> {
   let catalogue = catalogues.get(lang);
   if (!catalogue) {
-    catalogue = await loaders[lang]();
+    catalogue = loadCatalogue(lang);
     catalogues.set(lang, catalogue);
   }
   return makeTranslator(lang, catalogue);
 }
 
 function makeTranslator(lang: Lang, catalogue: Catalogue): Translator {
-  const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
+  const locale = localeOf(lang).tag;
   const months = catalogue['date.months'].split(',');
   // An Intl formatter is costly to make and cheap to use: one of each kind per translator.
   const formatters = new Map<string, Intl.NumberFormat>();
@@ -97,12 +113,21 @@ function makeTranslator(lang: Lang, catalogue: Catalogue): Translator {
     return found;
   };
   let listFormat: Intl.ListFormat | undefined;
-  // A key computed at run time (or named in a user's template) may not exist: it then shows
-  // itself rather than crash, and "constructor" is not a message inherited from Object.
-  const t = ((key: MsgKey, params?: Params) => interpolate(Object.hasOwn(catalogue, key) ? catalogue[key] : visible(String(key)), params)) as Translator;
+  let plurals: Intl.PluralRules | undefined;
+  const formatting: Formatting = {
+    plural: (n) => (plurals ??= new Intl.PluralRules(locale)).select(n),
+    // The one place user text enters a message: what a terminal would obey is shown instead.
+    show: (value) => (value instanceof Composed ? value.text : visible(String(value))),
+  };
+  const interpolate = (template: string, params?: Params) => formatMessage(template, params, formatting);
+  // A key named in a user's template may not exist: it then shows itself rather than crash,
+  // and "constructor" is not a message inherited from Object.
+  const named = (key: string, params?: Params) => interpolate(Object.hasOwn(catalogue, key) ? catalogue[key as MsgKey] : visible(key), params);
+  const t = ((key: MsgKey, params?: Params) => named(key, params)) as Translator;
   Object.assign(t, {
     lang,
     has: (key: string) => Object.hasOwn(catalogue, key),
+    named,
     // The catalogue's month names rather than Intl: the same text, without loading ICU's
     // calendar data (20 to 30 ms) on every run of status.
     date(iso: string) {
@@ -122,26 +147,12 @@ function makeTranslator(lang: Lang, catalogue: Catalogue): Translator {
     number(value: number, maximumFractionDigits = 2) {
       return formatter(`number ${maximumFractionDigits}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits })).format(value);
     },
-    count(noun: Noun, n: number) {
-      const one = lang === 'fr' ? Math.abs(n) < 2 : Math.abs(n) === 1;
-      return interpolate(catalogue[`noun.${noun}.${one ? 'one' : 'other'}`], { n });
-    },
     list(items: readonly string[]) {
       listFormat ??= new Intl.ListFormat(locale, { type: 'conjunction' });
       return listFormat.format(items.map(visible));
     },
   });
   return t;
-}
-
-/** The one place user text enters a message: what a terminal would obey is shown instead. */
-function interpolate(template: string, params?: Params): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    if (!Object.hasOwn(params, name)) return whole;
-    const value = params[name]!;
-    return value instanceof Composed ? value.text : visible(String(value));
-  });
 }
 
 /**
@@ -205,7 +216,7 @@ export function fileLanguage(file: string): Lang | undefined {
     handle = openSync(file, 'r');
     const head = Buffer.alloc(4096);
     const read = readSync(handle, head, 0, head.length, 0);
-    const found = /^language:\s*["']?(fr|en)["']?\s*(#.*)?$/m.exec(head.toString('utf8', 0, read))?.[1];
+    const found = /^language:\s*["']?([a-z]{2,3})["']?\s*(#.*)?$/m.exec(head.toString('utf8', 0, read))?.[1];
     return isLang(found) ? found : undefined;
   } catch {
     return undefined;

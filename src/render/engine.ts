@@ -7,7 +7,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { HelperOptions, TemplateDelegate } from 'handlebars';
-import type { Translator, MsgKey, Noun } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import { templates as builtIn } from '../generated/templates.js';
 import { checkUserTemplate, shownTemplate, templateFailed } from './user-templates.js';
 
@@ -80,13 +80,13 @@ export async function makeRenderer(t: Translator, userDir?: string, shownDir = u
     env.registerHelper('t', (key: string, options: HelperOptions) => {
       const params: Record<string, string | number> = {};
       for (const [name, value] of Object.entries(options.hash ?? {})) params[name] = typeof value === 'number' ? value : String(escapeParam(value ?? ''));
-      return t(key as MsgKey, params);
+      return t.named(key, params);
     });
-    env.registerHelper('label', (prefix: string, value: unknown) => (value === undefined || value === null ? '' : t(`${prefix}.${String(value)}` as MsgKey)));
+    env.registerHelper('label', (prefix: string, value: unknown) => (value === undefined || value === null ? '' : t.named(`${prefix}.${String(value)}`)));
     env.registerHelper('date', (iso: unknown) => (typeof iso === 'string' ? t.date(iso) : ''));
     env.registerHelper('money', (amount: unknown, currency: unknown) => (typeof amount === 'number' ? t.money(amount, typeof currency === 'string' ? currency : 'EUR') : ''));
     env.registerHelper('number', (value: unknown) => (typeof value === 'number' ? t.number(value) : ''));
-    env.registerHelper('count', (noun: Noun, n: unknown) => t.count(noun, Number(n)));
+    env.registerHelper('count', (noun: string, n: unknown) => t.named(`noun.${noun}`, { n: Number(n) }));
     env.registerHelper('pct', (value: unknown) => `${Number(value)}%`);
     env.registerHelper('eq', function (this: unknown, a: unknown, b: unknown, options: HelperOptions) {
       return a === b ? options.fn(this) : options.inverse(this);

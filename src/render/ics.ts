@@ -71,7 +71,7 @@ export function calendarEvents(project: Project, t: Translator): CalendarEvent[]
         const about = [
           s.topic && t('calendar.topic', { topic: s.topic }),
           s.audience && t('calendar.audience', { audience: s.audience }),
-          s.format && t('calendar.format', { format: t(`enum.format.${s.format}` as MsgKey) }),
+          s.format && t('calendar.format', { format: t(`enum.format.${s.format}`) }),
         ].filter(Boolean);
         // No id in the file: its place and date name it, so that a re-import still matches it.
         add(`training-${item.index + 1}-${s.date}`, item.date, s.topic ? t('event.training', { name: s.topic }) : t('event.trainingPlain'), about.length ? { description: about.join('\n') } : {});

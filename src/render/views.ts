@@ -118,7 +118,7 @@ export function planView(project: Project, today: string, t: Translator, stamp?:
     keyUsers: users.map((u) => ({
       name: u.name ?? u.id,
       ...(u.role ? { role: u.role } : {}),
-      ...(u.profile ? { profile: t(`enum.profile.${u.profile}` as MsgKey) } : {}),
+      ...(u.profile ? { profile: t(`enum.profile.${u.profile}`) } : {}),
       ...(u.use ? { use: u.use } : {}),
     })),
     budget: budgetTotals(project),
@@ -186,8 +186,8 @@ export function checklistView(project: Project, today: string, t: Translator, st
         id: o.id,
         text: o.text ?? o.id,
         ...(o.indicator ? { indicator: o.indicator } : {}),
-        ...(o.priority ? { priority: t(`enum.priority.${o.priority}` as MsgKey) } : {}),
-        ...(previous ? { previous: t(`enum.status.${previous}` as MsgKey) } : {}),
+        ...(o.priority ? { priority: t(`enum.priority.${o.priority}`) } : {}),
+        ...(previous ? { previous: t(`enum.status.${previous}`) } : {}),
       };
     }),
     ...(project.evaluation?.due ? { date: project.evaluation.due } : {}),

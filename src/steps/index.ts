@@ -8,21 +8,18 @@ import { training } from './training.js';
 import { evaluation } from './evaluation.js';
 import { practices } from './practices.js';
 import type { Field, Step, StepId } from './types.js';
+import { languages, localeOf } from '../i18n/index.js';
 
 /** The method in order: the 8 steps, then the cross-cutting practices. */
 export const steps: readonly Step[] = [lead, keyUsers, needs, research, poc, deployment, training, evaluation, practices];
-
-/** The words French users type for the steps, without accents too. */
-const frenchNames: Record<string, StepId> = {
-  chef: 'lead', 'chef-de-projet': 'lead', utilisateurs: 'key-users', 'utilisateurs-clefs': 'key-users', besoins: 'needs', recherche: 'research',
-  test: 'poc', deploiement: 'deployment', formation: 'training', evaluation: 'evaluation', pratiques: 'practices',
-};
 
 /** `adopt edit 3`, `adopt edit needs` and `adopt edit besoins` name the same step. */
 export function findStep(name: string): Step | undefined {
   const byNumber = /^[1-8]$/.test(name) ? steps.find((step) => step.number === Number(name)) : undefined;
   const plain = name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  return byNumber ?? steps.find((step) => step.id === (plain as StepId) || step.id === frenchNames[plain]);
+  // Every language's names, whatever the language of the run: a French user may run adopt in English.
+  const named = languages().map((lang) => localeOf(lang).stepNames).find((names) => Object.hasOwn(names, plain))?.[plain];
+  return byNumber ?? steps.find((step) => step.id === plain || step.id === named);
 }
 
 export type { Step, StepId };

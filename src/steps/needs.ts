@@ -1,6 +1,7 @@
 import { notPast } from './poc.js';
 import type { Step } from './types.js';
 import { choices as schemaChoices } from '../generated/schema-facts.js';
+import { isLang, localeOf } from '../i18n/index.js';
 
 export const needs: Step = {
   id: 'needs',
@@ -46,7 +47,7 @@ export const needs: Step = {
           key: 'budget',
           label: 'field.needs.budget',
           fields: [
-            { kind: 'currency', key: 'currency', label: 'field.needs.budget.currency', help: 'help.needs.budget.currency', suggest: ({ project }) => (project.language === 'en' ? 'GBP' : 'EUR') },
+            { kind: 'currency', key: 'currency', label: 'field.needs.budget.currency', help: 'help.needs.budget.currency', suggest: ({ project }) => localeOf(isLang(project.language) ? project.language : 'fr').currency },
             {
               kind: 'list',
               key: 'items',

@@ -99,7 +99,7 @@ export interface GroupField extends FieldBase {
 export interface ListField extends FieldBase {
   kind: 'list';
   /** Catalogue prefix for one item: `item.<name>.title` ("Key user {n}"), `.a`, `.another`. */
-  item: string;
+  item: ItemKind;
   fields: readonly Field[];
   /** How many items the step needs to be complete (when required; default 1). */
   minItems?: number;
@@ -146,3 +146,6 @@ export interface Step {
 export function isRequired(field: { required?: Condition }, ctx: Context): boolean {
   return typeof field.required === 'function' ? field.required(ctx) : field.required === true;
 }
+
+/** The names of list items the catalogue has a title for (`keyUser` for `item.keyUser.title`). */
+export type ItemKind = { [K in MsgKey]: K extends `item.${infer Kind}.title` ? Kind : never }[MsgKey];

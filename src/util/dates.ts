@@ -72,16 +72,20 @@ export function isValidIsoDate(value: unknown): value is string {
   return typeof value === 'string' && isRealDate(value);
 }
 
-/** 2027-03-15, or the day-first 15/03/2027 and 15.03.2027 that people in France and the UK write: a day that exists. */
-export function readDate(text: string): string | undefined {
+/** The order of a typed 03/04/2027: day first in France and the UK, month first in the US. */
+export type DateOrder = 'dmy' | 'mdy';
+
+/** 2027-03-15, or 15/03/2027 and 15.03.2027 in the order people of the language write: a day that exists. */
+export function readDate(text: string, order: DateOrder = 'dmy'): string | undefined {
   const value = text.trim();
-  const dayFirst = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(value);
-  const iso = dayFirst ? `${dayFirst[3]}-${dayFirst[2]!.padStart(2, '0')}-${dayFirst[1]!.padStart(2, '0')}` : value;
+  const typed = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(value);
+  const [day, month] = order === 'dmy' ? [typed?.[1], typed?.[2]] : [typed?.[2], typed?.[1]];
+  const iso = typed ? `${typed[3]}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}` : value;
   return /^\d{4}-\d{2}-\d{2}$/.test(iso) && isRealDate(iso) ? iso : undefined;
 }
 
 /** A date answer adopt can take: a day that exists, between 1900 and 2199. */
-export function parseDate(text: string): string | undefined {
-  const iso = readDate(text);
+export function parseDate(text: string, order: DateOrder = 'dmy'): string | undefined {
+  const iso = readDate(text, order);
   return iso && inDateRange(iso) ? iso : undefined;
 }

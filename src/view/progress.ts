@@ -7,9 +7,9 @@ import type { Style } from './style.js';
 export function progressLine(steps: readonly StepProgress[], t: Translator): string {
   const { done, planned, todo } = tally(steps);
   const parts: string[] = [];
-  if (done || (!planned && !todo)) parts.push(t.count('stepDone', done));
-  if (planned) parts.push(t.count('stepPlanned', planned));
-  if (todo) parts.push(t.count('stepToDo', todo));
+  if (done || (!planned && !todo)) parts.push(t('noun.stepDone', { n: done }));
+  if (planned) parts.push(t('noun.stepPlanned', { n: planned }));
+  if (todo) parts.push(t('noun.stepToDo', { n: todo }));
   return parts.join(' · ');
 }
 

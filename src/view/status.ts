@@ -47,7 +47,7 @@ function groupDangling(warnings: StatusReport['warnings'], t: Translator): { cod
     if (line.code !== 'dangling-reference' || !group) return line;
     if (group.length === 1) return { code: line.code, message: group[0]!.message };
     const { id, target } = group[0]!.reference!;
-    return { code: line.code, message: t('warning.dangling-grouped', { id, target: t(`target.${target}`), places: t.count('place', group.length), path: group[0]!.path }) };
+    return { code: line.code, message: t('warning.dangling-grouped', { id, target: t(`target.${target}`), places: t('noun.place', { n: group.length }), path: group[0]!.path }) };
   });
 }
 
@@ -58,7 +58,7 @@ export function printStatus(report: StatusReport, t: Translator, style: Style): 
   out.push(style('bold', report.organisation ? `${title} — ${visible(report.organisation)}` : title));
   out.push(style('dim', `${visible(report.file)} · ${t('status.steps', { progress: progressLine(report.steps, t) })}`), '');
 
-  const names = report.steps.map((s) => `${s.number ?? ' '} ${t(`step.${s.id}` as MsgKey)}`);
+  const names = report.steps.map((s) => `${s.number ?? ' '} ${t(`step.${s.id}`)}`);
   const width = Math.max(...names.map((n) => n.length));
   report.steps.forEach((step, index) => {
     const mark = stateMark(step.state, style);
@@ -68,7 +68,7 @@ export function printStatus(report: StatusReport, t: Translator, style: Style): 
     else if (step.state !== 'complete') {
       const labels = step.missing.map((m) => (m.item ? t('status.itemField', { item: m.item, field: t(m.label) }) : t(m.label)));
       const shown = labels.slice(0, MAX_MISSING_SHOWN).join(', ');
-      const list = labels.length > MAX_MISSING_SHOWN ? t('status.missingMore', { list: shown, more: t.count('more', labels.length - MAX_MISSING_SHOWN) }) : shown;
+      const list = labels.length > MAX_MISSING_SHOWN ? t('status.missingMore', { list: shown, more: t('noun.more', { n: labels.length - MAX_MISSING_SHOWN }) }) : shown;
       detail = step.state === 'empty' ? style('dim', ` → ${t('status.fillWith', { step: step.id })}`) : style('dim', ` — ${t('status.missing', { list })}`);
     }
     out.push(` ${mark} ${names[index]!.padEnd(width)}  ${state}${detail}`);
@@ -93,7 +93,7 @@ export function printStatus(report: StatusReport, t: Translator, style: Style): 
     : evaluation.suggested
       ? t('status.evaluationSuggested', { date: t.date(evaluation.suggested) })
       : t('status.evaluationNone');
-  const reviews = evaluation.reviews ? t('status.reviews', { reviews: t.count('review', evaluation.reviews) }) : t('status.reviewsNone');
+  const reviews = evaluation.reviews ? t('status.reviews', { reviews: t('noun.review', { n: evaluation.reviews }) }) : t('status.reviewsNone');
   out.push(line('status.evaluation', `${when} · ${reviews}`));
   return `${out.join('\n')}\n`;
 }

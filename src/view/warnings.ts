@@ -6,23 +6,23 @@ import { danglingMessage } from '../derive/references.js';
 export function warningMessage(warning: Warning, t: Translator): string {
   if (warning.code === 'dangling-reference' && warning.reference) return danglingMessage(warning.reference, t);
   const params = { ...warning.params };
-  if (warning.code === 'single-profile') params.profile = t(`enum.profile.${params.profile}` as MsgKey);
-  if (warning.code === 'weak-lead-skill') params.skill = t(`skill.${params.skill}` as MsgKey);
+  if (warning.code === 'single-profile') params.profile = t.named(`enum.profile.${params.profile}`);
+  if (warning.code === 'weak-lead-skill') params.skill = t.named(`skill.${params.skill}`);
   if (warning.code === 'evaluation-overdue' || warning.code === 'milestone-late') params.date = t.date(String(params.date));
-  if (warning.code === 'poc-length') params.duration = t.count('day', Number(params.days));
+  if (warning.code === 'poc-length') params.duration = t('noun.day', { n: Number(params.days) });
   if (warning.code === 'date-order') {
-    const what = t(`dateOrder.${params.what}` as MsgKey);
+    const what = t.named(`dateOrder.${params.what}`);
     params.what = what.charAt(0).toUpperCase() + what.slice(1);
-    params.other = t(`dateOrder.${params.other}` as MsgKey);
+    params.other = t.named(`dateOrder.${params.other}`);
     params.date = t.date(String(params.date));
     params.before = t.date(String(params.before));
   }
   if (warning.code === 'communication-behind') {
     params.since = t.date(String(params.since));
     params.due = t.date(String(params.due));
-    params.frequency = t(`enum.frequency.${params.frequency}` as MsgKey);
+    params.frequency = t.named(`enum.frequency.${params.frequency}`);
   }
   if (warning.code === 'few-key-users' && params.count === 0) return t('warning.few-key-users.none');
-  if (warning.code === 'unscored-criterion' && Number(params.more) > 0) params.criteria = t('status.missingMore', { list: String(params.criteria), more: t.count('more', Number(params.more)) });
+  if (warning.code === 'unscored-criterion' && Number(params.more) > 0) params.criteria = t('status.missingMore', { list: String(params.criteria), more: t('noun.more', { n: Number(params.more) }) });
   return t(`warning.${warning.code}`, params);
 }

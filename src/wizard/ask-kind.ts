@@ -3,7 +3,7 @@
  * reference to another list, a list of strings. Undefined means "passed over" (only for an
  * optional question); CLEARED, that an answer there was is removed.
  */
-import type { Translator, MsgKey } from '../i18n/index.js';
+import { localeOf, type Translator, type MsgKey } from '../i18n/index.js';
 import type { ChoiceField, Context, Field, RefField, TextField } from '../steps/types.js';
 import { isRequired } from '../steps/types.js';
 import { toolsInTest } from '../derive/matrix.js';
@@ -79,8 +79,9 @@ async function askCurrency({ prompter, t, proposal, q, blank }: Asking): Promise
 }
 
 async function askDate({ prompter, t, proposal, q, blank }: Asking, verify: (value: unknown) => string | true): Promise<unknown> {
-  const answer = await prompter.text({ ...q, ...withDefault(proposal), validate: (v) => blank(v) ?? (parseDate(v) ? verify(parseDate(v)) : t('prompt.badDate')) });
-  return answer === '' ? undefined : parseDate(answer);
+  const typed = (value: string) => parseDate(value, localeOf(t.lang).dateOrder);
+  const answer = await prompter.text({ ...q, ...withDefault(proposal), validate: (v) => blank(v) ?? (typed(v) ? verify(typed(v)) : t('prompt.badDate')) });
+  return answer === '' ? undefined : typed(answer);
 }
 
 async function askNumber(field: Extract<Field, { kind: 'number' | 'integer' }>, { prompter, t, proposal, q, blank }: Asking): Promise<unknown> {
@@ -102,7 +103,7 @@ async function askNumber(field: Extract<Field, { kind: 'number' | 'integer' }>, 
 }
 
 function enumChoices(field: ChoiceField, t: Translator): Choice<string>[] {
-  return field.choices.map((value) => ({ value, label: t(`${field.labels}.${value}` as MsgKey) }));
+  return field.choices.map((value) => ({ value, label: t.named(`${field.labels}.${value}`) }));
 }
 
 /** One answer among choices; for an optional question "None for now" passes (or clears). */

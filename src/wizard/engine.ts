@@ -7,7 +7,7 @@
  * twice); `review` asks everything with the current answers as defaults (`adopt edit`,
  * `adopt init --restart`).
  */
-import type { Translator, MsgKey } from '../i18n/index.js';
+import { localeOf, type Translator, type MsgKey } from '../i18n/index.js';
 import type { Project } from '../generated/model.js';
 import type { Context, Field, ListField, Note, ScoresField, Step } from '../steps/types.js';
 import { isRequired as required } from '../steps/types.js';
@@ -191,7 +191,7 @@ async function offerProposed({ field, items, ctx, engine, at, label }: ListAskin
   // A proposal is a start: each item's answers are offered for change, Enter keeps them.
   const offered = field.reviewProposed ? field.fields.filter((f) => field.reviewProposed!.includes(f.key)) : field.fields;
   for (const [index, item] of items.entries()) {
-    prompter.say(t('prompt.newItem', { title: t(`item.${field.item}.title` as MsgKey, { n: index + 1 }) }) + ` · ${itemTitle(field, item, index)}`);
+    prompter.say(t('prompt.newItem', { title: t(`item.${field.item}.title`, { n: index + 1 }) }) + ` · ${itemTitle(field, item, index)}`);
     await askFields(offered, item, { ...ctx, item }, { ...engine, mode: 'review' }, [...at, index]);
   }
   await kept(engine);
@@ -203,7 +203,7 @@ async function offerProposed({ field, items, ctx, engine, at, label }: ListAskin
  */
 async function addItem({ field, items, ctx, engine, at }: ListAsking, optional: boolean): Promise<boolean> {
   const { prompter, t } = engine;
-  const title = t(`item.${field.item}.title` as MsgKey, { n: items.length + 1 });
+  const title = t(`item.${field.item}.title`, { n: items.length + 1 });
   prompter.say(optional ? t('prompt.newItemOptional', { title }) : t('prompt.newItem', { title }));
   const item: Data = {};
   const [first, ...rest] = field.fields;
@@ -250,7 +250,7 @@ async function reviewList(list: ListAsking): Promise<void> {
   introduce(list);
   for (;;) {
     const choices: Choice<string>[] = [
-      { value: 'add', label: t('prompt.listAdd', { a: t(`item.${field.item}.a` as MsgKey) }) },
+      { value: 'add', label: t('prompt.listAdd', { a: t(`item.${field.item}.a`) }) },
       ...items.map((item, index) => ({ value: `edit:${index}`, label: t('prompt.listEdit', { title: itemTitle(field, item, index) }) })),
       ...items.map((item, index) => ({ value: `remove:${index}`, label: t('prompt.listRemove', { title: itemTitle(field, item, index) }) })),
       { value: 'done', label: t('prompt.listDone') },
@@ -276,7 +276,7 @@ async function removeItem({ field, items, ctx, engine }: ListAsking, index: numb
   const title = itemTitle(field, item, index);
   const target = referencedLists[field.key];
   const used = target && typeof item.id === 'string' ? referencesTo(ctx.project, target, item.id).length : 0;
-  const message = used > 0 ? t('prompt.listConfirmRemoveUsed', { title, places: t.count('place', used) }) : t('prompt.listConfirmRemove', { title });
+  const message = used > 0 ? t('prompt.listConfirmRemoveUsed', { title, places: t('noun.place', { n: used }) }) : t('prompt.listConfirmRemove', { title });
   if (await prompter.confirm({ message, default: false })) {
     items.splice(index, 1);
     await kept(engine);
@@ -299,11 +299,12 @@ async function askScores(field: ScoresField, target: Data, ctx: Context, engine:
   const find = (candidate: string, by: string, criterion: string) => scores.find((s) => s.candidate === candidate && s.by === by && s.criterion === criterion);
   const missing = users.some((u) => candidates.some((c) => criteria.some((k) => !find(c.id, u.id, k.id))));
   if (engine.mode === 'fill' && !missing) return;
-  prompter.say(t('prompt.scoresIntro', { users: t.count('keyUser', users.length), tools: t.count('tool', candidates.length), criteria: t.count('criterion', criteria.length) }));
+  prompter.say(t('prompt.scoresIntro', { users: t('noun.keyUser', { n: users.length }), tools: t('noun.tool', { n: candidates.length }), criteria: t('noun.criterion', { n: criteria.length }) }));
   criteria.forEach((criterion, index) => prompter.say(t('prompt.scoresCriterion', { n: index + 1, text: criterion.text ?? criterion.id, weight: criterion.weight ?? 1 })));
   // One line per key user and tool: "4 5 3", a score per criterion in order; "-" leaves one blank.
   const readScores = (line: string): (number | undefined)[] | undefined => {
-    const parts = line.trim().split(t.lang === 'en' ? /[\s;/,]+/ : /[\s;/]+/).filter(Boolean);
+    // Where the comma is a decimal mark (4,5), it cannot also separate scores.
+    const parts = line.trim().split(localeOf(t.lang).decimal === '.' ? /[\s;/,]+/ : /[\s;/]+/).filter(Boolean);
     if (parts.length !== criteria.length) return undefined;
     const values = parts.map((part) => (part === '-' ? undefined : parseNumber(part, t.lang)));
     return values.every((v, i) => parts[i] === '-' || (v !== undefined && v >= 0 && v <= 5)) ? values : undefined;

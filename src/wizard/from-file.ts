@@ -58,7 +58,7 @@ export async function fillFromAnswers(options: SessionOptions, from: string): Pr
   io.stdout.write(`${t('init.fromDone', { file: options.shownFile, from: shownFrom })}\n`);
   if (missing.length > 0) {
     io.stdout.write(`${t('init.stillMissing', { count: missing.length })}\n`);
-    for (const m of missing) io.stdout.write(`  ${m.path}  ${m.item ? t('status.itemField', { item: m.item, field: t(m.label) }) : t(m.label)} (${t(`step.${m.step}` as MsgKey)})\n`);
+    for (const m of missing) io.stdout.write(`  ${m.path}  ${m.item ? t('status.itemField', { item: m.item, field: t(m.label) }) : t(m.label)} (${t(`step.${m.step}`)})\n`);
     throw new CheckFailedError(t('init.missingExit'));
   }
 }

@@ -3,7 +3,7 @@
  * once; what cannot be valid yet (an item half entered, a review not finished) goes to the
  * journal beside it. Knows therefore exactly what a Ctrl-C would cost, and says it.
  */
-import type { MsgKey, Translator } from '../i18n/index.js';
+import { localeOf, type MsgKey, type Translator } from '../i18n/index.js';
 import type { Project } from '../generated/model.js';
 import { writeProjectData, writeNotes, workingCopy, keepAside, type ProjectSource, type Written } from '../store.js';
 import { checkProject } from '../check.js';
@@ -196,10 +196,11 @@ export class Keeper {
 
 /** "key user 3 (Sam Okafor)": the item's name in the list, and its first answer. */
 export function describeItem(adding: Adding, t: Translator): string {
-  const key = `item.${adding.kind}.title` as MsgKey;
-  const title = t(key, { n: adding.n });
+  // The kind comes from the journal on disk: a name the catalogue may not know shows itself.
+  const key = `item.${adding.kind}.title`;
+  const title = t.named(key, { n: adding.n });
   // Mid-sentence, English lowers the title's capital; French quotes it, as it needs no article then.
-  const named = title === key ? String(adding.n) : t.lang === 'fr' ? `«\u00a0${title}\u00a0»` : title.charAt(0).toLowerCase() + title.slice(1);
+  const named = title === key ? String(adding.n) : localeOf(t.lang).nameInSentence === 'guillemets' ? `«\u00a0${title}\u00a0»` : title.charAt(0).toLowerCase() + title.slice(1);
   const first = Object.values(adding.item).find((value): value is string => typeof value === 'string' && value.trim() !== '');
   return first ? `${named} (${first})` : named;
 }

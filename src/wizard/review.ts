@@ -3,12 +3,15 @@
  * until its last answer it lives in the journal: after every answer `keep` is called with the
  * progress, and a progress handed back from the journal resumes at the first unanswered question.
  */
-import type { MsgKey, Translator } from '../i18n/index.js';
+import { localeOf, type MsgKey, type Translator } from '../i18n/index.js';
 import type { Project, Review } from '../generated/model.js';
 import { addMonths, parseDate, withinRange } from '../util/dates.js';
 import { visible } from '../util/visible.js';
 import { EVALUATION_DELAY_MONTHS } from '../derive/events.js';
 import { susScore, SUS_ITEMS } from '../derive/sus.js';
+
+/** The questionnaire's statements by number, each with its sentence in the catalogue (`sus.1` to `sus.10`). */
+const SUS_NUMBERS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 import type { Style } from '../view/style.js';
 import type { Prompter } from './prompter.js';
 import type { ReviewProgress } from './journal.js';
@@ -53,13 +56,13 @@ export async function askReview(progress: ReviewProgress, asking: Asking): Promi
   for (const objective of objectives) {
     if (done(`objective:${objective.id}`)) continue;
     const before = previous?.objectives?.find((o) => o.id === objective.id)?.status;
-    prompter.say(`\n${style('bold', visible(`${objective.id} · ${objective.text ?? ''}`))}${objective.indicator ? `\n${t('evaluate.indicator', { indicator: objective.indicator })}` : ''}${before ? `\n${t('evaluate.previously', { status: t(`enum.status.${before}` as MsgKey) })}` : ''}`);
+    prompter.say(`\n${style('bold', visible(`${objective.id} · ${objective.text ?? ''}`))}${objective.indicator ? `\n${t('evaluate.indicator', { indicator: objective.indicator })}` : ''}${before ? `\n${t('evaluate.previously', { status: t(`enum.status.${before}`) })}` : ''}`);
     const known = current('objective');
     let status = known?.id === objective.id && statuses.includes(known.status as never) ? (known.status as (typeof statuses)[number]) : undefined;
     if (!status) {
       status = await prompter.select({
         message: t('evaluate.status'),
-        choices: statuses.map((value) => ({ value, label: t(`enum.status.${value}` as MsgKey) })),
+        choices: statuses.map((value) => ({ value, label: t(`enum.status.${value}`) })),
         ...(before ? { default: before } : {}),
       });
       progress.current = { kind: 'objective', id: objective.id, status };
@@ -81,7 +84,7 @@ export async function askReview(progress: ReviewProgress, asking: Asking): Promi
       const kind =
         known?.effect === 'positive' || known?.effect === 'negative'
           ? known.effect
-          : await prompter.select({ message: t('evaluate.effectKind'), choices: (['positive', 'negative'] as const).map((value) => ({ value, label: t(`enum.effect.${value}` as MsgKey) })) });
+          : await prompter.select({ message: t('evaluate.effectKind'), choices: (['positive', 'negative'] as const).map((value) => ({ value, label: t(`enum.effect.${value}`) })) });
       progress.current = { kind: 'effect', text, effect: kind };
       await keep();
       const anticipated = await prompter.confirm({ message: t('evaluate.anticipated'), default: false });
@@ -110,7 +113,7 @@ export async function askReview(progress: ReviewProgress, asking: Asking): Promi
   if (!done('decision') || !review.decision) {
     review.decision = await prompter.select({
       message: t('evaluate.decision'),
-      choices: (['continue', 'adjust', 'stop'] as const).map((value) => ({ value, label: t(`enum.decision.${value}` as MsgKey), hint: t(`evaluate.decisionHint.${value}` as MsgKey) })),
+      choices: (['continue', 'adjust', 'stop'] as const).map((value) => ({ value, label: t(`enum.decision.${value}`), hint: t(`evaluate.decisionHint.${value}`) })),
     });
     await finish('decision');
   }
@@ -121,13 +124,14 @@ export async function askReview(progress: ReviewProgress, asking: Asking): Promi
   }
 
   const proposed = withinRange(addMonths(date, EVALUATION_DELAY_MONTHS));
+  const typed = (value: string) => parseDate(value, localeOf(t.lang).dateOrder);
   const next = await prompter.text({
     message: t('evaluate.nextDue'),
     help: t('evaluate.nextDueHelp'),
     default: proposed,
-    validate: (value) => (value === '' || (parseDate(value) && parseDate(value)! > date) ? true : parseDate(value) ? t('evaluate.nextDueBad', { date: t.date(date) }) : t('prompt.badDate')),
+    validate: (value) => (value === '' || (typed(value) && typed(value)! > date) ? true : typed(value) ? t('evaluate.nextDueBad', { date: t.date(date) }) : t('prompt.badDate')),
   });
-  return { review, next: next ? parseDate(next) : undefined };
+  return { review, next: next ? typed(next) : undefined };
 }
 
 /** The questionnaire, one respondent after another, as long as people are there to answer it. */
@@ -142,14 +146,14 @@ async function askUsability(progress: ReviewProgress, asking: Asking): Promise<v
     progress.current = { kind: 'respondent', answers: [] };
     await keep();
   }
-  const scale = [1, 2, 3, 4, 5].map((value) => ({ value, label: t(`evaluate.susScale.${value}` as MsgKey) }));
+  const scale = ([1, 2, 3, 4, 5] as const).map((value) => ({ value, label: t(`evaluate.susScale.${value}`) }));
   for (;;) {
     if (progress.current?.kind === 'respondent') {
       const kept = progress.current.answers;
       const answers = Array.isArray(kept) ? kept.filter((a): a is number => Number.isInteger(a) && a >= 1 && a <= 5).slice(0, SUS_ITEMS) : [];
       prompter.say(t('evaluate.susRespondent', { n: (review.usability?.length ?? 0) + 1 }));
       for (let item = answers.length + 1; item <= SUS_ITEMS; item++) {
-        answers.push(await prompter.select({ message: `${item}/10 · ${t(`sus.${item}` as MsgKey)}`, choices: scale, default: 3 }));
+        answers.push(await prompter.select({ message: `${item}/10 · ${t(`sus.${SUS_NUMBERS[item - 1]!}`)}`, choices: scale, default: 3 }));
         progress.current = { kind: 'respondent', answers: [...answers] };
         await keep();
       }

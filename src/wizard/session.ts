@@ -197,7 +197,7 @@ export function printSummary(session: Session, options: SessionOptions): string 
   const all = progress(session.project, options.today);
   for (const step of all) {
     const planned = plannedDate(step, t);
-    lines.push(` ${stateMark(step.state, style)} ${step.number ?? ' '} ${t(`step.${step.id}` as MsgKey)} — ${t(`state.${step.state}`)}${planned ? ` ${planned}` : ''}`);
+    lines.push(` ${stateMark(step.state, style)} ${step.number ?? ' '} ${t(`step.${step.id}`)} — ${t(`state.${step.state}`)}${planned ? ` ${planned}` : ''}`);
   }
   lines.push(`  ${t('status.steps', { progress: progressLine(all, t) })}`);
   const found = findWarnings(session.project, options.today);

@@ -45,7 +45,8 @@ export function importsOf(file: string, text: string, exists: (candidate: string
   const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
   for (const match of code.matchAll(IMPORT)) {
     const specifier = match[1] ?? match[2]!;
-    if (!specifier.startsWith('.')) continue;
+    // A data file (a catalogue's JSON) imports nothing: it cannot point a layer the wrong way.
+    if (!specifier.startsWith('.') || specifier.endsWith('.json')) continue;
     const base = path.posix.join(path.posix.dirname(file), specifier).replace(/\.js$/, '');
     const target = [`${base}.ts`, `${base}.d.ts`, `${base}/index.ts`].find(exists);
     if (!target) throw new Error(`${file} imports ${specifier}, which is no source file`);

@@ -1,11 +1,16 @@
-import { en } from '../../src/i18n/en.js';
-import { fr } from '../../src/i18n/fr.js';
-import { loadTranslator, resolveLanguage, localeLanguage, frenchTypography, type MsgKey } from '../../src/i18n/index.js';
+import { readFileSync, readdirSync } from 'node:fs';
+import { loadTranslator, resolveLanguage, localeLanguage, frenchTypography, type MsgKey, type Translator } from '../../src/i18n/index.js';
+import { argumentsOf } from '../../src/i18n/message.js';
 import { steps } from '../../src/steps/index.js';
 import type { Field } from '../../src/steps/types.js';
 import { warningCodes } from '../../src/derive/warnings.js';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** A catalogue as its translator wrote it. */
+const source = (lang: string) => JSON.parse(readFileSync(new URL(`../../src/i18n/locales/${lang}.json`, import.meta.url), 'utf8')) as Record<MsgKey, string>;
+const en = source('en');
+const fr = source('fr');
+
+const placeholders = (text: string) => argumentsOf(text).sort();
 
 function* allFields(fields: readonly Field[]): Generator<Field> {
   for (const field of fields) {
@@ -14,10 +19,38 @@ function* allFields(fields: readonly Field[]): Generator<Field> {
   }
 }
 
+let awaitedEn: Translator;
+let awaitedFr: Translator;
+beforeAll(async () => {
+  awaitedEn = await loadTranslator('en');
+  awaitedFr = await loadTranslator('fr');
+});
+
 describe('catalogues', () => {
-  test('French and English have the same keys and the same placeholders', async () => {
-    expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
-    for (const key of Object.keys(en) as MsgKey[]) expect([key, placeholders(fr[key])]).toEqual([key, placeholders(en[key])]);
+  test('every locale has the English keys and the same placeholders, and is flat JSON of text', async () => {
+    const locales = readdirSync(new URL('../../src/i18n/locales/', import.meta.url)).filter((file) => file.endsWith('.json'));
+    expect(locales.sort()).toEqual(['en.json', 'fr.json']);
+    for (const file of locales) {
+      const other = source(file.replace(/\.json$/, ''));
+      expect([file, Object.keys(other).sort()]).toEqual([file, Object.keys(en).sort()]);
+      for (const key of Object.keys(en) as MsgKey[]) {
+        expect([file, key, typeof other[key]]).toEqual([file, key, 'string']);
+        expect([file, key, placeholders(other[key])]).toEqual([file, key, placeholders(en[key])]);
+      }
+    }
+  });
+
+  test('every plural has the cases its language needs, and reads whole for any count', async () => {
+    for (const lang of ['en', 'fr'] as const) {
+      const t = await loadTranslator(lang);
+      const plurals = (Object.keys(en) as MsgKey[]).filter((key) => /\{\s*\w+\s*,\s*plural\s*,/.test(source(lang)[key]));
+      expect(plurals.length).toBeGreaterThan(5);
+      for (const key of plurals) {
+        expect([lang, key, /\bother\s*\{/.test(source(lang)[key])]).toEqual([lang, key, true]);
+        for (const n of [0, 1, 2, 5, 21, 1000000]) expect([lang, key, n, t(key, { n })]).toEqual([lang, key, n, expect.stringMatching(new RegExp(`^[^{}#]*${n}[^{}#]*$`))]);
+      }
+    }
+    expect([0, 1, 2].map((n) => `${(awaitedEn)('noun.problem', { n })} / ${awaitedFr('noun.problem', { n })}`)).toEqual(['0 problems / 0 problème', '1 problem / 1 problème', '2 problems / 2 problèmes']);
   });
 
   test('no message is empty, and French is not English left untranslated', async () => {

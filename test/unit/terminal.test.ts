@@ -65,7 +65,7 @@ describe('symbols in the classic Windows console', () => {
   });
 
   test('the marks adopt prints are all ones that have an ASCII form', () => {
-    for (const file of ['src/view/status.ts', 'src/wizard/session.ts', 'src/i18n/wizard-en.ts', 'src/i18n/wizard-fr.ts']) {
+    for (const file of ['src/view/status.ts', 'src/wizard/session.ts', 'src/i18n/locales/en.json', 'src/i18n/locales/fr.json']) {
       const marks = new Set(readFileSync(path.join(root, file), 'utf8').match(/[✔✓✗✘◐◑○●◯◉]/gu));
       for (const mark of marks) expect([file, mark, asciiSymbols(mark)]).toEqual([file, mark, expect.stringMatching(/^[\x20-\x7e]+$/)]);
     }
