@@ -17,8 +17,8 @@ function pushRange(out: string[], lines: readonly string[], from: number, to: nu
  * Where only the formatting differs we keep the user's lines; where the change touched, its lines.
  * If the result would not mean the same as the changed document, the changed document wins.
  */
-export async function mergeText(ours: string, base: string, theirs: string, doc: Document.Parsed): Promise<{ text: string; reprinted: boolean }> {
-  if (base === theirs) return { text: ours, reprinted: false };
+export async function mergeText(ours: string, base: string, theirs: string, doc: Document.Parsed): Promise<{ text: string; reprinted: boolean; relaid: boolean }> {
+  if (base === theirs) return { text: ours, reprinted: false, relaid: false };
   const { lineDiff } = await import('../util/line-diff.js');
   const split = (s: string) => s.replace(/\r\n/g, '\n').split('\n');
   const o = split(ours);
@@ -48,6 +48,7 @@ export async function mergeText(ours: string, base: string, theirs: string, doc:
     (x, y) => x.start - y.start || Number(!isInsertion(x)) - Number(!isInsertion(y)) || (x.side === 'ours' ? -1 : 1),
   );
   const out: string[] = [];
+  let relaid = false;
   let at = 0;
   for (let i = 0; i < all.length; ) {
     const group = [all[i]!];
@@ -66,7 +67,9 @@ export async function mergeText(ours: string, base: string, theirs: string, doc:
     if (new Set(group.map((h) => h.side)).size === 1) {
       for (const h of group) pushAll(out, h.lines);
     } else {
-      // Both sides touched this region: take the changed document's version of all of it.
+      // Both sides touched this region: take the changed document's version of all of it. The
+      // user's own layout of these lines is lost, and the user is told.
+      relaid = true;
       let cursor = start;
       for (const h of group.filter((g) => g.side === 'theirs')) {
         pushRange(out, b, cursor, h.start);
@@ -89,5 +92,5 @@ export async function mergeText(ours: string, base: string, theirs: string, doc:
     const check = yaml().parseDocument(merged, { version: '1.2', uniqueKeys: false });
     same = check.errors.length === 0 && JSON.stringify(check.toJS({ maxAliasCount: MAX_ALIASES })) === expected;
   }
-  return same ? { text: merged, reprinted: false } : { text: theirs, reprinted: true };
+  return same ? { text: merged, reprinted: false, relaid } : { text: theirs, reprinted: true, relaid: false };
 }

@@ -57,7 +57,7 @@ export function topLevelParts(text: string): { head: string; parts: Part[] } | u
 const json = (value: unknown) => JSON.stringify(value);
 
 /** The new text (LF, as `source.text`), or undefined when this way does not apply. */
-export async function writeByParts(source: ProjectSource, change: DataChange, format: object): Promise<{ text: string; reprinted: boolean } | undefined> {
+export async function writeByParts(source: ProjectSource, change: DataChange, format: object): Promise<{ text: string; reprinted: boolean; relaid: boolean } | undefined> {
   if (!source.plain) return undefined;
   // Line by line in LF; each line gets its own ending back afterwards.
   const cut = topLevelParts(source.text.replace(/\r\n/g, '\n'));
@@ -67,6 +67,7 @@ export async function writeByParts(source: ProjectSource, change: DataChange, fo
   if (!sameKeys(Object.keys(change.before)) || !sameKeys(Object.keys(change.after))) return undefined;
   const Y = await loadYaml();
   let reprinted = false;
+  let relaid = false;
   let text = cut.head;
   for (const part of cut.parts) {
     const before = change.before[part.key];
@@ -92,7 +93,8 @@ export async function writeByParts(source: ProjectSource, change: DataChange, fo
     }
     if (json(withoutBlanks(reread)) !== json({ [part.key]: after })) return undefined;
     reprinted ||= merged.reprinted;
+    relaid ||= merged.relaid;
     text += written;
   }
-  return { text, reprinted };
+  return { text, reprinted, relaid };
 }

@@ -6,7 +6,7 @@ import { readFile, stat, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Document } from 'yaml';
 import type { MsgKey, Translator } from '../i18n/index.js';
-import { writeAtomic, withLock, LockBusy, WriteFailure } from '../util/atomic.js';
+import { writeAtomic, writeNewFile, withLock, LockBusy, WriteFailure } from '../util/atomic.js';
 import { FileSystemError } from '../errors.js';
 import { isRecord, dataCopy } from '../util/records.js';
 import { FORMAT_VERSION, MAX_ALIASES, MODELINE, loadYaml, type PathSegment, type ProjectSource } from './source.js';
@@ -30,6 +30,8 @@ function stringifyOptions(text: string) {
 export interface Written extends ProjectSource {
   /** The line merge could not keep the user's layout: `yaml` printed the whole file. */
   reprinted?: boolean;
+  /** A few of the user's lines around the change were laid out anew (the content is the same). */
+  relaid?: boolean;
   /** Someone else changed the same answers meanwhile: theirs stayed, the user's are kept here. */
   kept?: { file: string; paths: string[] };
 }
@@ -39,6 +41,7 @@ export function writeNotes(written: Written, t: Translator): string[] {
   const notes: string[] = [];
   if (written.kept) notes.push(t('file.kept', { file: written.file, paths: written.kept.paths.join(', '), kept: written.kept.file }));
   if (written.reprinted) notes.push(t('file.reprinted', { file: written.file }));
+  else if (written.relaid) notes.push(t('file.relaid', { file: written.file }));
   return notes;
 }
 
@@ -123,7 +126,7 @@ async function writeParts(source: ProjectSource, real: string, change: DataChang
   if (!merged) return undefined;
   const original = await withLineEndings(merged.text.replace(/\r\n/g, '\n'), source.original);
   await replaceFile(source, real, (source.bom ? '\uFEFF' : '') + original, t);
-  return Object.assign(knownSource(source.path, source.file, original, dataCopy(change.after), source.bom), merged.reprinted ? { reprinted: true } : {});
+  return Object.assign(knownSource(source.path, source.file, original, dataCopy(change.after), source.bom), merged.reprinted ? { reprinted: true } : merged.relaid ? { relaid: true } : {});
 }
 
 /** The file is as it was read: write the document's new text, merged line by line. */
@@ -135,7 +138,7 @@ async function writeChanged(source: ProjectSource, real: string, before: string,
   const reread = await parseProject(Buffer.from(output, 'utf8'), source.file, t, source.path);
   if (!reread.ok) throw new Error(`the new text would not read back: ${reread.problems[0]?.message}`);
   await replaceFile(source, real, output, t);
-  return Object.assign(reread.source, merge.reprinted ? { reprinted: true } : {});
+  return Object.assign(reread.source, merge.reprinted ? { reprinted: true } : merge.relaid ? { relaid: true } : {});
 }
 
 /**
@@ -178,16 +181,21 @@ function formatSegments(segments: readonly PathSegment[]): string {
   return out;
 }
 
-/** `adopt.yaml.unsaved-20270603-141502.yaml` beside the project: answers that found no place. */
+/**
+ * `adopt.yaml.unsaved-20270603-141502.yaml` beside the project: answers that found no place.
+ * Never over another such file: two writers in the same second keep two (`…-2.yaml`).
+ */
 export async function keepAside(source: ProjectSource, answers: Record<string, unknown>, now: () => Date = () => new Date()): Promise<string> {
   const Y = await loadYaml();
-  const d = now();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const stamp = `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
-  const target = `${source.path}.unsaved-${stamp}.yaml`;
   const text = Y.stringify(JSON.parse(JSON.stringify(answers)), { lineWidth: 0 });
-  await writeAtomic(target, text);
-  return path.join(path.dirname(source.file), path.basename(target));
+  const written = await writeNewFile(`${source.path}.unsaved-${timeStamp(now())}`, '.yaml', text);
+  return path.join(path.dirname(source.file), path.basename(written));
+}
+
+/** 20270603-141502: local time, as people read a file's name. */
+export function timeStamp(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
 }
 
 /**

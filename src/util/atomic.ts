@@ -151,6 +151,35 @@ export async function prepareAtomic(target: string, data: string | Uint8Array, o
   };
 }
 
+/**
+ * Writes a file that must not replace another: `name` + `ext`, else `name-2` + `ext`, and so on,
+ * each created exclusively, so that two writers in the same second keep two files. Returns
+ * the path written.
+ */
+export async function writeNewFile(name: string, ext: string, data: string | Uint8Array, mode = 0o644): Promise<string> {
+  for (let n = 1; n < 1000; n++) {
+    const target = `${name}${n === 1 ? '' : `-${n}`}${ext}`;
+    let handle: FileHandle | undefined;
+    try {
+      handle = await calls.open(target, 'wx', mode);
+    } catch (error) {
+      if (errorCode(error) === 'EEXIST') continue;
+      throw new WriteFailure(errorCode(error), target);
+    }
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+      await handle.close();
+      return target;
+    } catch (error) {
+      await handle.close().catch(() => undefined);
+      await unlink(target).catch(() => undefined);
+      throw new WriteFailure(errorCode(error), target);
+    }
+  }
+  throw new WriteFailure('EEXIST', name + ext);
+}
+
 /** Writes `data` to `target` atomically. The target must not be a link (see `refuseLinks`). */
 export async function writeAtomic(target: string, data: string | Uint8Array, options: AtomicOptions = {}): Promise<void> {
   await (await prepareAtomic(target, data, options)).commit();
@@ -243,6 +272,35 @@ function isStale(lock: { info?: LockInfo; ageMs: number }): boolean {
   return Boolean(lock.info && lock.info.host === hostname() && lock.info.pid !== process.pid && !isAlive(lock.info.pid));
 }
 
+/**
+ * Removes a stale lock, but only the stale one: two writers that both judged it stale could
+ * otherwise each delete it, the second deleting the fresh lock the first had just made. Breaking
+ * takes a second, short lock (`adopt.yaml.lock.break`, created exclusively); under it the lock
+ * is read again and removed only if it is still stale. While a stale lock exists nobody can
+ * create a fresh one, so what is read under the break lock is what is removed.
+ */
+async function breakStaleLock(lock: string): Promise<void> {
+  const breaker = `${lock}.break`;
+  let handle: FileHandle | undefined;
+  try {
+    handle = await calls.open(breaker, 'wx', 0o644);
+  } catch {
+    // Another writer is breaking it; a break lock left by a writer killed meanwhile is old.
+    const left = await stat(breaker).catch(() => undefined);
+    if (left && Date.now() - left.mtimeMs > UNNAMED_STALE_AFTER_MS * 2) await unlink(breaker).catch(() => undefined);
+    return;
+  }
+  inFlight.add(breaker);
+  try {
+    await handle.close();
+    const current = await readLock(lock);
+    if (current && isStale(current)) await unlink(lock).catch(() => undefined);
+  } finally {
+    inFlight.delete(breaker);
+    await unlink(breaker).catch(() => undefined);
+  }
+}
+
 /** Who holds a lock that did not come free in time. */
 export class LockBusy extends Error {
   constructor(
@@ -283,7 +341,7 @@ export async function withLock<T>(file: string, work: () => Promise<T>): Promise
       if (code !== 'EEXIST' && !(code === 'EPERM' && calls.platform === 'win32')) throw new WriteFailure(code, file);
       const current = await readLock(lock);
       if (current && isStale(current)) {
-        await unlink(lock).catch(() => undefined);
+        await breakStaleLock(lock);
         continue;
       }
       if (Date.now() - started > WAIT_FOR_MS) throw new LockBusy(lock, current?.info);

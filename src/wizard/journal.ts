@@ -4,9 +4,10 @@
  * question on screen. The next run at a terminal offers them back, and removes the journal
  * once they are applied. Whatever is found there is data from disk: checked before it is used.
  */
-import { readFile, rename, unlink } from 'node:fs/promises';
+import { readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { writeAtomic } from '../util/atomic.js';
+import { writeAtomic, writeNewFile } from '../util/atomic.js';
+import { timeStamp } from '../store.js';
 import { isRecord } from '../util/records.js';
 
 export type Command = 'init' | 'edit' | 'evaluate';
@@ -109,9 +110,9 @@ export async function removeJournal(file: string): Promise<void> {
  * name to show, relative as the project file is shown.
  */
 export async function setAside(file: string, shownFile: string, now: Date = new Date()): Promise<string> {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
-  const name = `${path.basename(file)}.unsaved-${stamp}.json`;
-  await rename(journalPath(file), path.join(path.dirname(file), name));
-  return path.join(path.dirname(shownFile), name);
+  // Copied under a name no other file has, then removed: a rename would replace a file set aside in the same second.
+  const text = await readFile(journalPath(file));
+  const written = await writeNewFile(`${file}.unsaved-${timeStamp(now)}`, '.json', text, 0o600);
+  await unlink(journalPath(file)).catch(() => undefined);
+  return path.join(path.dirname(shownFile), path.basename(written));
 }

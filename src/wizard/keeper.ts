@@ -5,7 +5,9 @@
  */
 import { localeOf, type MsgKey, type Translator } from '../i18n/index.js';
 import type { Project } from '../generated/model.js';
-import { writeProjectData, writeNotes, workingCopy, keepAside, type ProjectSource, type Written } from '../store.js';
+import path from 'node:path';
+import { writeProjectData, writeNotes, workingCopy, keepAside, writeFailureMessage, type ProjectSource, type Written } from '../store.js';
+import { WriteFailure } from '../util/atomic.js';
 import { checkProject } from '../check.js';
 import { FileSystemError, Interrupted } from '../errors.js';
 import { hasOwn, isRecord, setOwn } from '../util/records.js';
@@ -109,7 +111,7 @@ export class Keeper {
   }
 
   async dropJournal(): Promise<void> {
-    await removeJournal(this.options.file);
+    await this.onJournal(() => removeJournal(this.options.file));
     this.journaled = undefined;
     this.journalText = '';
   }
@@ -117,7 +119,7 @@ export class Keeper {
   private async journal(entry: Entry): Promise<void> {
     const text = JSON.stringify(entry);
     if (text === this.journalText) return;
-    await writeJournal(this.options.file, { ...entry, time: new Date().toISOString() });
+    await this.onJournal(() => writeJournal(this.options.file, { ...entry, time: new Date().toISOString() }));
     this.journaled = entry;
     this.journalText = text;
   }
@@ -156,6 +158,20 @@ export class Keeper {
     this.baseOf = (item) => to.get(item);
     this.unwritten = false;
     this.written = true;
+  }
+
+  /**
+   * The journal beside the file could not be written or removed (a full disk, a read-only
+   * share): a sentence that names it, never an internal error. What is in the file stays.
+   */
+  private async onJournal(act: () => Promise<void>): Promise<void> {
+    try {
+      await act();
+    } catch (error) {
+      const failure = error instanceof WriteFailure ? error : new WriteFailure((error as NodeJS.ErrnoException).code ?? 'EIO', journalPath(this.options.file));
+      const shown = path.join(path.dirname(this.options.shownFile), path.basename(journalPath(this.options.file)));
+      throw new FileSystemError(`${writeFailureMessage(failure, shown, this.options.t)} ${this.options.t('wizard.journalFailed', { file: this.options.shownFile })}`);
+    }
   }
 
   /**

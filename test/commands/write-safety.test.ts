@@ -23,7 +23,7 @@ afterEach(async () => {
 });
 
 const review = (date: string) => `date: ${date}\nobjectives:\n  - { id: O1, status: met }\n  - { id: O2, status: partial }\n  - { id: O3, status: met }\n  - { id: O4, status: unmet }\ndecision: continue\n`;
-const leftovers = async (folder = dir) => (await readdir(folder)).filter((name) => name.endsWith('.adopt-tmp') || name.endsWith('.tmp') || name.endsWith('.lock'));
+const leftovers = async (folder = dir) => (await readdir(folder)).filter((name) => name.endsWith('.adopt-tmp') || name.endsWith('.tmp') || name.endsWith('.lock') || name.endsWith('.break'));
 
 describe('documents and the calendar are never written through a link or over the project', () => {
   test('a plan.md that is a link to another file: refused, naming the link, the file left alone', async () => {
@@ -367,5 +367,54 @@ describe('Windows: renames blocked for a moment by antivirus, Word or OneDrive',
     expect((await adopt(['evaluate', '--from', 'review.yaml', '--yes'], { cwd: dir })).code).toBe(0);
     expect(refused).toBe(2);
     expect((parse(await readFile(file, 'utf8')) as Project).evaluation?.reviews?.at(-1)?.date).toBe('2027-06-03');
+  });
+});
+
+describe('what the review of these writes found', () => {
+  test('answers kept aside in the same second by two writers are two files, never one over the other', async () => {
+    const { parseProject, keepAside } = await import('../../src/store.js');
+    const { loadTranslator } = await import('../../src/i18n/index.js');
+    const file = await withFile(dir, 'adopt.yaml', 'version: 1\n');
+    const read = await parseProject(Buffer.from('version: 1\n'), 'adopt.yaml', await loadTranslator('en'), file);
+    if (!read.ok) throw new Error('fixture');
+    const at = () => new Date(2027, 5, 3, 14, 15, 2);
+    const kept = await Promise.all([1, 2, 3].map((n) => keepAside(read.source, { version: 1, project: { title: `answer ${n}` } }, at)));
+    expect(new Set(kept).size).toBe(3);
+    const titles = await Promise.all(kept.map(async (name) => (parse(await readFile(path.join(dir, path.basename(name)), 'utf8')) as Project).project?.title));
+    expect(titles.sort()).toEqual(['answer 1', 'answer 2', 'answer 3']);
+  });
+
+  test('lines laid out anew around a change are said on stderr', async () => {
+    const file = await withFile(dir, 'p5.yaml', 'version: 1\nlanguage: en\nlead:\n    name: Sam # c\n    role: Y\n');
+    await withFile(dir, 'ans.yaml', 'version: 1\nlead:\n  contact: a@b.org\n  role: "New\\nrole"\n');
+    const result = await adopt(['init', '-f', 'p5.yaml', '--from', 'ans.yaml', '--yes'], { cwd: dir });
+    const written = await readFile(file, 'utf8');
+    if (!written.includes('    name: Sam # c\n')) expect(result.stderr).toMatch(/rewrote a few lines of p5\.yaml|could not keep the layout/);
+    expect((parse(written) as Project).lead).toMatchObject({ name: 'Sam', role: 'New\nrole', contact: 'a@b.org' });
+  });
+
+  test('a journal that cannot be written (a full disk) stops evaluate with a sentence, not an internal error', async () => {
+    const { evaluate } = await import('../../src/commands/evaluate.js');
+    const { ScriptedPrompter } = await import('../../src/wizard/prompter.js');
+    const { contextFor } = await import('../helpers.js');
+    const { PassThrough } = await import('node:stream');
+    const file = await copyExample(examples.foodBank, dir);
+    const before = await readFile(file, 'utf8');
+    const { open } = await import('node:fs/promises');
+    restore = replaceFsCalls({
+      open: (async (name: string, flag: string, mode?: number) => {
+        if (name.includes('.journal')) throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
+        return open(name, flag, mode);
+      }) as never,
+    });
+    const io = { stdout: { write: () => true }, stderr: { write: () => true }, stdin: Object.assign(new PassThrough(), { isTTY: true }), env: { LANG: 'C' }, cwd: dir };
+    const error = await evaluate({ interactive: true, prompter: new ScriptedPrompter(['met', 'all shifts filled', 'met', '', 'met', '', 'met', '', '']) }, await contextFor(io, { lang: 'en', today: '2027-06-03' })).then(
+      () => ({ exitCode: 0, message: 'finished' }),
+      (caught: Error & { exitCode?: number }) => caught,
+    );
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toMatch(/disk is full/);
+    expect(error.message).not.toMatch(/internal|bug/);
+    expect(await readFile(file, 'utf8')).toBe(before);
   });
 });
