@@ -150,10 +150,10 @@ describe('whose fault an error is', () => {
     expect(missing).toMatchObject({ exitCode: 2 });
     const file = await withFile(dir, 'not-a-folder', 'x');
     const project = await withFile(dir, 'adopt.yaml', 'version: 1\n');
-    const refused = await writeOutputs([{ target: path.join(file, 'plan.md'), data: 'x' }], { project, folder: file, shown: (f) => path.relative(dir, f), t }).catch((error: unknown) => error);
+    const refused = await writeOutputs([{ target: path.join(file, 'plan.md'), data: 'x' }], { project, folder: file, cwd: dir, advice: 'out-folder', shown: (f) => path.relative(dir, f), t }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(FileSystemError);
     // Naming the project file as an output is the user's slip, not the disk's.
-    const slip = await writeOutputs([{ target: project, data: 'x' }], { project, shown: (f) => path.relative(dir, f), t }).catch((error: unknown) => error);
+    const slip = await writeOutputs([{ target: project, data: 'x' }], { project, cwd: dir, advice: 'out-file', shown: (f) => path.relative(dir, f), t }).catch((error: unknown) => error);
     expect(slip).toBeInstanceOf(UsageError);
   });
 
