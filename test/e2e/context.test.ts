@@ -26,7 +26,7 @@ const FRENCH_FILE_ERRORS: [string[], string][] = [
   [['render', '--doc', 'nope'], 'Il n’y a pas de document «\u00a0nope\u00a0»'],
   [['calendar', '--out'], 'Il manque une valeur pour --out.'],
   [['init', '--from', 'answers.yaml'], 'indiquez à la fois --from et --yes'],
-  [['init', '--from', 'nope.yaml', '--yes'], 'Aucun fichier de projet à l’emplacement nope.yaml.'],
+  [['init', '--from', 'nope.yaml', '--yes'], 'Aucun fichier de réponses à l’emplacement nope.yaml.'],
   [['edit', 'nope'], 'Il n’y a pas d’étape «\u00a0nope\u00a0»'],
   [['evaluate'], 'adopt evaluate pose des questions et a besoin d’un terminal.'],
   [['evaluate', '--from', 'review.yaml'], '--from et --yes'],
@@ -66,7 +66,7 @@ describe('a French project under LANG=C', () => {
     const fromEnv = await adopt(['edit', 'nope'], { cwd: elsewhere, env: { ADOPT_FILE: path.join(dir, 'adopt.yaml') } });
     expect(fromEnv.stderr).toContain('Il n’y a pas d’étape');
     const attached = await adopt(['init', '--from', 'nope.yaml', '--yes', '-f../adopt.yaml'], { cwd: elsewhere });
-    expect(attached.stderr).toContain('Aucun fichier de projet à l’emplacement nope.yaml');
+    expect(attached.stderr).toContain('Aucun fichier de réponses à l’emplacement nope.yaml');
     expect((await adopt(['edit', 'nope', '--lang', 'en'], { cwd: dir })).stderr).toMatch(/^There is no step "nope"/);
     // Where no file says otherwise, the locale.
     expect((await adopt(['edit', 'nope'], { cwd: elsewhere })).stderr).toMatch(/^There is no step "nope"/);
