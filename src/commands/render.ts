@@ -45,7 +45,8 @@ export async function render(options: RenderOptions, ctx: Context): Promise<stri
   if (options.templates) {
     templates = path.resolve(io.cwd, options.templates);
     const info = await stat(templates).catch(() => undefined);
-    if (!info?.isDirectory()) throw new UsageError(t('render.noTemplates', { dir: options.templates }));
+    if (info && !info.isDirectory()) throw new UsageError(t('render.templatesIsFile', { dir: options.templates }));
+    if (!info) throw new UsageError(t('render.noTemplates', { dir: options.templates }));
   }
   const renderer = await makeRenderer(t, templates, options.templates);
   const out = path.resolve(io.cwd, options.out ?? path.join(path.dirname(ctx.file), 'adopt-docs'));
