@@ -168,6 +168,8 @@ export function buildProgram(ctx: Context): Command {
       // The context was resolved from the command line read ahead of the parser: were they ever
       // to disagree, a command would work on a file the user did not name.
       const global = action.optsWithGlobals<GlobalOptions>();
+      // An empty -f would name the current folder: a slip, such as a variable that was not set.
+      if (global.file === '') throw new UsageError(t('cli.error.emptyFile'));
       if (projectFile(io.cwd, io.env, global.file) !== ctx.file || (global.lang !== undefined && global.lang !== ctx.lang)) {
         throw new Error(`the command line was read as -f ${ctx.shownFile} --lang ${ctx.lang}, then parsed as -f ${global.file} --lang ${global.lang}`);
       }

@@ -5,6 +5,7 @@ import type { Context } from '../context.js';
 import { openProject } from '../project.js';
 import { icsCalendar, calendarEvents } from '../render/ics.js';
 import { writeOutputs } from '../write-documents.js';
+import { shownPath } from '../util/shown-path.js';
 
 export interface CalendarOptions {
   out?: string;
@@ -16,10 +17,10 @@ export async function calendar(options: CalendarOptions, ctx: Context): Promise<
   const { source } = await openProject(ctx.file, ctx.shownFile, t);
   const project = source.data as unknown as Project;
   const target = path.resolve(io.cwd, options.out ?? path.join(path.dirname(ctx.file), 'adopt.ics'));
-  const shown = path.relative(io.cwd, target) || target;
+  const shown = (file: string) => shownPath(io.cwd, file);
   // A slip such as --out adopt.yaml would replace the project with its calendar: refused there.
-  await writeOutputs([{ target, data: icsCalendar(project, t) }], { project: ctx.file, folder: options.out ? path.dirname(target) : undefined, shown: (file) => path.relative(io.cwd, file) || file, t });
+  await writeOutputs([{ target, data: icsCalendar(project, t) }], { project: ctx.file, folder: options.out ? path.dirname(target) : undefined, cwd: io.cwd, advice: 'out-file', shown, t });
   const empty = calendarEvents(project, t).length === 0;
-  io.stdout.write(`${t(empty ? 'calendar.wroteEmpty' : 'calendar.wrote', { file: shown })}\n`);
-  return shown;
+  io.stdout.write(`${t(empty ? 'calendar.wroteEmpty' : 'calendar.wrote', { file: shown(target) })}\n`);
+  return shown(target);
 }

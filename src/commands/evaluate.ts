@@ -17,6 +17,8 @@ import { formatProblem } from '../problems.js';
 import { fileExists, isInteractive, noTerminal, startSession, type Session, type SessionOptions, type WizardOptions } from '../wizard/session.js';
 import { askReview, reviewFits } from '../wizard/review.js';
 import { setAside, type ReviewProgress } from '../wizard/journal.js';
+import { refuseMissingFrom } from '../wizard/from-file.js';
+import { shownPath } from '../util/shown-path.js';
 
 export interface EvaluateOptions extends WizardOptions {
   /** The day of the review (default: today). */
@@ -155,7 +157,8 @@ async function fromFile(options: EvaluateOptions & SessionOptions): Promise<void
   if (!options.from || !options.yes) throw new UsageError(t('evaluate.fromNeedsYes'));
   const { source } = await openProject(options.file, options.shownFile, t);
   const fromPath = path.resolve(io.cwd, options.from);
-  const shownFrom = path.relative(io.cwd, fromPath) || options.from;
+  const shownFrom = shownPath(io.cwd, fromPath);
+  await refuseMissingFrom(fromPath, shownFrom, 'evaluate.reviewNotFound', t);
   // A BOM is how some editors start UTF-8, not a character of the first key; a lone CR ends a
   // line as LF does (one character for one, so positions hold). Otherwise a line after a CR
   // would not be indented below, and would land outside the review.

@@ -88,10 +88,10 @@ export interface EditOptions extends WizardOptions {
 
 /** `adopt edit <step>`: one step again, with the current answers as defaults. */
 export async function edit(options: EditOptions, ctx: Context): Promise<void> {
-  const { findStep } = await import('../steps/index.js');
+  const { findStep, stepName } = await import('../steps/index.js');
   const step = findStep(options.step);
   const { t } = ctx;
-  if (!step) throw new UsageError(t('edit.unknownStep', { name: options.step, steps: steps.map((s) => s.id).join(', ') }));
+  if (!step) throw new UsageError(t('edit.unknownStep', { name: options.step, steps: steps.map((s) => stepName(s.id, t.lang)).join(', ') }));
   const started = { ...ctx, ...options };
   if (!isInteractive(started)) throw noTerminal(t, `edit ${options.step}`, ctx.io.env);
   if (!(await fileExists(ctx.file))) throw new FileSystemError(t('file.notFound', { file: ctx.shownFile }));

@@ -9,6 +9,7 @@ import { planView, checklistView, evaluationView } from '../render/views.js';
 import { makeRenderer, type DocName, type Format } from '../render/engine.js';
 import { writeOutputs, type Output } from '../write-documents.js';
 import { isValidIsoDate } from '../util/dates.js';
+import { shownPath } from '../util/shown-path.js';
 
 export interface RenderOptions {
   docs?: string;
@@ -44,7 +45,8 @@ export async function render(options: RenderOptions, ctx: Context): Promise<stri
   if (options.templates) {
     templates = path.resolve(io.cwd, options.templates);
     const info = await stat(templates).catch(() => undefined);
-    if (!info?.isDirectory()) throw new UsageError(t('render.noTemplates', { dir: options.templates }));
+    if (info && !info.isDirectory()) throw new UsageError(t('render.templatesIsFile', { dir: options.templates }));
+    if (!info) throw new UsageError(t('render.noTemplates', { dir: options.templates }));
   }
   const renderer = await makeRenderer(t, templates, options.templates);
   const out = path.resolve(io.cwd, options.out ?? path.join(path.dirname(ctx.file), 'adopt-docs'));
@@ -55,7 +57,7 @@ export async function render(options: RenderOptions, ctx: Context): Promise<stri
     checklist: () => checklistView(project, today, t, stamp),
     evaluation: () => evaluationView(project, today, t, stamp),
   };
-  const shown = (file: string) => path.relative(io.cwd, file) || file;
+  const shown = (file: string) => shownPath(io.cwd, file);
   // Word is made from the HTML, so that both say the same; its library is loaded only when asked for.
   const toDocx = formats.includes('docx') ? (await import('../render/docx.js')).htmlToDocx : undefined;
   const created = project.project?.created;
@@ -72,9 +74,9 @@ export async function render(options: RenderOptions, ctx: Context): Promise<stri
       outputs.push({ target: path.join(out, `${doc}.${format}`), data });
     }
   }
-  await writeOutputs(outputs, { project: ctx.file, folder: out, shown, t });
+  await writeOutputs(outputs, { project: ctx.file, folder: out, cwd: io.cwd, advice: 'out-folder', shown, t });
   const written = outputs.map((output) => shown(output.target));
   for (const file of written) io.stdout.write(`${t('render.wrote', { file })}\n`);
-  if (formats.includes('html') && docs.includes('plan')) io.stdout.write(`${t('render.open', { file: path.relative(io.cwd, path.join(out, 'plan.html')) })}\n`);
+  if (formats.includes('html') && docs.includes('plan')) io.stdout.write(`${t('render.open', { file: shown(path.join(out, 'plan.html')) })}\n`);
   return written;
 }

@@ -14,6 +14,7 @@ import { FileProblemsError } from '../errors.js';
 import { formatProblem } from '../problems.js';
 import { loadProject, loadYaml, writeProject, writeNotes, MODELINE, SCHEMA_FILE } from '../store.js';
 import { writeOutputs } from '../write-documents.js';
+import { shownPath } from '../util/shown-path.js';
 
 export const schemaFile = () => path.join(packageRoot(), 'schema/adopt.schema.json');
 
@@ -81,7 +82,7 @@ export function pointModeline(doc: Document, visit: typeof import('yaml').visit)
 export async function writeSchema(options: WriteSchemaOptions): Promise<void> {
   const { t, io } = options;
   const target = path.join(path.dirname(options.file), SCHEMA_FILE);
-  const shown = (file: string) => path.relative(io.cwd, file) || file;
+  const shown = (file: string) => shownPath(io.cwd, file);
   const exists = await stat(options.file).then(
     () => true,
     (error: NodeJS.ErrnoException) => error.code !== 'ENOENT',
@@ -89,7 +90,7 @@ export async function writeSchema(options: WriteSchemaOptions): Promise<void> {
   // The project is read first: a file adopt cannot read gets no schema written beside it either.
   const loaded = exists ? await loadProject(options.file, t, options.shownFile) : undefined;
   if (loaded && !loaded.ok) throw new FileProblemsError(t('schema.fixFirst', { file: options.shownFile }), loaded.problems.map(formatProblem));
-  await writeOutputs([{ target, data: await readFile(schemaFile()) }], { project: options.file, shown, t });
+  await writeOutputs([{ target, data: await readFile(schemaFile()) }], { project: options.file, cwd: io.cwd, advice: 'none', shown, t });
   if (!loaded) {
     io.stdout.write(`${t('schema.wroteAlone', { schema: shown(target), file: options.shownFile })}\n`);
     return;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { HelperOptions, TemplateDelegate } from 'handlebars';
 import type { Translator } from '../i18n/index.js';
 import { templates as builtIn } from '../generated/templates.js';
-import { checkUserTemplate, shownTemplate, templateFailed } from './user-templates.js';
+import { checkUserTemplate, shownTemplate, templateFailed, HelperMisuse } from './user-templates.js';
 
 export type Format = 'md' | 'html';
 export type DocName = 'plan' | 'checklist' | 'evaluation';
@@ -63,6 +63,20 @@ async function userTemplates(dir: string): Promise<Map<string, string>> {
   return found;
 }
 
+/** The helpers templates can call: how each is written, and how many values it needs. */
+const HELPERS = {
+  t: { needs: 1, usage: '{{t "key"}}' },
+  label: { needs: 2, usage: '{{label "prefix" value}}' },
+  date: { needs: 1, usage: '{{date value}}' },
+  money: { needs: 1, usage: '{{money amount currency}}' },
+  number: { needs: 1, usage: '{{number value}}' },
+  count: { needs: 2, usage: '{{count "noun" n}}' },
+  pct: { needs: 1, usage: '{{pct value}}' },
+  eq: { needs: 2, usage: '{{#eq a b}}…{{/eq}}' },
+  md: { needs: 1, usage: '{{md text}}' },
+  cell: { needs: 1, usage: '{{cell text}}' },
+} as const;
+
 export interface Renderer {
   render(doc: DocName, format: Format, view: object): string;
 }
@@ -77,23 +91,30 @@ export async function makeRenderer(t: Translator, userDir?: string, shownDir = u
   for (const format of ['md', 'html'] as const) {
     const env = library.create();
     const escapeParam = format === 'md' ? markdownText : (value: unknown) => value;
-    env.registerHelper('t', (key: string, options: HelperOptions) => {
+    // Handlebars passes its options last: a helper given fewer values than it needs is a
+    // template's slip, said as such rather than as whatever the helper trips over.
+    const helper = (name: keyof typeof HELPERS, fn: (...args: never[]) => unknown) =>
+      env.registerHelper(name, function (this: unknown, ...args: unknown[]) {
+        if (args.length - 1 < HELPERS[name].needs) throw new HelperMisuse(name, HELPERS[name].usage);
+        return (fn as (...values: unknown[]) => unknown).apply(this, args);
+      });
+    helper('t', (key: string, options: HelperOptions) => {
       const params: Record<string, string | number> = {};
       for (const [name, value] of Object.entries(options.hash ?? {})) params[name] = typeof value === 'number' ? value : String(escapeParam(value ?? ''));
       return t.named(key, params);
     });
-    env.registerHelper('label', (prefix: string, value: unknown) => (value === undefined || value === null ? '' : t.named(`${prefix}.${String(value)}`)));
-    env.registerHelper('date', (iso: unknown) => (typeof iso === 'string' ? t.date(iso) : ''));
-    env.registerHelper('money', (amount: unknown, currency: unknown) => (typeof amount === 'number' ? t.money(amount, typeof currency === 'string' ? currency : 'EUR') : ''));
-    env.registerHelper('number', (value: unknown) => (typeof value === 'number' ? t.number(value) : ''));
-    env.registerHelper('count', (noun: string, n: unknown) => t.named(`noun.${noun}`, { n: Number(n) }));
-    env.registerHelper('pct', (value: unknown) => `${Number(value)}%`);
-    env.registerHelper('eq', function (this: unknown, a: unknown, b: unknown, options: HelperOptions) {
+    helper('label', (prefix: string, value: unknown) => (value === undefined || value === null ? '' : t.named(`${prefix}.${String(value)}`)));
+    helper('date', (iso: unknown) => (typeof iso === 'string' ? t.date(iso) : ''));
+    helper('money', (amount: unknown, currency: unknown) => (typeof amount === 'number' ? t.money(amount, typeof currency === 'string' ? currency : 'EUR') : ''));
+    helper('number', (value: unknown) => (typeof value === 'number' ? t.number(value) : ''));
+    helper('count', (noun: string, n: unknown) => t.named(`noun.${noun}`, { n: Number(n) }));
+    helper('pct', (value: unknown) => `${Number(value)}%`);
+    helper('eq', function (this: unknown, a: unknown, b: unknown, options: HelperOptions) {
       return a === b ? options.fn(this) : options.inverse(this);
     });
     if (format === 'md') {
-      env.registerHelper('md', markdownText);
-      env.registerHelper('cell', markdownCell);
+      helper('md', markdownText);
+      helper('cell', markdownCell);
     }
     environments[format] = env;
   }

@@ -64,8 +64,20 @@ export function checkUserTemplate(library: Handlebars, template: TemplateSource,
   if (problems.length > 0) throw new UsageError(problems[0]!);
 }
 
+/** A helper called with fewer values than it needs, such as {{count}}. */
+export class HelperMisuse extends Error {
+  constructor(
+    readonly helper: string,
+    readonly usage: string,
+  ) {
+    super(`the helper ${helper} was given too few values`);
+    this.name = 'HelperMisuse';
+  }
+}
+
 /** A mistake met only while writing (a helper given the wrong values): the template is named. */
 export function templateFailed(error: unknown, shown: string, doc: string, t: Translator): UsageError {
+  if (error instanceof HelperMisuse) return new UsageError(t('render.templateHelper', { file: shown, helper: error.helper, doc, usage: error.usage }));
   const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/\.$/, '');
   return new UsageError(t('render.templateFailed', { file: shown, doc, reason }));
 }

@@ -8,7 +8,7 @@ import { training } from './training.js';
 import { evaluation } from './evaluation.js';
 import { practices } from './practices.js';
 import type { Field, Step, StepId } from './types.js';
-import { languages, localeOf } from '../i18n/index.js';
+import { languages, localeOf, type Lang } from '../i18n/index.js';
 
 /** The method in order: the 8 steps, then the cross-cutting practices. */
 export const steps: readonly Step[] = [lead, keyUsers, needs, research, poc, deployment, training, evaluation, practices];
@@ -20,6 +20,11 @@ export function findStep(name: string): Step | undefined {
   // Every language's names, whatever the language of the run: a French user may run adopt in English.
   const named = languages().map((lang) => localeOf(lang).stepNames).find((names) => Object.hasOwn(names, plain))?.[plain];
   return byNumber ?? steps.find((step) => step.id === plain || step.id === named);
+}
+
+/** A step as people of `lang` type it, to list them: the language's first word for it, else its id. */
+export function stepName(id: StepId, lang: Lang): string {
+  return Object.entries(localeOf(lang).stepNames as Readonly<Record<string, string>>).find(([, step]) => step === id)?.[0] ?? id;
 }
 
 export type { Step, StepId };

@@ -1,15 +1,17 @@
 /** `adopt init --from answers.yaml --yes`: the wizard's answers from a file, asking nothing. */
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Project } from '../generated/model.js';
-import { isLang, type MsgKey } from '../i18n/index.js';
+import { isLang, type MsgKey, type Translator } from '../i18n/index.js';
 import { loadProject, workingCopy, writeProjectData, writeNotes } from '../store.js';
 import { checkProject } from '../check.js';
-import { CheckFailedError, FileProblemsError } from '../errors.js';
+import { CheckFailedError, FileProblemsError, FileSystemError } from '../errors.js';
 import { formatProblem } from '../problems.js';
 import { progress } from '../progress/completeness.js';
 import { createProject, fileExists, type SessionOptions } from './session.js';
 import { openProject } from '../project.js';
 import { isRecord, hasOwn, setOwn } from '../util/records.js';
+import { shownPath } from '../util/shown-path.js';
 
 type Data = Record<string, unknown>;
 
@@ -34,10 +36,20 @@ export function mergeAnswers(target: Data, answers: Data): void {
   }
 }
 
+/** A --from file that is not there is named for what it is, not as a missing project file. */
+export async function refuseMissingFrom(file: string, shown: string, key: 'init.answersNotFound' | 'evaluate.reviewNotFound', t: Translator): Promise<void> {
+  const missing = await stat(file).then(
+    () => false,
+    (error: NodeJS.ErrnoException) => error.code === 'ENOENT',
+  );
+  if (missing) throw new FileSystemError(t(key, { file: shown }));
+}
+
 export async function fillFromAnswers(options: SessionOptions, from: string): Promise<void> {
   const { io, t } = options;
   const fromFile = path.resolve(io.cwd, from);
-  const shownFrom = path.relative(io.cwd, fromFile) || from;
+  const shownFrom = shownPath(io.cwd, fromFile);
+  await refuseMissingFrom(fromFile, shownFrom, 'init.answersNotFound', t);
   const answers = await loadProject(fromFile, t, shownFrom);
   const answerProblems = answers.ok ? (await checkProject(answers.source, t, { locateReferences: false })).structural : answers.problems;
   if (!answers.ok || answerProblems.length > 0) throw new FileProblemsError(t('init.answersProblems', { file: shownFrom }), answerProblems.map(formatProblem));

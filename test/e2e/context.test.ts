@@ -26,7 +26,7 @@ const FRENCH_FILE_ERRORS: [string[], string][] = [
   [['render', '--doc', 'nope'], 'Il n’y a pas de document «\u00a0nope\u00a0»'],
   [['calendar', '--out'], 'Il manque une valeur pour --out.'],
   [['init', '--from', 'answers.yaml'], 'indiquez à la fois --from et --yes'],
-  [['init', '--from', 'nope.yaml', '--yes'], 'Aucun fichier de projet à l’emplacement nope.yaml.'],
+  [['init', '--from', 'nope.yaml', '--yes'], 'Aucun fichier de réponses à l’emplacement nope.yaml.'],
   [['edit', 'nope'], 'Il n’y a pas d’étape «\u00a0nope\u00a0»'],
   [['evaluate'], 'adopt evaluate pose des questions et a besoin d’un terminal.'],
   [['evaluate', '--from', 'review.yaml'], '--from et --yes'],
@@ -66,7 +66,7 @@ describe('a French project under LANG=C', () => {
     const fromEnv = await adopt(['edit', 'nope'], { cwd: elsewhere, env: { ADOPT_FILE: path.join(dir, 'adopt.yaml') } });
     expect(fromEnv.stderr).toContain('Il n’y a pas d’étape');
     const attached = await adopt(['init', '--from', 'nope.yaml', '--yes', '-f../adopt.yaml'], { cwd: elsewhere });
-    expect(attached.stderr).toContain('Aucun fichier de projet à l’emplacement nope.yaml');
+    expect(attached.stderr).toContain('Aucun fichier de réponses à l’emplacement nope.yaml');
     expect((await adopt(['edit', 'nope', '--lang', 'en'], { cwd: dir })).stderr).toMatch(/^There is no step "nope"/);
     // Where no file says otherwise, the locale.
     expect((await adopt(['edit', 'nope'], { cwd: elsewhere })).stderr).toMatch(/^There is no step "nope"/);
@@ -150,10 +150,10 @@ describe('whose fault an error is', () => {
     expect(missing).toMatchObject({ exitCode: 2 });
     const file = await withFile(dir, 'not-a-folder', 'x');
     const project = await withFile(dir, 'adopt.yaml', 'version: 1\n');
-    const refused = await writeOutputs([{ target: path.join(file, 'plan.md'), data: 'x' }], { project, folder: file, shown: (f) => path.relative(dir, f), t }).catch((error: unknown) => error);
+    const refused = await writeOutputs([{ target: path.join(file, 'plan.md'), data: 'x' }], { project, folder: file, cwd: dir, advice: 'out-folder', shown: (f) => path.relative(dir, f), t }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(FileSystemError);
     // Naming the project file as an output is the user's slip, not the disk's.
-    const slip = await writeOutputs([{ target: project, data: 'x' }], { project, shown: (f) => path.relative(dir, f), t }).catch((error: unknown) => error);
+    const slip = await writeOutputs([{ target: project, data: 'x' }], { project, cwd: dir, advice: 'out-file', shown: (f) => path.relative(dir, f), t }).catch((error: unknown) => error);
     expect(slip).toBeInstanceOf(UsageError);
   });
 
