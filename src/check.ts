@@ -6,7 +6,7 @@
 import type { ErrorObject } from 'ajv';
 import { validate } from './generated/validate.js';
 import { datePaths, idLists, keyOrder } from './generated/schema-facts.js';
-import type { Translator, MsgKey } from './i18n/index.js';
+import type { Translator } from './i18n/index.js';
 import type { Problem } from './problems.js';
 import { byPosition } from './problems.js';
 import { describeFound, orderKey, positionOfPath, type PathSegment, type ProjectSource } from './store.js';

@@ -3,7 +3,7 @@
  * project file, and all the files of one command replaced together or none, so that a full disk
  * or a document held open in Word never leaves a half-written file or a mix of old and new.
  */
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Translator } from './i18n/index.js';
 import { FileSystemError, UsageError } from './errors.js';
@@ -33,7 +33,7 @@ export interface OutputOptions {
 }
 
 /** Failures that another place would avoid, unlike a full disk or a file held open. */
-const PLACE_CODES = new Set(['EROFS', 'EACCES', 'EPERM', 'ENOTDIR', 'EISDIR', 'ENOTFILE', 'ELINK', 'ENOENT']);
+const PLACE_CODES = new Set(['EROFS', 'EACCES', 'EPERM', 'ENOTDIR', 'EISDIR', 'ENOTFILE', 'ELINK', 'ENOENT', 'ENOCREATE']);
 
 /**
  * The folders from where the user stands (or the project's folder, if deeper) down to the
@@ -88,16 +88,14 @@ export async function writeOutputs(outputs: readonly Output[], options: OutputOp
     }
   } catch (error) {
     await Promise.all(prepared.map((file) => file.abort()));
-    if (error instanceof WriteFailure) throw new FileSystemError(await failureMessage(error, options, advise));
+    if (error instanceof WriteFailure) throw new FileSystemError(failureMessage(error, options, advise));
     throw error;
   }
 }
 
-async function failureMessage(error: WriteFailure, options: OutputOptions, advise: (message: string, after: 'link' | 'other') => string): Promise<string> {
+function failureMessage(error: WriteFailure, options: OutputOptions, advise: (message: string, after: 'link' | 'other') => string): string {
   const { t, shown } = options;
-  // In an existing folder, ENOENT is a folder that takes no new files (/proc), not a missing one.
-  const folderExists = error.code === 'ENOENT' && (await stat(path.dirname(error.file)).then((info) => info.isDirectory(), () => false));
-  const message = folderExists ? t('write.cannotCreate', { file: shown(error.file) }) : writeFailureMessage(error, shown(error.file), t);
+  const message = writeFailureMessage(error, shown(error.file), t);
   const named = error.link ? message.split(error.link).join(shown(error.link)) : message;
   return PLACE_CODES.has(error.code) ? advise(named, error.code === 'ELINK' ? 'link' : 'other') : named;
 }

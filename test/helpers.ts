@@ -71,3 +71,21 @@ export async function contextFor(io: Io, options: { lang?: 'en' | 'fr'; today?: 
   const ctx = await createContext(options.lang ? ['--lang', options.lang] : [], io);
   return options.today ? { ...ctx, today: options.today } : ctx;
 }
+
+/**
+ * For `replaceFsCalls({ open })`: every file opened for writing fails on its first write as
+ * `code` would (ENOSPC a full disk, EROFS a read-only disk, EACCES a refused permission).
+ */
+export function failingOpen(code: string): never {
+  return (async (file: string, flags: string, mode?: number) => {
+    const { open } = await import('node:fs/promises');
+    const handle = await open(file, flags, mode);
+    return new Proxy(handle, {
+      get(target, property) {
+        if (property === 'writeFile') return async () => Promise.reject(Object.assign(new Error(code), { code }));
+        const value = Reflect.get(target, property) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+  }) as never;
+}

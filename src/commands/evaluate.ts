@@ -4,7 +4,7 @@
  * decision. One dated review is appended; earlier ones are never rewritten.
  */
 import path from 'node:path';
-import { localeOf, type MsgKey, type Translator } from '../i18n/index.js';
+import { localeOf, type Translator } from '../i18n/index.js';
 import type { Context } from '../context.js';
 import type { Project, Review } from '../generated/model.js';
 import { UsageError, CheckFailedError, FileProblemsError, FileSystemError } from '../errors.js';

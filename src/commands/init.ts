@@ -1,5 +1,5 @@
 /** `adopt init`: the whole method, step by step, resuming where the file stops. */
-import { languages, localeOf, type Lang, type MsgKey } from '../i18n/index.js';
+import { languages, localeOf, type Lang } from '../i18n/index.js';
 import { loadTranslator } from '../i18n/index.js';
 import type { Context } from '../context.js';
 import { steps } from '../steps/index.js';

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Project } from '../generated/model.js';
-import type { MsgKey, Translator } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import { addDays, isValidIsoDate } from '../util/dates.js';
 import { uniqueId } from '../util/ids.js';
 import { datedItems } from '../derive/dated.js';

@@ -265,6 +265,7 @@ export function writeFailureMessage(error: WriteFailure, shown: string, t: Trans
     ENOTFILE: 'write.isFolder',
     ELINK: 'write.link',
     ENOENT: 'write.noFolder',
+    ENOCREATE: 'write.cannotCreate',
   };
   const key = known[error.code];
   return key ? t(key, { file: shown, link: error.link ?? shown }) : t('file.writeFailed', { file: shown, reason: error.code });

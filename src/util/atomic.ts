@@ -102,6 +102,40 @@ export interface AtomicOptions {
   beforeRename?: () => Promise<void>;
 }
 
+/**
+ * Creates `file` exclusively ('wx' is O_CREAT | O_EXCL: a file or a link already at this name
+ * makes it fail) and puts `data` in it, synced; a failure after the create removes it. Failures
+ * are reported for `reportAs`: the file the user knows of, not a temporary name.
+ */
+async function createExclusive(file: string, data: string | Uint8Array, mode: number, reportAs: string): Promise<void> {
+  let handle: FileHandle;
+  try {
+    handle = await calls.open(file, 'wx', mode);
+  } catch (error) {
+    throw new WriteFailure(await failureCode(error, file), reportAs);
+  }
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+    await handle.close();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await unlink(file).catch(() => undefined);
+    throw new WriteFailure(errorCode(error), reportAs);
+  }
+}
+
+/**
+ * The system's code, except that ENOENT in a folder that exists means the folder takes no new
+ * files (/proc, some network shares), not a missing folder: ENOCREATE.
+ */
+async function failureCode(error: unknown, file: string): Promise<string> {
+  const code = errorCode(error);
+  if (code !== 'ENOENT') return code;
+  const folder = await stat(path.dirname(file)).catch(() => undefined);
+  return folder?.isDirectory() ? 'ENOCREATE' : code;
+}
+
 /** A new version of a file, on disk beside it, waiting to replace it. */
 export interface Prepared {
   commit(): Promise<void>;
@@ -117,24 +151,16 @@ export async function prepareAtomic(target: string, data: string | Uint8Array, o
   const existing = await stat(target).catch(() => undefined);
   const mode = existing ? existing.mode & 0o777 : (options.mode ?? 0o644);
   const temp = tempName(target);
-  let handle: FileHandle | undefined;
   inFlight.add(temp);
   const abort = async () => {
     await unlink(temp).catch(() => undefined);
     inFlight.delete(temp);
   };
   try {
-    // 'wx' is O_CREAT | O_EXCL: a file or a link planted at this name makes it fail.
-    handle = await calls.open(temp, 'wx', mode);
-    await handle.writeFile(data);
-    await handle.sync();
+    await createExclusive(temp, data, mode, target);
   } catch (error) {
-    await handle?.close().catch(() => undefined);
-    handle = undefined;
-    await abort();
-    throw new WriteFailure(errorCode(error), target);
-  } finally {
-    await handle?.close();
+    inFlight.delete(temp);
+    throw error;
   }
   return {
     abort,
@@ -159,22 +185,11 @@ export async function prepareAtomic(target: string, data: string | Uint8Array, o
 export async function writeNewFile(name: string, ext: string, data: string | Uint8Array, mode = 0o644): Promise<string> {
   for (let n = 1; n < 1000; n++) {
     const target = `${name}${n === 1 ? '' : `-${n}`}${ext}`;
-    let handle: FileHandle | undefined;
     try {
-      handle = await calls.open(target, 'wx', mode);
-    } catch (error) {
-      if (errorCode(error) === 'EEXIST') continue;
-      throw new WriteFailure(errorCode(error), target);
-    }
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-      await handle.close();
+      await createExclusive(target, data, mode, target);
       return target;
     } catch (error) {
-      await handle.close().catch(() => undefined);
-      await unlink(target).catch(() => undefined);
-      throw new WriteFailure(errorCode(error), target);
+      if (!(error instanceof WriteFailure && error.code === 'EEXIST')) throw error;
     }
   }
   throw new WriteFailure('EEXIST', name + ext);

@@ -1,4 +1,4 @@
-import type { Translator, MsgKey } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import type { Warning } from '../derive/warnings.js';
 import { danglingMessage } from '../derive/references.js';
 

@@ -3,7 +3,7 @@
  * reference to another list, a list of strings. Undefined means "passed over" (only for an
  * optional question); CLEARED, that an answer there was is removed.
  */
-import { localeOf, type Translator, type MsgKey } from '../i18n/index.js';
+import { localeOf, type Translator } from '../i18n/index.js';
 import type { ChoiceField, Context, Field, RefField, TextField } from '../steps/types.js';
 import { isRequired } from '../steps/types.js';
 import { toolsInTest } from '../derive/matrix.js';

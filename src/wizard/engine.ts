@@ -7,7 +7,7 @@
  * twice); `review` asks everything with the current answers as defaults (`adopt edit`,
  * `adopt init --restart`).
  */
-import { localeOf, type Translator, type MsgKey } from '../i18n/index.js';
+import { localeOf, type Translator } from '../i18n/index.js';
 import type { Project } from '../generated/model.js';
 import type { Context, Field, ListField, Note, ScoresField, Step } from '../steps/types.js';
 import { isRequired as required } from '../steps/types.js';

@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Project } from '../generated/model.js';
-import { isLang, type MsgKey, type Translator } from '../i18n/index.js';
+import { isLang, type Translator } from '../i18n/index.js';
 import { loadProject, workingCopy, writeProjectData, writeNotes } from '../store.js';
 import { checkProject } from '../check.js';
 import { CheckFailedError, FileProblemsError, FileSystemError } from '../errors.js';

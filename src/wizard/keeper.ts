@@ -3,7 +3,7 @@
  * once; what cannot be valid yet (an item half entered, a review not finished) goes to the
  * journal beside it. Knows therefore exactly what a Ctrl-C would cost, and says it.
  */
-import { localeOf, type MsgKey, type Translator } from '../i18n/index.js';
+import { localeOf, type Translator } from '../i18n/index.js';
 import type { Project } from '../generated/model.js';
 import path from 'node:path';
 import { writeProjectData, writeNotes, workingCopy, keepAside, writeFailureMessage, type ProjectSource, type Written } from '../store.js';

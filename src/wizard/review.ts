@@ -3,7 +3,7 @@
  * until its last answer it lives in the journal: after every answer `keep` is called with the
  * progress, and a progress handed back from the journal resumes at the first unanswered question.
  */
-import { localeOf, type MsgKey, type Translator } from '../i18n/index.js';
+import { localeOf, type Translator } from '../i18n/index.js';
 import type { Project, Review } from '../generated/model.js';
 import { addMonths, parseDate, withinRange } from '../util/dates.js';
 import { visible } from '../util/visible.js';

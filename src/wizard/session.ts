@@ -4,7 +4,7 @@
  * left by a run that was stopped, and the closing summary.
  */
 import { access } from 'node:fs/promises';
-import type { Translator, Lang, MsgKey } from '../i18n/index.js';
+import type { Translator, Lang } from '../i18n/index.js';
 import type { Project } from '../generated/model.js';
 import { loadProject, createProjectFile, newProjectText, writeProject, setIn, SCHEMA_FILE, type ProjectSource } from '../store.js';
 import { openProject } from '../project.js';

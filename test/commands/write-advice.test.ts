@@ -6,9 +6,8 @@
  */
 import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileHandle } from 'node:fs/promises';
 import { replaceFsCalls } from '../../src/util/atomic.js';
-import { adopt, copyExample, examples, tempDir } from '../helpers.js';
+import { adopt, copyExample, examples, tempDir, failingOpen } from '../helpers.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -20,20 +19,6 @@ afterEach(async () => {
   await cleanup();
 });
 
-/** Every file opened for writing fails as `code` would: a read-only disk, a refused permission. */
-function failingOpen(code: string) {
-  return (async (file: string, flags: string, mode?: number) => {
-    const { open } = await import('node:fs/promises');
-    const handle = await open(file, flags, mode);
-    return new Proxy(handle, {
-      get(target, property) {
-        if (property === 'writeFile') return async () => Promise.reject(Object.assign(new Error(code), { code }));
-        const value = Reflect.get(target, property) as unknown;
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-      },
-    }) as FileHandle;
-  }) as never;
-}
 
 const review = 'date: 2026-11-20\nobjectives:\n  - { id: O1, status: met }\n  - { id: O2, status: partial }\n  - { id: O3, status: met }\n  - { id: O4, status: unmet }\ndecision: continue\n';
 

@@ -5,12 +5,11 @@
  */
 import { chmod, link, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileHandle } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { parse } from 'yaml';
 import { replaceFsCalls } from '../../src/util/atomic.js';
 import type { Project } from '../../src/generated/model.js';
-import { adopt, copyExample, examples, tempDir, withFile } from '../helpers.js';
+import { adopt, copyExample, examples, tempDir, withFile, failingOpen } from '../helpers.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -77,20 +76,6 @@ describe('documents and the calendar are never written through a link or over th
   });
 });
 
-/** A file handle whose writes fail as a full disk (or another system error) makes them fail. */
-function failingOpen(code: string) {
-  return (async (file: string, flags: string, mode?: number) => {
-    const { open } = await import('node:fs/promises');
-    const handle = await open(file, flags, mode);
-    return new Proxy(handle, {
-      get(target, property) {
-        if (property === 'writeFile') return async () => Promise.reject(Object.assign(new Error(code), { code }));
-        const value = Reflect.get(target, property) as unknown;
-        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-      },
-    }) as FileHandle;
-  }) as never;
-}
 
 describe('a full disk, no permission, a read-only disk: a sentence, exit 2, nothing half-written', () => {
   test.each([
