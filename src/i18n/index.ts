@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { visible } from '../util/visible.js';
+import { typedDate } from '../util/dates.js';
 import type { Catalogue, MsgKey } from './catalogue.js';
 import { locales, type Locale } from './locales.js';
 import { formatMessage, type Formatting } from './message.js';
@@ -118,6 +119,8 @@ function makeTranslator(lang: Lang, catalogue: Catalogue): Translator {
     plural: (n) => (plurals ??= new Intl.PluralRules(locale)).select(n),
     // The one place user text enters a message: what a terminal would obey is shown instead.
     show: (value) => (value instanceof Composed ? value.text : visible(String(value))),
+    number: (n) => t.number(n),
+    date: (iso) => visible(typedDate(iso, localeOf(lang).dateOrder)),
   };
   const interpolate = (template: string, params?: Params) => formatMessage(template, params, formatting);
   // A key named in a user's template may not exist: it then shows itself rather than crash,

@@ -2,7 +2,7 @@
  * What differs between languages besides the words: one row per language. Adding a language is
  * one row here and one catalogue in ./locales/ (docs/translating.md).
  */
-import type { DateOrder } from '../util/dates.js';
+import type { DateOrder, DateWords } from '../util/dates.js';
 
 export interface Locale {
   /** Its own name, offered when a new project chooses its language. */
@@ -18,6 +18,8 @@ export interface Locale {
   readonly currency: string;
   /** How a typed 03/04/2027 is read. */
   readonly dateOrder: DateOrder;
+  /** Which chrono-node parser reads the dates people of the language write in words (15 mars 2027). */
+  readonly dateWords: DateWords;
   /** How an item's title is named mid-sentence: "key user 3", « Utilisateur clef 3 ». */
   readonly nameInSentence: 'lowercase' | 'guillemets';
   /**
@@ -47,6 +49,7 @@ export const locales = {
     decimal: ',',
     currency: 'EUR',
     dateOrder: 'dmy',
+    dateWords: 'fr',
     nameInSentence: 'guillemets',
     stepNames: {
       chef: 'lead', 'chef-de-projet': 'lead', utilisateurs: 'key-users', 'utilisateurs-clefs': 'key-users', besoins: 'needs', recherche: 'research',
@@ -54,5 +57,5 @@ export const locales = {
     },
     typography: frenchTypography,
   },
-  en: { name: 'English', tag: 'en-GB', decimal: '.', currency: 'GBP', dateOrder: 'dmy', nameInSentence: 'lowercase', stepNames: {} },
+  en: { name: 'English', tag: 'en-GB', decimal: '.', currency: 'GBP', dateOrder: 'dmy', dateWords: 'en.GB', nameInSentence: 'lowercase', stepNames: {} },
 } as const satisfies Record<string, Locale>;

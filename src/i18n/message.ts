@@ -9,11 +9,15 @@
 export interface Formatting {
   /** The plural category of a count in the message's language (Intl.PluralRules). */
   plural(n: number): string;
+  /** `{x, number}`: a number with the language's decimal mark (3,59). */
+  number?(n: number): string;
+  /** `{x, date}`: a YYYY-MM-DD date as the wizard asks it typed (15/03/2027). */
+  date?(iso: string): string;
   /** How a parameter's value enters the text (user text is shown visibly). */
   show(value: unknown): string;
 }
 
-const CHOICE = /\{\s*\w+\s*,\s*(?:plural|select)\s*,/;
+const CHOICE = /\{\s*\w+\s*,\s*(?:plural|select\s*,|number\s*\}|date\s*\})/;
 
 export function formatMessage(template: string, params: Readonly<Record<string, unknown>> | undefined, how: Formatting): string {
   if (!params) return template;
@@ -60,9 +64,11 @@ function closing(text: string, open: number): number {
 
 /** What `{…}` says, or undefined to leave it as written (an unknown parameter shows itself). */
 function argument(inner: string, params: Readonly<Record<string, unknown>>, how: Formatting): string | undefined {
-  const match = /^\s*(\w+)\s*(?:,\s*(plural|select)\s*,([\s\S]*))?$/.exec(inner);
+  const match = /^\s*(\w+)\s*(?:,\s*(plural|select)\s*,([\s\S]*)|,\s*(number|date)\s*)?$/.exec(inner);
   if (!match || !Object.hasOwn(params, match[1]!)) return undefined;
   const value = params[match[1]!];
+  if (match[4] === 'number' && typeof value === 'number' && how.number) return how.number(value);
+  if (match[4] === 'date' && typeof value === 'string' && how.date) return how.date(value);
   if (!match[2]) return how.show(value);
   const options = cases(match[3]!);
   if (match[2] === 'select') {
@@ -98,7 +104,7 @@ export function argumentsOf(template: string): string[] {
     for (let i = text.indexOf('{'); i >= 0; i = text.indexOf('{', i + 1)) {
       const end = closing(text, i);
       if (end < 0) return;
-      const match = /^\s*(\w+)\s*(?:,\s*(?:plural|select)\s*,([\s\S]*))?$/.exec(text.slice(i + 1, end));
+      const match = /^\s*(\w+)\s*(?:,\s*(?:plural|select)\s*,([\s\S]*)|,\s*(?:number|date)\s*)?$/.exec(text.slice(i + 1, end));
       if (match) {
         out.add(match[1]!);
         if (match[2] !== undefined) for (const body of cases(match[2]).values()) walk(body);

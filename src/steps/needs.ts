@@ -58,7 +58,7 @@ export const needs: Step = {
               title: 'item',
               fields: [
                 { kind: 'text', key: 'item', label: 'field.budget.item', help: 'help.budget.item', required: true },
-                { kind: 'number', key: 'amount', label: 'field.budget.amount', help: 'help.budget.amount', min: 0, required: true },
+                { kind: 'number', key: 'amount', label: 'field.budget.amount', help: 'help.budget.amount', min: 0, money: 'recurring', required: true },
                 { kind: 'choice', key: 'kind', label: 'field.budget.kind', help: 'help.budget.kind', choices: schemaChoices['needs.budget.items[].kind'], labels: 'enum.costKind', required: true },
                 {
                   kind: 'choice',

@@ -1,7 +1,7 @@
 import type { Project } from '../generated/model.js';
 import { decisionMatrix } from '../derive/matrix.js';
 import { POC_MAX_DAYS, POC_MIN_DAYS } from '../derive/warnings.js';
-import { daysBetween, isValidIsoDate } from '../util/dates.js';
+import { addDays, daysBetween, isValidIsoDate } from '../util/dates.js';
 import type { Note, Step } from './types.js';
 
 /** An end before its start cannot be saved: the answer is asked again. */
@@ -22,7 +22,7 @@ function ranking(project: Project): Note[] {
   const ranked = matrix.candidates.filter((c) => c.weighted !== undefined);
   if (ranked.length === 0) return [];
   const notes: Note[] = [{ key: 'poc.rankingTitle' }];
-  for (const c of ranked) notes.push({ key: 'poc.rankingLine', params: { rank: c.rank!, name: c.name, score: c.weighted!.toFixed(2) } });
+  for (const c of ranked) notes.push({ key: 'poc.rankingLine', params: { rank: c.rank!, name: c.name, score: Math.round(c.weighted! * 100) / 100 } });
   for (const cell of matrix.disagreements) {
     const criterion = matrix.criteria.find((k) => k.id === cell.criterion);
     const tool = matrix.candidates.find((c) => c.id === cell.candidate);
@@ -50,6 +50,8 @@ export const poc: Step = {
           label: 'field.poc.end',
           help: 'help.poc.end',
           required: true,
+          // Four weeks of real use, as the help says: Enter takes it.
+          suggest: ({ project }) => (isValidIsoDate(project.poc?.start) ? addDays(project.poc.start, 27) : undefined),
           check: (value, { project }) => endAfterStart(project.poc?.start, value),
           confirm: (value, { project }) => {
             const start = project.poc?.start;

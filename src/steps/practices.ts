@@ -29,7 +29,7 @@ export const practices: Step = {
                 { kind: 'text', key: 'tool', label: 'field.inventory.tool', required: true },
                 { kind: 'text', key: 'use', label: 'field.inventory.use', help: 'help.inventory.use', detail: true },
                 { kind: 'choice', key: 'fate', label: 'field.inventory.fate', help: 'help.inventory.fate', choices: schemaChoices['practices.vision.inventory[].fate'], labels: 'enum.fate', required: true },
-                { kind: 'number', key: 'monthlyCost', label: 'field.inventory.monthlyCost', min: 0, detail: true },
+                { kind: 'number', key: 'monthlyCost', label: 'field.inventory.monthlyCost', min: 0, money: 'monthly', detail: true },
                 { kind: 'date', key: 'contractEnd', label: 'field.inventory.contractEnd', help: 'help.inventory.contractEnd', detail: true },
               ],
             },

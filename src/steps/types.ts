@@ -59,6 +59,11 @@ export interface NumberField extends FieldBase {
   kind: 'number' | 'integer';
   min?: number;
   max?: number;
+  /**
+   * An amount of the budget's currency, typed as people do ("50 € par mois", "gratuit"): the
+   * period typed with it fills a recurring line's kind and period, or must be a month.
+   */
+  money?: 'recurring' | 'monthly';
 }
 
 export interface BooleanField extends FieldBase {

@@ -89,3 +89,66 @@ export function parseDate(text: string, order: DateOrder = 'dmy'): string | unde
   const iso = readDate(text, order);
   return iso && inDateRange(iso) ? iso : undefined;
 }
+
+/** A date as the wizard asks for it beside "JJ/MM/AAAA": 15/03/2027 (or 03/15/2027 month first). */
+export function typedDate(iso: string, order: DateOrder = 'dmy'): string {
+  const match = ISO.exec(iso);
+  if (!match) return iso;
+  const [, y, m, d] = match;
+  return order === 'dmy' ? `${d}/${m}/${y}` : `${m}/${d}/${y}`;
+}
+
+/**
+ * A date written in words or in a short form, and how sure the reading is: a year left out is
+ * guessed (the next such day), and a day and month typed in the other order are swapped.
+ */
+export interface DateReading {
+  iso: string;
+  guessedYear: boolean;
+  swapped: boolean;
+}
+
+/** The chrono-node parser that reads a language's dates: `fr`, or `en.GB` (day first). */
+export type DateWords = 'fr' | 'en.GB';
+
+export type DateReader = (text: string, today: string) => DateReading | undefined;
+
+let chronoModule: Promise<typeof import('chrono-node')> | undefined;
+let chronoLoaded: typeof import('chrono-node') | undefined;
+
+/**
+ * chrono-node is loaded on the first date typed in another form than 15/03/2027 or 2027-03-15:
+ * it is half the size of the rest of adopt, and no command needs it to start.
+ */
+export async function loadDateReader(words: DateWords): Promise<DateReader> {
+  chronoModule ??= import('chrono-node').then((module) => (chronoLoaded = module));
+  return readerOf(await chronoModule, words);
+}
+
+/** The reader at once when chrono-node is already loaded (a prompt's check cannot wait). */
+export function loadedDateReader(words: DateWords): DateReader | undefined {
+  return chronoLoaded ? readerOf(chronoLoaded, words) : undefined;
+}
+
+function readerOf(chrono: typeof import('chrono-node'), words: DateWords): DateReader {
+  const parser = words === 'fr' ? chrono.fr : chrono.en.GB;
+  return (text, today) => {
+    const value = text.trim().replace(/[\u00a0\u202f]/g, ' ');
+    const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+    const results = parser.parse(value, new Date(y, m - 1, d, 12), { forwardDate: true });
+    // One day, and nothing else said: "du 3 au 5 mars" or "15 mars, ou le 16" is not one answer.
+    if (results.length !== 1 || results[0]!.end) return undefined;
+    const found = results[0]!;
+    const rest = value.slice(0, found.index) + value.slice(found.index + found.text.length);
+    if (!/^[\s,.;:]*(?:\p{L}{1,3}[\s,.;:]*)?$/u.test(rest)) return undefined;
+    const start = found.start;
+    // A day named by its number: "next week" or "in a while" is not a date to plan by.
+    if (!/\d/.test(found.text) || !start.isCertain('day') || !start.isCertain('month')) return undefined;
+    const iso = `${String(start.get('year')).padStart(4, '0')}-${String(start.get('month')).padStart(2, '0')}-${String(start.get('day')).padStart(2, '0')}`;
+    if (!isRealDate(iso) || !inDateRange(iso)) return undefined;
+    // chrono reads 03/15/2027 as 15 March even day first: the typed order was the other one.
+    const typed = /^(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}$/.exec(found.text.trim());
+    const swapped = typed !== null && Number(typed[1]) !== start.get('day');
+    return { iso, guessedYear: !start.isCertain('year'), swapped };
+  };
+}

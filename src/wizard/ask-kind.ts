@@ -4,11 +4,11 @@
  * optional question); CLEARED, that an answer there was is removed.
  */
 import { localeOf, type Translator } from '../i18n/index.js';
-import type { ChoiceField, Context, Field, RefField, TextField } from '../steps/types.js';
+import type { ChoiceField, Context, Field, NumberField, RefField, TextField } from '../steps/types.js';
 import { isRequired } from '../steps/types.js';
 import { toolsInTest } from '../derive/matrix.js';
-import { isContact, isEmail, parseNumber } from './answers.js';
-import { parseDate } from '../util/dates.js';
+import { amountWords, emailSuggestion, isContact, isEmail, parseAmount, parseOutOf, readCurrency, type Amount } from './answers.js';
+import { loadDateReader, loadedDateReader, parseDate, today as todayOf, typedDate, type DateReading } from '../util/dates.js';
 import type { Choice, Prompter } from './prompter.js';
 
 /** "None for now" chosen where there was an answer: the answer is removed. */
@@ -19,6 +19,7 @@ export type ValueField = Exclude<Field, { kind: 'group' | 'list' | 'scores' }>;
 /** What every kind of question needs to ask: the field as a prompt, and the current answer. */
 interface Asking {
   prompter: Prompter;
+  ctx: Context;
   t: Translator;
   /** The current answer, or the step's suggestion: the default. */
   proposal: unknown;
@@ -37,7 +38,7 @@ export async function askKind(field: ValueField, proposal: unknown, ctx: Context
   const must = isRequired(field, ctx);
   const message = capitalise(t(field.label)) + (field.kind === 'date' ? t('prompt.dateFormat') : '');
   const help = field.help ? t(field.help) : undefined;
-  const asking: Asking = { prompter, t, proposal, must, q: { message, ...(help ? { help } : {}) }, blank: (value) => (value === '' ? (must ? t('prompt.required') : true) : undefined) };
+  const asking: Asking = { prompter, ctx, t, proposal, must, q: { message, ...(help ? { help } : {}) }, blank: (value) => (value === '' ? (must ? t('prompt.required') : true) : undefined) };
   switch (field.kind) {
     case 'text':
     case 'longtext':
@@ -67,39 +68,134 @@ export async function askKind(field: ValueField, proposal: unknown, ctx: Context
 
 const withDefault = (proposal: unknown) => (typeof proposal === 'string' ? { default: proposal } : {});
 
-async function askText(field: TextField, { prompter, t, proposal, q, blank }: Asking): Promise<unknown> {
-  const check = field.kind === 'email' ? (v: string) => (isContact(v) ? true : t(v.includes('@') && !isEmail(v) ? 'prompt.badEmail' : 'prompt.badContact')) : () => true as const;
-  const answer = await prompter.text({ ...q, ...withDefault(proposal), validate: (v) => blank(v) ?? check(v) });
-  return answer === '' ? undefined : answer;
+async function askText(field: TextField, asking: Asking): Promise<unknown> {
+  const { prompter, t, proposal, q, blank } = asking;
+  const email = field.kind === 'email';
+  // A slip such as gmail,com passes the check, to be offered corrected just after.
+  const check = email ? (v: string) => (isContact(v) || emailSuggestion(v) ? true : t(v.includes('@') && !isEmail(v) ? 'prompt.badEmail' : 'prompt.badContact')) : () => true as const;
+  let shown = withDefault(proposal);
+  for (;;) {
+    const answer = await prompter.text({ ...q, ...shown, validate: (v) => blank(v) ?? check(v) });
+    const suggestion = email && answer !== proposal ? emailSuggestion(answer) : undefined;
+    if (!suggestion) return answer === '' ? undefined : answer;
+    if (await prompter.confirm({ message: t('prompt.didYouMean', { suggestion }), default: true })) return suggestion;
+    if (isContact(answer)) return answer;
+    shown = { default: answer };
+  }
 }
 
 async function askCurrency({ prompter, t, proposal, q, blank }: Asking): Promise<unknown> {
-  const answer = await prompter.text({ ...q, ...withDefault(proposal), validate: (v) => blank(v) ?? (/^[A-Za-z]{3}$/.test(v) ? true : t('prompt.badCurrency')) });
-  return answer === '' ? undefined : answer.toUpperCase();
+  const words = amountWords(t);
+  const answer = await prompter.text({ ...q, ...withDefault(proposal), validate: (v) => blank(v) ?? (readCurrency(v, words) ? true : t('prompt.badCurrency')) });
+  if (answer === '') return undefined;
+  const code = readCurrency(answer, words)!;
+  if (code !== answer) prompter.say(t('prompt.understood', { what: code }));
+  return code;
 }
 
-async function askDate({ prompter, t, proposal, q, blank }: Asking, verify: (value: unknown) => string | true): Promise<unknown> {
-  const typed = (value: string) => parseDate(value, localeOf(t.lang).dateOrder);
-  const answer = await prompter.text({ ...q, ...withDefault(proposal), validate: (v) => blank(v) ?? (typed(v) ? verify(typed(v)) : t('prompt.badDate')) });
-  return answer === '' ? undefined : typed(answer);
+/**
+ * 15/03/2027 and 2027-03-15 are read at once; any other form (15 mars 2027, March 15, 2027,
+ * 15/03/27) by chrono-node, loaded the first time one is typed. The reading is said back, and
+ * asked about when the year was guessed or the day and month were typed the other way round.
+ */
+async function askDate({ prompter, ctx, t, proposal, q, blank }: Asking, verify: (value: unknown) => string | true): Promise<unknown> {
+  const { dateOrder, dateWords } = localeOf(t.lang);
+  const strict = (value: string) => parseDate(value, dateOrder);
+  const today = ctx.today ?? todayOf();
+  const reading = (value: string): DateReading | undefined => loadedDateReader(dateWords)?.(value, today);
+  // Until chrono-node is loaded, a form it may read passes the prompt's check, and is read just after.
+  const check = (value: string): string | true => {
+    const iso = strict(value) ?? reading(value)?.iso;
+    if (iso) return verify(iso);
+    if (!loadedDateReader(dateWords)) {
+      void loadDateReader(dateWords).catch(() => undefined);
+      return true;
+    }
+    return t('prompt.badDate');
+  };
+  let shown = typeof proposal === 'string' ? { default: typedDate(proposal, dateOrder) } : {};
+  for (;;) {
+    const answer = await prompter.text({ ...q, ...shown, validate: (v) => blank(v) ?? check(v) });
+    if (answer === '') return undefined;
+    const iso = strict(answer);
+    if (iso) return iso;
+    const read = (await loadDateReader(dateWords))(answer, today);
+    const refusal = read ? verify(read.iso) : t('prompt.badDate');
+    shown = { default: answer };
+    if (refusal !== true) {
+      prompter.say(refusal);
+      continue;
+    }
+    const date = t.date(read!.iso);
+    if (read!.guessedYear || read!.swapped) {
+      if (await prompter.confirm({ message: t('prompt.checkDate', { date }), default: true })) return read!.iso;
+      continue;
+    }
+    prompter.say(t('prompt.understood', { what: date }));
+    return read!.iso;
+  }
 }
 
-async function askNumber(field: Extract<Field, { kind: 'number' | 'integer' }>, { prompter, t, proposal, q, blank }: Asking): Promise<unknown> {
+/** Answers given along with another one (a period typed with an amount): not asked again. */
+const along = new WeakMap<object, Set<string>>();
+
+/** Whether this answer came with another one just now; asking says so only once. */
+export function answeredAlong(target: object, key: string): boolean {
+  return along.get(target)?.delete(key) ?? false;
+}
+
+/**
+ * An amount typed with its currency and period. The period fills a budget line's kind and
+ * period; the currency, the budget's when it has none yet, and refused when it differs.
+ */
+function amountFacts(field: NumberField, read: Amount, { ctx, t }: Asking): string | true {
+  const budget = ctx.project.needs?.budget;
+  if (read.currency && budget?.currency && read.currency !== budget.currency.toUpperCase()) return t('prompt.otherCurrency', { currency: budget.currency });
+  if (read.period && field.money === 'monthly' && read.period !== 'month') return t('prompt.monthlyOnly');
+  return true;
+}
+
+function keepAmountFacts(field: NumberField, read: Amount, { ctx, t, prompter }: Asking): void {
+  const project = ctx.project as { needs?: { budget?: { currency?: string } } };
+  if (read.currency && !project.needs?.budget?.currency) {
+    project.needs ??= {};
+    project.needs.budget ??= {};
+    project.needs.budget.currency = read.currency;
+  }
+  const item = ctx.item;
+  if (read.period && field.money === 'recurring' && item) {
+    item.kind = 'recurring';
+    item.period = read.period;
+    along.set(item, new Set(['kind', 'period']));
+  }
+  const currency = read.currency ?? project.needs?.budget?.currency;
+  const money = currency ? t.money(read.amount, currency) : t.number(read.amount);
+  prompter.say(t('prompt.understood', { what: read.period ? t('prompt.amountPer', { amount: money, period: t.named(`enum.period.${read.period}`) }) : money }));
+}
+
+async function askNumber(field: NumberField, asking: Asking): Promise<unknown> {
+  const { prompter, t, proposal, q, blank } = asking;
   const shown = typeof proposal === 'number' ? t.number(proposal) : undefined;
+  const words = field.money ? amountWords(t) : undefined;
+  const read = (v: string): Amount | undefined => (words ? parseAmount(v, t.lang, words) : ((n) => (n === undefined ? undefined : { amount: n }))(parseOutOf(v, t.lang, field.max)));
   const answer = await prompter.text({
     ...q,
     ...(shown !== undefined ? { default: shown } : {}),
     validate: (v) => {
       const empty = blank(v);
       if (empty !== undefined) return empty;
-      const n = parseNumber(v, t.lang);
+      const typed = read(v);
+      const n = typed?.amount;
       if (n === undefined || (field.kind === 'integer' && !Number.isInteger(n))) return t(field.kind === 'integer' ? 'prompt.badInteger' : 'prompt.badNumber');
       if (field.min !== undefined && n < field.min) return t('prompt.tooSmall', { min: field.min });
       if (field.max !== undefined && n > field.max) return t('prompt.tooLarge', { max: field.max });
-      return true;
+      return field.money ? amountFacts(field, typed!, asking) : true;
     },
   });
-  return answer === '' ? undefined : parseNumber(answer, t.lang);
+  if (answer === '') return undefined;
+  const typed = read(answer)!;
+  if (field.money && answer !== shown && (typed.currency || typed.period || !/\d/.test(answer))) keepAmountFacts(field, typed, asking);
+  return typed.amount;
 }
 
 function enumChoices(field: ChoiceField, t: Translator): Choice<string>[] {

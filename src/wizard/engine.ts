@@ -7,13 +7,13 @@
  * twice); `review` asks everything with the current answers as defaults (`adopt edit`,
  * `adopt init --restart`).
  */
-import { localeOf, type Translator } from '../i18n/index.js';
+import type { Translator } from '../i18n/index.js';
 import type { Project } from '../generated/model.js';
 import type { Context, Field, ListField, Note, ScoresField, Step } from '../steps/types.js';
 import { isRequired as required } from '../steps/types.js';
 import { isAnswered } from '../progress/completeness.js';
-import { parseNumber } from './answers.js';
-import { askKind, capitalise, CLEARED } from './ask-kind.js';
+import { readScores } from './answers.js';
+import { answeredAlong, askKind, capitalise, CLEARED } from './ask-kind.js';
 import { nextNumberedId, slug, uniqueId } from '../util/ids.js';
 import { visible } from '../util/visible.js';
 import { referencesTo, type ReferenceTarget } from '../derive/references.js';
@@ -111,7 +111,7 @@ async function askFields(fields: readonly Field[], target: Data, ctx: Context, e
 
 async function askValue(field: Exclude<Field, { kind: 'group' | 'list' | 'scores' }>, target: Data, ctx: Context, engine: Engine): Promise<void> {
   const current = target[field.key];
-  if (engine.mode === 'fill' && isAnswered(current)) return;
+  if ((engine.mode === 'fill' && isAnswered(current)) || answeredAlong(target, field.key)) return;
   say(engine, field.intro?.(ctx));
   const proposal = isAnswered(current) ? current : field.suggest?.(ctx);
   // A refused answer is refused by the prompt itself, before it is shown as accepted.
@@ -127,7 +127,8 @@ async function askValue(field: Exclude<Field, { kind: 'group' | 'list' | 'scores
       return;
     }
     if (value === undefined) return;
-    const doubt = field.confirm?.(value, ctx);
+    // An answer kept as it was (a deadline now past) was settled before: it is not doubted again.
+    const doubt = value === current ? undefined : field.confirm?.(value, ctx);
     if (doubt && !(await engine.prompter.confirm({ message: engine.t(doubt.key, doubt.params), default: false }))) continue;
     target[field.key] = value;
     await kept(engine);
@@ -301,14 +302,6 @@ async function askScores(field: ScoresField, target: Data, ctx: Context, engine:
   if (engine.mode === 'fill' && !missing) return;
   prompter.say(t('prompt.scoresIntro', { users: t('noun.keyUser', { n: users.length }), tools: t('noun.tool', { n: candidates.length }), criteria: t('noun.criterion', { n: criteria.length }) }));
   criteria.forEach((criterion, index) => prompter.say(t('prompt.scoresCriterion', { n: index + 1, text: criterion.text ?? criterion.id, weight: criterion.weight ?? 1 })));
-  // One line per key user and tool: "4 5 3", a score per criterion in order; "-" leaves one blank.
-  const readScores = (line: string): (number | undefined)[] | undefined => {
-    // Where the comma is a decimal mark (4,5), it cannot also separate scores.
-    const parts = line.trim().split(localeOf(t.lang).decimal === '.' ? /[\s;/,]+/ : /[\s;/]+/).filter(Boolean);
-    if (parts.length !== criteria.length) return undefined;
-    const values = parts.map((part) => (part === '-' ? undefined : parseNumber(part, t.lang)));
-    return values.every((v, i) => parts[i] === '-' || (v !== undefined && v >= 0 && v <= 5)) ? values : undefined;
-  };
   for (const candidate of candidates) {
     for (const user of users) {
       const existing = criteria.map((criterion) => find(candidate.id, user.id, criterion.id));
@@ -317,9 +310,9 @@ async function askScores(field: ScoresField, target: Data, ctx: Context, engine:
       const answer = await prompter.text({
         message: t('prompt.scoresFor', { user: user.name ?? user.id, tool: candidate.name ?? candidate.id, example: ['4', '5', '3', '2', '4', '5', '3'].slice(0, criteria.length).join(' ') }),
         ...(existing.some(Boolean) ? { default: shown } : {}),
-        validate: (v) => (v === '' || readScores(v) ? true : t('prompt.badScores', { count: criteria.length })),
+        validate: (v) => (v === '' || readScores(v, criteria.length) ? true : t('prompt.badScores', { count: criteria.length })),
       });
-      const values = answer === '' ? undefined : readScores(answer);
+      const values = answer === '' ? undefined : readScores(answer, criteria.length);
       if (!values) continue;
       criteria.forEach((criterion, index) => {
         const score = values[index];
