@@ -107,7 +107,8 @@ async function askDate({ prompter, ctx, t, proposal, q, blank }: Asking, verify:
   const check = (value: string): string | true => {
     const iso = strict(value) ?? reading(value)?.iso;
     if (iso) return verify(iso);
-    if (!loadedDateReader(dateWords)) {
+    // 30/02/2027 is written the strict way and is no day: no need of chrono-node to say so.
+    if (!loadedDateReader(dateWords) && !/^\d{1,2}[/.]\d{1,2}[/.]\d{4}$|^\d{4}-\d{1,2}-\d{1,2}$/.test(value.trim())) {
       void loadDateReader(dateWords).catch(() => undefined);
       return true;
     }

@@ -176,7 +176,7 @@ describe('adopt init, scripted', () => {
       'This e-mail address looks incomplete (such as name@example.org).',
       'At least 0.',
       'Write a number, such as 240 or 12.50.',
-      'Write the date as YYYY-MM-DD (2027-03-15) or DD/MM/YYYY (15/03/2027): a date that exists, between 1900 and 2199.',
+      'Write the date as DD/MM/YYYY (15/03/2027) or in words (15 March 2027): a date that exists, between 1900 and 2199.',
     ]);
     const project = await read();
     expect(project.lead!.contact).toBe('camille@example.org');
@@ -190,7 +190,8 @@ describe('adopt init, scripted', () => {
     const prompter = new ScriptedPrompter(['', '', '', 'edit:0', '', '', '2020-01-01', phases[0]!.end!, '', 'done', '', '']);
     await edit({ ...asking(prompter), step: 'deployment' }, await context());
     expect(prompter.remaining).toBe(0);
-    expect(prompter.refused).toEqual([`The end is before the start (${phases[0]!.start}): give a later date.`]);
+    // The start as the label asks dates to be typed: DD/MM/YYYY.
+    expect(prompter.refused).toEqual([`The end is before the start (${phases[0]!.start!.split('-').reverse().join('/')}): give a later date.`]);
     expect((await read()).deployment).toEqual(before.deployment);
   });
 

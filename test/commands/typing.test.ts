@@ -1,0 +1,155 @@
+/**
+ * Answers typed as people type them, through the wizard: each lands canonical in the file, and
+ * the reading is asked back only when it was a guess (a year left out, a slip in an address).
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { PassThrough } from 'node:stream';
+import { parse } from 'yaml';
+import { edit, init } from '../../src/commands/init.js';
+import { ScriptedPrompter, type Question } from '../../src/wizard/prompter.js';
+import type { Project } from '../../src/generated/model.js';
+import { contextFor, copyExample, examples, tempDir, TODAY } from '../helpers.js';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => ({ dir, cleanup } = await tempDir()));
+afterEach(async () => cleanup());
+const io = () => ({ stdout: { write: () => true }, stderr: { write: () => true }, stdin: Object.assign(new PassThrough(), { isTTY: true }), env: { LANG: 'C' }, cwd: dir });
+
+/**
+ * A person who types the given answers to the questions that match, in order, and presses
+ * Enter everywhere else (keeping each default), whatever else the wizard asks on the way.
+ */
+function person(script: [RegExp, string | boolean][]): ScriptedPrompter & { defaults: Map<string, string | undefined> } {
+  const defaults = new Map<string, string | undefined>();
+  const answer = (q: Question & { default?: unknown }) => {
+    defaults.set(q.message, typeof q.default === 'string' ? q.default : undefined);
+    const at = script.findIndex(([question]) => question.test(q.message));
+    return at >= 0 ? script.splice(at, 1)[0]![1] : '';
+  };
+  return Object.assign(new ScriptedPrompter(Array(300).fill(answer)), { defaults });
+}
+
+/** An example with some answers taken out, for init to ask them again. */
+async function withHoles(example: string, holes: [string | RegExp, string][]): Promise<string> {
+  const file = await copyExample(example, dir);
+  let text = await readFile(file, 'utf8');
+  for (const [hole, filler] of holes) {
+    const next = text.replace(hole, filler);
+    expect([hole, next === text]).toEqual([hole, false]);
+    text = next;
+  }
+  await writeFile(file, text);
+  return file;
+}
+
+const read = async (file: string) => parse(await readFile(file, 'utf8')) as Project;
+
+describe('typed as people type, in French', () => {
+  test('an address slip, a currency symbol, an amount per month, a date without its year: canonical in the file', async () => {
+    const file = await withHoles(examples.jardins, [
+      [/^ {2}contact: .*\n/m, ''],
+      [/^ {4}currency: EUR\n/m, ''],
+      [/^ {4}deadline: .*\n/m, ''],
+      ['{ item: Sauvegarde externe chiffrée, amount: 48, kind: recurring, period: year }', '{ item: Sauvegarde externe chiffrée }'],
+    ]);
+    const prompter = person([
+      [/^Contact/, 'camille@gmail,com'],
+      [/Vouliez-vous dire camille@gmail\.com/, true],
+      [/^Devise/, 'oui'],
+      [/^Devise/, '€'],
+      [/^Montant/, '4 € par mois'],
+      [/^Échéance/, '15 mars'],
+      [/^Le 15 mars 2027, c’est bien ça/, true],
+    ]);
+    await init({ interactive: true, prompter }, await contextFor(io(), { lang: 'fr', today: TODAY }));
+    const project = await read(file);
+    expect(project.lead!.contact).toBe('camille@gmail.com');
+    expect(project.needs!.budget!.currency).toBe('EUR');
+    expect(project.needs!.budget!.items!.at(-1)).toEqual({ item: 'Sauvegarde externe chiffrée', amount: 4, kind: 'recurring', period: 'month' });
+    expect(project.needs!.schedule!.deadline).toBe('2027-03-15');
+    // "oui" is no currency; the kind and period came with the amount, so they were not asked.
+    expect(prompter.refused).toEqual(['Un code de devise en trois lettres (EUR, GBP, CHF) ou son symbole (€,\u00a0£, $).'.replace(',\u00a0£', ', £')]);
+    expect(prompter.asked.filter((q) => /^Ponctuel ou récurrent|^Payé chaque/.test(q))).toEqual([]);
+    expect(prompter.asked).toContain('Le 15 mars 2027, c’est bien ça\u00a0?');
+    expect(prompter.said).toContain('Compris\u00a0: 4\u00a0€ par mois.');
+    expect(prompter.said).toContain('Compris\u00a0: EUR.');
+  });
+
+  test('a weight as 4/5 and scores with semicolons and a decimal comma', async () => {
+    const file = await withHoles(examples.jardins, [
+      ['{ id: C1, text: Saisir une nouvelle adhésion en moins de deux minutes, weight: 4, objective: O1 }', '{ id: C1, text: Saisir une nouvelle adhésion en moins de deux minutes, objective: O1 }'],
+      [/^ {4}- \{ candidate: adhesio, by: sophie, criterion: C\d, score: \d \}\n/gm, ''],
+    ]);
+    const prompter = person([
+      [/^Poids/, '4/5'],
+      [/^Sophie .* Adhésio/, '4;3,5;5;4'],
+    ]);
+    await init({ interactive: true, prompter }, await contextFor(io(), { lang: 'fr', today: TODAY }));
+    const project = await read(file);
+    expect(project.poc!.criteria![0]!.weight).toBe(4);
+    const sophie = project.poc!.scores!.filter((s) => s.by === 'sophie' && s.candidate === 'adhesio');
+    expect(sophie.map((s) => [s.criterion, s.score])).toEqual([['C1', 4], ['C2', 3.5], ['C3', 5], ['C4', 4]]);
+    expect(prompter.refused).toEqual([]);
+  });
+
+  test('a deadline now past is kept by Enter, shown as the label asks, without a warning', async () => {
+    const file = await withHoles(examples.jardins, []);
+    const before = await read(file);
+    const prompter = person([]);
+    await edit({ interactive: true, prompter, step: 'needs' }, await contextFor(io(), { lang: 'fr', today: '2027-03-01' }));
+    expect(prompter.defaults.get('Échéance (JJ/MM/AAAA)')).toBe('31/01/2027');
+    expect(prompter.asked.filter((q) => /déjà passée/.test(q))).toEqual([]);
+    expect((await read(file)).needs!.schedule!.deadline).toBe(before.needs!.schedule!.deadline);
+  });
+});
+
+describe('typed as people type, in English', () => {
+  test('£35 a month, March 15, 2027, a weight of 4/5, commas between as many scores as criteria', async () => {
+    const file = await withHoles(examples.foodBank, [
+      [/^ {2}contact: .*\n/m, ''],
+      [/^ {4}deadline: .*\n/m, ''],
+      ['{ item: Rotaly subscription (charity plan), amount: 35, kind: recurring, period: month }', '{ item: Rotaly subscription (charity plan) }'],
+      ['weight: 5, objective: O1 }', 'objective: O1 }'],
+      [/^ {4}- \{ candidate: rotaly, by: priya, criterion: C\d, score: \d \}\n/gm, ''],
+    ]);
+    const prompter = person([
+      [/^Contact/, 'sam@gmial.com'],
+      [/^Did you mean sam@gmail\.com\?/, false],
+      [/^Amount/, '£35 a month'],
+      [/^Deadline/, 'March 15, 2027'],
+      [/^Weight/, '4/5'],
+      [/^Priya .* Rotaly/, '4,2,4,4'],
+    ]);
+    await init({ interactive: true, prompter }, await contextFor(io(), { lang: 'en', today: TODAY }));
+    const project = await read(file);
+    // The suggestion declined, the address is kept as typed: it is a valid one.
+    expect(project.lead!.contact).toBe('sam@gmial.com');
+    expect(project.needs!.budget!.items!.find((i) => i.item?.startsWith('Rotaly'))).toEqual({ item: 'Rotaly subscription (charity plan)', amount: 35, kind: 'recurring', period: 'month' });
+    expect(project.needs!.schedule!.deadline).toBe('2027-03-15');
+    expect(project.poc!.criteria![0]!.weight).toBe(4);
+    expect(project.poc!.scores!.filter((s) => s.by === 'priya' && s.candidate === 'rotaly').map((s) => s.score)).toEqual([4, 2, 4, 4]);
+    // A date written in full is said back, not asked about.
+    expect(prompter.asked.filter((q) => /is that right/.test(q))).toEqual([]);
+    expect(prompter.said).toContain('Understood: 15 March 2027.');
+    expect(prompter.refused).toEqual([]);
+  });
+
+  test('a year left out, or a day and month the American way, is asked back; no puts the question again', async () => {
+    // A line without its amount, for step 3 to be taken up again.
+    const file = await withHoles(examples.foodBank, [
+      [/^ {4}deadline: .*\n/m, ''],
+      ['SMS reminder bundle, amount: 45,', 'SMS reminder bundle,'],
+    ]);
+    const prompter = person([
+      [/^Amount/, '45'],
+      [/^Deadline/, '03/15/2027'],
+      [/^15 March 2027: is that right\?/, false],
+      [/^Deadline/, '15 March'],
+      [/^15 March 2027: is that right\?/, true],
+    ]);
+    await init({ interactive: true, prompter }, await contextFor(io(), { lang: 'en', today: TODAY }));
+    expect(prompter.asked.filter((q) => /^Deadline|is that right/.test(q))).toEqual(['Deadline (DD/MM/YYYY)', '15 March 2027: is that right?', 'Deadline (DD/MM/YYYY)', '15 March 2027: is that right?']);
+    expect((await read(file)).needs!.schedule!.deadline).toBe('2027-03-15');
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Every example a hint shows is an answer the question takes, without a further warning: a
+ * person who copies the example is never refused, nor asked "are you sure?".
+ */
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import { loadTranslator, localeOf, type Lang, type MsgKey, type Translator } from '../../src/i18n/index.js';
+import { steps } from '../../src/steps/index.js';
+import type { Context, Field } from '../../src/steps/types.js';
+import type { Project } from '../../src/generated/model.js';
+import { amountWords, emailSuggestion, isContact, parseAmount, parseNumber, parseOutOf, readCurrency, readScores } from '../../src/wizard/answers.js';
+import { loadDateReader, parseDate } from '../../src/util/dates.js';
+import { examples, TODAY } from '../helpers.js';
+
+function* allFields(fields: readonly Field[]): Generator<Field> {
+  for (const field of fields) {
+    yield field;
+    if (field.kind === 'group' || field.kind === 'list') yield* allFields(field.fields);
+  }
+}
+
+const typed = [...steps.flatMap((step) => [...allFields(step.fields)])].filter((f) => ['date', 'number', 'integer', 'currency', 'email'].includes(f.kind));
+
+/** What a hint offers as examples: dates as typed, and the answers after "e.g." or "par ex.". */
+function examplesIn(text: string, field: Field): string[] {
+  if (field.kind === 'date') return text.match(/\b\d{2}\/\d{2}\/\d{4}\b/g) ?? [];
+  const after = /(?:par ex\.|e\.g\.)\s*([^)]+?)(?:\)|\.?$)/.exec(text)?.[1];
+  const found = after ? after.split(/,\s*/) : [];
+  // "…, ou gratuit." / "…, or free.": a last example after the parenthesis.
+  const last = /\),\s*(?:ou|or)\s+([^.]+)\.$/.exec(text)?.[1];
+  if (last) found.push(last);
+  if (field.kind === 'integer' && 'max' in field && field.max !== undefined) found.push(...(text.match(/\b\d\b/g) ?? []));
+  return found.map((example) => example.trim()).filter(Boolean);
+}
+
+describe.each(['fr', 'en'] as Lang[])('hints in %s', (lang) => {
+  let t: Translator;
+  let ctx: Context;
+  beforeAll(async () => {
+    t = await loadTranslator(lang);
+    const project = parse(await readFile(lang === 'fr' ? examples.jardins : examples.foodBank, 'utf8')) as Project;
+    ctx = { project, today: TODAY, item: {} };
+  });
+
+  /** Whether the question of this field takes the answer as the wizard reads it, with no refusal nor doubt. */
+  async function takes(field: Field, text: string): Promise<boolean> {
+    let value: unknown;
+    if (field.kind === 'date') value = parseDate(text, localeOf(lang).dateOrder) ?? (await loadDateReader(localeOf(lang).dateWords))(text, TODAY)?.iso;
+    else if (field.kind === 'currency') value = readCurrency(text, amountWords(t));
+    else if (field.kind === 'email') value = isContact(text) && !emailSuggestion(text) ? text : undefined;
+    else if (field.kind === 'number' || field.kind === 'integer') {
+      const read = field.money ? parseAmount(text, lang, amountWords(t)) : { amount: parseOutOf(text, lang, field.max) };
+      const budget = ctx.project.needs?.budget?.currency;
+      if (read?.currency && read.currency !== budget) return false;
+      value = read?.amount;
+      if (typeof value === 'number' && ((field.min !== undefined && value < field.min) || (field.max !== undefined && value > field.max))) return false;
+    }
+    if (value === undefined) return false;
+    return !field.check?.(value, ctx) && !field.confirm?.(value, ctx);
+  }
+
+  test('every example in the help of a typed question is taken as it is written', async () => {
+    const seen: string[] = [];
+    for (const field of typed) {
+      for (const key of [field.label, field.help].filter((k): k is MsgKey => k !== undefined)) {
+        for (const example of examplesIn(t(key), field)) {
+          seen.push(example);
+          expect([key, example, await takes(field, example)]).toEqual([key, example, true]);
+        }
+      }
+    }
+    // The hints do show examples: dates, an amount per month and free, currencies, a weight.
+    expect(seen.length).toBeGreaterThan(12);
+  });
+
+  test('the examples in the refusals are taken too', async () => {
+    const read = await loadDateReader(localeOf(lang).dateWords);
+    for (const example of t('prompt.badDate').match(/\(([^)]+)\)/g)!.map((e) => e.slice(1, -1))) expect([example, parseDate(example) ?? read(example, TODAY)?.iso]).toEqual([example, '2027-03-15']);
+    for (const example of t('prompt.badNumber').match(/\d[\d,.]*\d|\d/g)!) expect([example, parseNumber(example, lang)]).toEqual([example, expect.any(Number)]);
+    for (const example of t('prompt.badCurrency').match(/[A-Z]{3}|[€£$]/g)!) expect([example, readCurrency(example)]).toEqual([example, expect.any(String)]);
+    const address = /\S+@[^\s)]+/.exec(t('prompt.badEmail'))![0];
+    expect([address, isContact(address), emailSuggestion(address)]).toEqual([address, true, undefined]);
+  });
+
+  test('the example of a line of scores is a line of scores, for any number of criteria', async () => {
+    for (let count = 1; count <= 7; count++) {
+      const example = /([\d ]+)\)$/.exec(t('prompt.scoresFor', { user: 'A', tool: 'B', example: ['4', '5', '3', '2', '4', '5', '3'].slice(0, count).join(' ') }))?.[1];
+      expect([count, example, example && readScores(example, count)?.length]).toEqual([count, example, count]);
+    }
+  });
+});
