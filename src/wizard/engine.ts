@@ -111,7 +111,8 @@ async function askFields(fields: readonly Field[], target: Data, ctx: Context, e
 
 async function askValue(field: Exclude<Field, { kind: 'group' | 'list' | 'scores' }>, target: Data, ctx: Context, engine: Engine): Promise<void> {
   const current = target[field.key];
-  if ((engine.mode === 'fill' && isAnswered(current)) || answeredAlong(target, field.key)) return;
+  // Asked along first, so that a mark left by an answer is used once, whatever the mode.
+  if (answeredAlong(target, field.key) || (engine.mode === 'fill' && isAnswered(current))) return;
   say(engine, field.intro?.(ctx));
   const proposal = isAnswered(current) ? current : field.suggest?.(ctx);
   // A refused answer is refused by the prompt itself, before it is shown as accepted.

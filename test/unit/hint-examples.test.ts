@@ -49,7 +49,7 @@ describe.each(['fr', 'en'] as Lang[])('hints in %s', (lang) => {
     else if (field.kind === 'currency') value = readCurrency(text, amountWords(t));
     else if (field.kind === 'email') value = isContact(text) && !emailSuggestion(text) ? text : undefined;
     else if (field.kind === 'number' || field.kind === 'integer') {
-      const read = field.money ? parseAmount(text, lang, amountWords(t)) : { amount: parseOutOf(text, lang, field.max) };
+      const read: { amount?: number; currency?: string } | undefined = field.money ? parseAmount(text, lang, amountWords(t)) : { amount: parseOutOf(text, lang, field.max) };
       const budget = ctx.project.needs?.budget?.currency;
       if (read?.currency && read.currency !== budget) return false;
       value = read?.amount;
