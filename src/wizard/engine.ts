@@ -101,15 +101,15 @@ async function askFields(fields: readonly Field[], target: Data, ctx: Context, e
     } else if (field.kind === 'list') {
       await askList(field, target, ctx, engine, at);
     } else if (field.kind === 'scores') {
-      await askScores(field, target, ctx, engine);
+      await askScores(field, target, ctx, engine, [...at, field.key]);
     } else {
-      await askValue(field, target, ctx, engine);
+      await askValue(field, target, ctx, engine, [...at, field.key]);
     }
     say(engine, field.after?.(ctx));
   }
 }
 
-async function askValue(field: Exclude<Field, { kind: 'group' | 'list' | 'scores' }>, target: Data, ctx: Context, engine: Engine): Promise<void> {
+async function askValue(field: Exclude<Field, { kind: 'group' | 'list' | 'scores' }>, target: Data, ctx: Context, engine: Engine, path: Segment[]): Promise<void> {
   const current = target[field.key];
   if (engine.mode === 'fill' && isAnswered(current)) return;
   say(engine, field.intro?.(ctx));
@@ -120,7 +120,7 @@ async function askValue(field: Exclude<Field, { kind: 'group' | 'list' | 'scores
     return wrong ? engine.t(wrong.key, wrong.params) : true;
   };
   for (;;) {
-    const value = await askKind(field, proposal, ctx, engine, verify);
+    const value = await askKind(field, proposal, ctx, { ...engine, path }, verify);
     if (value === CLEARED) {
       delete target[field.key];
       await kept(engine);
@@ -128,7 +128,7 @@ async function askValue(field: Exclude<Field, { kind: 'group' | 'list' | 'scores
     }
     if (value === undefined) return;
     const doubt = field.confirm?.(value, ctx);
-    if (doubt && !(await engine.prompter.confirm({ message: engine.t(doubt.key, doubt.params), default: false }))) continue;
+    if (doubt && !(await engine.prompter.confirm({ message: engine.t(doubt.key, doubt.params), default: false, path }))) continue;
     target[field.key] = value;
     await kept(engine);
     return;
@@ -186,7 +186,7 @@ async function offerProposed({ field, items, ctx, engine, at, label }: ListAskin
   if (proposed.length === 0) return;
   prompter.say(t('prompt.proposed', { what: label }));
   for (const item of proposed) prompter.say(`  · ${itemTitle(field, item, 0)}`);
-  if (!(await prompter.confirm({ message: t('prompt.useProposed'), default: true }))) return;
+  if (!(await prompter.confirm({ message: t('prompt.useProposed'), default: true, path: at }))) return;
   for (const item of proposed) items.push(withId(field, item, items));
   // A proposal is a start: each item's answers are offered for change, Enter keeps them.
   const offered = field.reviewProposed ? field.fields.filter((f) => field.reviewProposed!.includes(f.key)) : field.fields;
@@ -255,9 +255,9 @@ async function reviewList(list: ListAsking): Promise<void> {
       ...items.map((item, index) => ({ value: `remove:${index}`, label: t('prompt.listRemove', { title: itemTitle(field, item, index) }) })),
       { value: 'done', label: t('prompt.listDone') },
     ];
-    const action = await prompter.select({ message: t('prompt.listWhat', { what: capitalise(label), count: items.length }), choices, default: 'done' });
+    const action = await prompter.select({ message: t('prompt.listWhat', { what: capitalise(label), count: items.length }), choices, default: 'done', path: at });
     if (action === 'done') {
-      if (items.length < minimum && !(await prompter.confirm({ message: t('prompt.listTooFew', { count: minimum }), default: false }))) continue;
+      if (items.length < minimum && !(await prompter.confirm({ message: t('prompt.listTooFew', { count: minimum }), default: false, path: at }))) continue;
       return;
     }
     if (action === 'add') await addItem(list, false);
@@ -284,7 +284,7 @@ async function removeItem({ field, items, ctx, engine }: ListAsking, index: numb
 }
 
 /** Every key user scores every shortlisted tool on every criterion, 0 to 5; Enter passes. */
-async function askScores(field: ScoresField, target: Data, ctx: Context, engine: Engine): Promise<void> {
+async function askScores(field: ScoresField, target: Data, ctx: Context, engine: Engine, path: Segment[]): Promise<void> {
   const { prompter, t } = engine;
   const project = ctx.project;
   const users = project.keyUsers ?? [];
@@ -317,6 +317,7 @@ async function askScores(field: ScoresField, target: Data, ctx: Context, engine:
       const answer = await prompter.text({
         message: t('prompt.scoresFor', { user: user.name ?? user.id, tool: candidate.name ?? candidate.id, example: ['4', '5', '3', '2', '4', '5', '3'].slice(0, criteria.length).join(' ') }),
         ...(existing.some(Boolean) ? { default: shown } : {}),
+        path: [...path, candidate.id, user.id],
         validate: (v) => (v === '' || readScores(v) ? true : t('prompt.badScores', { count: criteria.length })),
       });
       const values = answer === '' ? undefined : readScores(answer);
