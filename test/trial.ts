@@ -192,6 +192,8 @@ export async function runTrial(options: { dir: string; example: string; today: s
     if (!q.path) {
       if (values.includes('now')) return stepsNow ? 'now' : 'later';
       if (values.includes(lang)) return q.default === lang ? '' : lang;
+      // adopt edit after the first pass: the blanks, the details the first pass left.
+      if (values.includes('blanks')) return q.default === 'blanks' ? '' : 'blanks';
       throw new Error(`the trial has no answer for "${q.message}"`);
     }
     const data = current();
@@ -214,9 +216,11 @@ export async function runTrial(options: { dir: string; example: string; today: s
         if (typeof expected === 'boolean') return expected;
         if (Array.isArray(expected) && expected.every((v) => typeof v === 'string')) return same(at(data, where), expected);
         if (Array.isArray(expected)) {
-          // Proposed items are taken when they are the example's, else the list is entered.
-          const proposed = justSaid.filter((line) => line.startsWith('  · ')).map((line) => line.slice(4));
-          return q.message.length > 0 && same(proposed, expected.map((item: Data) => item.text ?? item.name));
+          // Proposed items (criteria from objectives) are taken when there are as many as the
+          // example has: each is offered for change just after, and the comparison at the end
+          // tells whether what could not be changed was right.
+          const proposed = justSaid.filter((line) => line.startsWith('  · '));
+          return proposed.length === expected.length;
         }
         return true; // a date the method doubts, confirmed as the example has it
       case 'select':

@@ -128,7 +128,7 @@ describe('adopt init, scripted', () => {
     expect(project.project!.created).toBe(TODAY);
     // the details were left for adopt edit, which asks them
     expect(project.research!.candidates![0]!.vendor).toBeUndefined();
-    expect(prompter.said.at(-1)).toMatch(fr ? /adopt edit <étape> pose toutes les questions/ : /adopt edit <step> asks every question/);
+    expect(prompter.said.at(-1)).toMatch(fr ? /adopt edit <étape> propose de compléter ce qui est vide/ : /adopt edit <step> offers to fill in what is blank/);
     // keys in the format's order; no modeline, since no schema is beside the file to point to
     const text = await readFile(path.join(dir, 'adopt.yaml'), 'utf8');
     expect(text.split('\n')[0]).toBe('version: 1');
