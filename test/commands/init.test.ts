@@ -62,7 +62,7 @@ const daysOne = (fr: boolean): ScriptedAnswer[] => [
   fr ? 'Subvention régionale' : 'Council grant',
   'medium', // urgency
   '2027-09-01', // deadline
-  '', // conflicts: passed over
+  // other projects at the same time are a detail, left for adopt edit
   fr ? 'Choix de l\'outil' : 'Tool chosen', '15/02/2027', // a milestone ahead: "reached?" is not asked
   '',
   'mixed', 'some', // maturity (its notes are a detail)
@@ -83,7 +83,7 @@ const later = (fr: boolean): ScriptedAnswer[] => [
   'now', // poc
   '2027-01-10', '2027-02-07',
   true, // start from the criteria proposed from objectives
-  '', '', // each proposed criterion's weight offered for change, kept
+  '', '', '', '', // each proposed criterion's text and weight offered for change, kept
   '', // no third criterion
   // scores, one line per key user and tool, a score per criterion
   '4 5', '2 4', '3 3', '3 1',
