@@ -106,7 +106,7 @@ export async function edit(options: EditOptions, ctx: Context): Promise<void> {
     const count = countBlanks(step, session.project, ctx.today);
     const { t: st, prompter } = session;
     const mode =
-      count > 0 && (await prompter.select({ message: st('edit.what', { count }), choices: [{ value: 'blanks', label: st('edit.blanks') }, { value: 'review', label: st('edit.every') }], default: 'blanks' })) === 'blanks' ? 'blanks' : 'review';
+      count > 0 && (await prompter.select({ message: st('edit.what', { n: count }), choices: [{ value: 'blanks', label: st('edit.blanks') }, { value: 'review', label: st('edit.every') }], default: 'blanks' })) === 'blanks' ? 'blanks' : 'review';
     await session.runStep(step, mode);
   } catch (error) {
     throw session.stopped(error);
