@@ -100,7 +100,14 @@ export async function edit(options: EditOptions, ctx: Context): Promise<void> {
     await session.offerJournal();
     const title = session.t(`step.${step.id}`);
     session.prompter.say(`${session.style('bold', step.number ? session.t('init.stepTitle', { n: step.number, title }) : title)}\n${session.style('dim', session.t(`intro.${step.id}`))}`);
-    await session.runStep(step, 'review');
+    // After a first pass, what is left is mostly details: asking only those spares a person
+    // dozens of Enters through answers already given.
+    const { countBlanks } = await import('../wizard/engine.js');
+    const count = countBlanks(step, session.project, ctx.today);
+    const { t: st, prompter } = session;
+    const mode =
+      count > 0 && (await prompter.select({ message: st('edit.what', { n: count }), choices: [{ value: 'blanks', label: st('edit.blanks') }, { value: 'review', label: st('edit.every') }], default: 'blanks' })) === 'blanks' ? 'blanks' : 'review';
+    await session.runStep(step, mode);
   } catch (error) {
     throw session.stopped(error);
   }

@@ -41,7 +41,8 @@ export const lead: Step = {
           label: 'field.lead.support',
           help: 'help.lead.support',
           required: ({ project }) => hasWeakSkill(project.lead?.skills),
-          when: ({ project }) => hasWeakSkill(project.lead?.skills) || project.lead?.support !== undefined,
+          // Asked at once when a skill is weak; otherwise a detail (a co-lead helps any lead).
+          detail: true,
         },
         { kind: 'text', key: 'availability', label: 'field.lead.availability', help: 'help.lead.availability', required: true },
       ],

@@ -82,7 +82,7 @@ export const needs: Step = {
           fields: [
             { kind: 'choice', key: 'urgency', label: 'field.needs.schedule.urgency', help: 'help.needs.schedule.urgency', choices: schemaChoices['needs.schedule.urgency'], labels: 'enum.level', required: true },
             { kind: 'date', key: 'deadline', label: 'field.needs.schedule.deadline', help: 'help.needs.schedule.deadline', confirm: (value, { today }) => notPast(value, today) },
-            { kind: 'longtext', key: 'conflicts', label: 'field.needs.schedule.conflicts', help: 'help.needs.schedule.conflicts' },
+            { kind: 'longtext', key: 'conflicts', label: 'field.needs.schedule.conflicts', help: 'help.needs.schedule.conflicts', detail: true },
             {
               kind: 'list',
               key: 'milestones',

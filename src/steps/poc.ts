@@ -69,7 +69,9 @@ export const poc: Step = {
           required: true,
           id: { prefix: 'C' },
           title: 'text',
-          reviewProposed: ['weight'],
+          // An objective says what to achieve, a criterion what to try during the test: its
+          // text is offered for rewording, its objective stays the one it came from.
+          reviewProposed: ['text', 'weight'],
           propose: ({ project }) =>
             (project.needs?.objectives ?? []).map((objective) => ({
               text: objective.text ?? objective.id,

@@ -9,7 +9,7 @@ import { isRequired } from '../steps/types.js';
 import { toolsInTest } from '../derive/matrix.js';
 import { amountWords, emailSuggestion, isContact, isEmail, parseAmount, parseOutOf, readCurrency, type Amount } from './answers.js';
 import { loadDateReader, loadedDateReader, parseDate, today as todayOf, typedDate, type DateReading } from '../util/dates.js';
-import type { Choice, Prompter } from './prompter.js';
+import type { Choice, Prompter, Question } from './prompter.js';
 
 /** "None for now" chosen where there was an answer: the answer is removed. */
 export const CLEARED = Symbol('cleared');
@@ -24,7 +24,7 @@ interface Asking {
   /** The current answer, or the step's suggestion: the default. */
   proposal: unknown;
   must: boolean;
-  q: { message: string; help?: string };
+  q: Question;
   /** Undefined for a non-blank answer; for a blank one, whether it may stay blank. */
   blank(value: string): string | true | undefined;
 }
@@ -33,12 +33,12 @@ export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export async function askKind(field: ValueField, proposal: unknown, ctx: Context, engine: { prompter: Prompter; t: Translator }, verify: (value: unknown) => string | true = () => true): Promise<unknown> {
+export async function askKind(field: ValueField, proposal: unknown, ctx: Context, engine: { prompter: Prompter; t: Translator; path?: readonly (string | number)[] }, verify: (value: unknown) => string | true = () => true): Promise<unknown> {
   const { prompter, t } = engine;
   const must = isRequired(field, ctx);
   const message = capitalise(t(field.label)) + (field.kind === 'date' ? t('prompt.dateFormat') : '');
   const help = field.help ? t(field.help) : undefined;
-  const asking: Asking = { prompter, ctx, t, proposal, must, q: { message, ...(help ? { help } : {}) }, blank: (value) => (value === '' ? (must ? t('prompt.required') : true) : undefined) };
+  const asking: Asking = { prompter, ctx, t, proposal, must, q: { message, ...(help ? { help } : {}), ...(engine.path ? { path: engine.path } : {}) }, blank: (value) => (value === '' ? (must ? t('prompt.required') : true) : undefined) };
   switch (field.kind) {
     case 'text':
     case 'longtext':
@@ -235,12 +235,13 @@ async function askStrings(field: Extract<Field, { kind: 'strings' }>, { prompter
   const current = Array.isArray(proposal) ? (proposal as string[]) : [];
   if (current.length > 0) {
     prompter.say(t('prompt.current', { list: current.join(' · ') }));
-    if (await prompter.confirm({ message: t('prompt.keepThese'), default: true })) return current;
+    if (await prompter.confirm({ message: t('prompt.keepThese'), default: true, ...(q.path ? { path: q.path } : {}) })) return current;
   }
   const entered: string[] = [];
   for (;;) {
     const answer = await prompter.text({
       message: t('prompt.addOne', { what: capitalise(t(field.label)), n: entered.length + 1 }),
+      ...(q.path ? { path: [...q.path, entered.length] } : {}),
       ...(q.help && entered.length === 0 ? { help: q.help } : {}),
       validate: (v) => (v === '' && entered.length === 0 && must ? t('prompt.required') : true),
     });

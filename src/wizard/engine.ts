@@ -3,9 +3,10 @@
  * filling a working copy of the project. It never writes: after every answer it tells the
  * session (`checkpoint`), which keeps what is valid in the file and the rest in the journal.
  *
- * Two modes: `fill` asks only what is not answered yet (so `adopt init` resumes and never asks
+ * Three modes: `fill` asks only what is not answered yet (so `adopt init` resumes and never asks
  * twice); `review` asks everything with the current answers as defaults (`adopt edit`,
- * `adopt init --restart`).
+ * `adopt init --restart`); `blanks` asks only what is blank, details and items' blanks included,
+ * without offering more items (`adopt edit` after a first pass: the details, and nothing else).
  */
 import type { Translator } from '../i18n/index.js';
 import type { Project } from '../generated/model.js';
@@ -22,7 +23,7 @@ import type { Choice, Prompter } from './prompter.js';
 import { isRecord } from '../util/records.js';
 import type { Adding, Segment } from './journal.js';
 
-export type Mode = 'fill' | 'review';
+export type Mode = 'fill' | 'review' | 'blanks';
 
 export interface Engine {
   prompter: Prompter;
@@ -92,7 +93,8 @@ function say(engine: Engine, notes: readonly Note[] | undefined): void {
 async function askFields(fields: readonly Field[], target: Data, ctx: Context, engine: Engine, at: Segment[]): Promise<void> {
   for (const field of fields) {
     if (field.when && !field.when(ctx)) continue;
-    if (engine.firstPass && field.detail && !isAnswered(target[field.key])) continue;
+    // A detail the method needs at once (the cover of a weak skill) is no detail that day.
+    if (engine.firstPass && field.detail && !required(field, ctx) && !isAnswered(target[field.key])) continue;
     if (field.kind === 'group') {
       const child = isRecord(target[field.key]) ? (target[field.key] as Data) : {};
       target[field.key] = child;
@@ -101,18 +103,18 @@ async function askFields(fields: readonly Field[], target: Data, ctx: Context, e
     } else if (field.kind === 'list') {
       await askList(field, target, ctx, engine, at);
     } else if (field.kind === 'scores') {
-      await askScores(field, target, ctx, engine);
+      await askScores(field, target, ctx, engine, [...at, field.key]);
     } else {
-      await askValue(field, target, ctx, engine);
+      await askValue(field, target, ctx, engine, [...at, field.key]);
     }
     say(engine, field.after?.(ctx));
   }
 }
 
-async function askValue(field: Exclude<Field, { kind: 'group' | 'list' | 'scores' }>, target: Data, ctx: Context, engine: Engine): Promise<void> {
+async function askValue(field: Exclude<Field, { kind: 'group' | 'list' | 'scores' }>, target: Data, ctx: Context, engine: Engine, path: Segment[]): Promise<void> {
   const current = target[field.key];
   // Asked along first, so that a mark left by an answer is used once, whatever the mode.
-  if (answeredAlong(target, field.key) || (engine.mode === 'fill' && isAnswered(current))) return;
+  if (answeredAlong(target, field.key) || (engine.mode !== 'review' && isAnswered(current))) return;
   say(engine, field.intro?.(ctx));
   const proposal = isAnswered(current) ? current : field.suggest?.(ctx);
   // A refused answer is refused by the prompt itself, before it is shown as accepted.
@@ -121,7 +123,7 @@ async function askValue(field: Exclude<Field, { kind: 'group' | 'list' | 'scores
     return wrong ? engine.t(wrong.key, wrong.params) : true;
   };
   for (;;) {
-    const value = await askKind(field, proposal, ctx, engine, verify);
+    const value = await askKind(field, proposal, ctx, { ...engine, path }, verify);
     if (value === CLEARED) {
       delete target[field.key];
       await kept(engine);
@@ -130,7 +132,7 @@ async function askValue(field: Exclude<Field, { kind: 'group' | 'list' | 'scores
     if (value === undefined) return;
     // An answer kept as it was (a deadline now past) was settled before: it is not doubted again.
     const doubt = value === current ? undefined : field.confirm?.(value, ctx);
-    if (doubt && !(await engine.prompter.confirm({ message: engine.t(doubt.key, doubt.params), default: false }))) continue;
+    if (doubt && !(await engine.prompter.confirm({ message: engine.t(doubt.key, doubt.params), default: false, path }))) continue;
     target[field.key] = value;
     await kept(engine);
     return;
@@ -176,7 +178,7 @@ async function askList(field: ListField, target: Data, ctx: Context, engine: Eng
   target[field.key] = items;
   const list: ListAsking = { field, items, ctx, engine, at: [...parent, field.key], label: engine.t(field.label), minimum: required(field, ctx) ? (field.minItems ?? 1) : 0 };
   if (items.length === 0 && field.propose) await offerProposed(list);
-  if (engine.mode === 'fill') await fillList(list);
+  if (engine.mode !== 'review') await fillList(list);
   else await reviewList(list);
   if (items.length === 0) delete target[field.key];
 }
@@ -188,7 +190,7 @@ async function offerProposed({ field, items, ctx, engine, at, label }: ListAskin
   if (proposed.length === 0) return;
   prompter.say(t('prompt.proposed', { what: label }));
   for (const item of proposed) prompter.say(`  · ${itemTitle(field, item, 0)}`);
-  if (!(await prompter.confirm({ message: t('prompt.useProposed'), default: true }))) return;
+  if (!(await prompter.confirm({ message: t('prompt.useProposed'), default: true, path: at }))) return;
   for (const item of proposed) items.push(withId(field, item, items));
   // A proposal is a start: each item's answers are offered for change, Enter keeps them.
   const offered = field.reviewProposed ? field.fields.filter((f) => field.reviewProposed!.includes(f.key)) : field.fields;
@@ -231,18 +233,48 @@ function introduce({ field, engine, label }: ListAsking): void {
   engine.prompter.say(capitalise(label) + (field.help ? `\n  ${engine.t(field.help)}` : ''));
 }
 
-/** Fill: the items left incomplete are completed, then items are added, the needed ones first. */
+/** An answer of the item still blank, among those asked of it. */
+function hasBlank(field: ListField, item: Data, ctx: Context): boolean {
+  const itemCtx = { ...ctx, item };
+  return field.fields.some((f) => (!f.when || f.when(itemCtx)) && !isAnswered(item[f.key]));
+}
+
+/**
+ * Fill: the items left incomplete are completed, then items are added, the needed ones first.
+ * Blanks: every item with a blank is completed; more items only where the list is empty.
+ */
 async function fillList(list: ListAsking): Promise<void> {
   const { field, items, ctx, engine, at, minimum } = list;
+  const blanks = engine.mode === 'blanks';
+  const had = items.length;
   for (const [index, item] of items.entries()) {
-    if (!isItemComplete(field, item, ctx)) {
+    if (blanks ? hasBlank(field, item, ctx) : !isItemComplete(field, item, ctx)) {
       engine.prompter.say(engine.t('prompt.completeItem', { title: itemTitle(field, item, index) }));
       await askFields(field.fields, item, { ...ctx, item }, engine, [...at, index]);
     }
   }
   if (items.length === 0 || items.length < minimum) introduce(list);
   while (items.length < minimum) await addItem(list, false);
+  if (blanks && had > 0) return;
   while (await addItem(list, true));
+}
+
+/** How many answers `blanks` would ask for: 0 when the step has nothing left blank. */
+export function countBlanks(step: Step, project: Project, today?: string): number {
+  const ctx: Context = { project, ...(today ? { today } : {}) };
+  const count = (fields: readonly Field[], target: Data, ctx: Context): number =>
+    fields.reduce((n, field) => {
+      if (field.when && !field.when(ctx)) return n;
+      const value = target[field.key];
+      if (field.kind === 'group') return n + count(field.fields, isRecord(value) ? value : {}, ctx);
+      if (field.kind === 'list') {
+        if (field.managed) return n;
+        const items = Array.isArray(value) ? (value as Data[]) : [];
+        return n + (items.length === 0 ? 1 : items.reduce((m, item) => m + count(field.fields, item, { ...ctx, item }), 0));
+      }
+      return n + (isAnswered(value) ? 0 : 1);
+    }, 0);
+  return count(step.fields, project as unknown as Data, ctx);
 }
 
 /** Review: a menu to add, change or remove items, until the user is done. */
@@ -257,9 +289,9 @@ async function reviewList(list: ListAsking): Promise<void> {
       ...items.map((item, index) => ({ value: `remove:${index}`, label: t('prompt.listRemove', { title: itemTitle(field, item, index) }) })),
       { value: 'done', label: t('prompt.listDone') },
     ];
-    const action = await prompter.select({ message: t('prompt.listWhat', { what: capitalise(label), count: items.length }), choices, default: 'done' });
+    const action = await prompter.select({ message: t('prompt.listWhat', { what: capitalise(label), count: items.length }), choices, default: 'done', path: at });
     if (action === 'done') {
-      if (items.length < minimum && !(await prompter.confirm({ message: t('prompt.listTooFew', { count: minimum }), default: false }))) continue;
+      if (items.length < minimum && !(await prompter.confirm({ message: t('prompt.listTooFew', { count: minimum }), default: false, path: at }))) continue;
       return;
     }
     if (action === 'add') await addItem(list, false);
@@ -286,7 +318,7 @@ async function removeItem({ field, items, ctx, engine }: ListAsking, index: numb
 }
 
 /** Every key user scores every shortlisted tool on every criterion, 0 to 5; Enter passes. */
-async function askScores(field: ScoresField, target: Data, ctx: Context, engine: Engine): Promise<void> {
+async function askScores(field: ScoresField, target: Data, ctx: Context, engine: Engine, path: Segment[]): Promise<void> {
   const { prompter, t } = engine;
   const project = ctx.project;
   const users = project.keyUsers ?? [];
@@ -300,17 +332,18 @@ async function askScores(field: ScoresField, target: Data, ctx: Context, engine:
   target[field.key] = scores;
   const find = (candidate: string, by: string, criterion: string) => scores.find((s) => s.candidate === candidate && s.by === by && s.criterion === criterion);
   const missing = users.some((u) => candidates.some((c) => criteria.some((k) => !find(c.id, u.id, k.id))));
-  if (engine.mode === 'fill' && !missing) return;
+  if (engine.mode !== 'review' && !missing) return;
   prompter.say(t('prompt.scoresIntro', { users: t('noun.keyUser', { n: users.length }), tools: t('noun.tool', { n: candidates.length }), criteria: t('noun.criterion', { n: criteria.length }) }));
   criteria.forEach((criterion, index) => prompter.say(t('prompt.scoresCriterion', { n: index + 1, text: criterion.text ?? criterion.id, weight: criterion.weight ?? 1 })));
   for (const candidate of candidates) {
     for (const user of users) {
       const existing = criteria.map((criterion) => find(candidate.id, user.id, criterion.id));
-      if (engine.mode === 'fill' && existing.every(Boolean)) continue;
+      if (engine.mode !== 'review' && existing.every(Boolean)) continue;
       const shown = existing.map((score) => (typeof score?.score === 'number' ? t.number(score.score) : '-')).join(' ');
       const answer = await prompter.text({
         message: t('prompt.scoresFor', { user: user.name ?? user.id, tool: candidate.name ?? candidate.id, example: ['4', '5', '3', '2', '4', '5', '3'].slice(0, criteria.length).join(' ') }),
         ...(existing.some(Boolean) ? { default: shown } : {}),
+        path: [...path, candidate.id, user.id],
         validate: (v) => (v === '' || readScores(v, criteria.length) ? true : t('prompt.badScores', { count: criteria.length })),
       });
       const values = answer === '' ? undefined : readScores(answer, criteria.length);

@@ -12,6 +12,12 @@ export interface Question {
   message: string;
   /** One line under the question: why it matters. */
   help?: string;
+  /**
+   * Where the answer goes in the project (`['needs', 'objectives', 0, 'text']`; `'new'` for an
+   * item being added; a list's own path for its menu): read by a scripted prompter that answers
+   * by field, such as the trial (test/trial.ts); never shown.
+   */
+  path?: readonly (string | number)[];
 }
 
 export interface Prompter {
@@ -32,7 +38,9 @@ export class PromptInterrupted extends Error {
   }
 }
 
-export type ScriptedAnswer = string | number | boolean | readonly unknown[] | typeof INTERRUPT | ((question: Question) => unknown);
+/** What a scripted answer that is a function sees: the question as the prompt got it, and its kind. */
+export type AskedQuestion = Question & { kind: 'text' | 'select' | 'checkbox' | 'confirm'; default?: unknown; choices?: readonly Choice<unknown>[] };
+export type ScriptedAnswer = string | number | boolean | readonly unknown[] | typeof INTERRUPT | ((question: AskedQuestion) => unknown);
 export const INTERRUPT = Symbol('Ctrl-C');
 
 /**
@@ -45,21 +53,28 @@ export class ScriptedPrompter implements Prompter {
   /** What the prompts refused, in order: as at a terminal, the next answer is tried instead. */
   readonly refused: string[] = [];
   private readonly answers: ScriptedAnswer[];
+  /** Answers every question the list does not (a trial answering by field). */
+  private readonly otherwise: ((question: AskedQuestion) => unknown) | undefined;
 
-  constructor(answers: readonly ScriptedAnswer[]) {
+  constructor(answers: readonly ScriptedAnswer[], otherwise?: (question: AskedQuestion) => unknown) {
     this.answers = [...answers];
+    this.otherwise = otherwise;
   }
 
   get remaining(): number {
     return this.answers.length;
   }
 
-  private next(kind: string, q: Question): unknown {
+  private next(kind: AskedQuestion['kind'], q: Question & { default?: unknown; choices?: readonly Choice<unknown>[] }): unknown {
     this.asked.push(q.message);
-    if (this.answers.length === 0) throw new Error(`no scripted answer for ${kind}: ${q.message}`);
+    const asked: AskedQuestion = { ...q, kind };
+    if (this.answers.length === 0) {
+      if (this.otherwise) return this.otherwise(asked);
+      throw new Error(`no scripted answer for ${kind}: ${q.message}`);
+    }
     const answer = this.answers.shift()!;
     if (answer === INTERRUPT) throw new PromptInterrupted();
-    return typeof answer === 'function' ? answer(q) : answer;
+    return typeof answer === 'function' ? answer(asked) : answer;
   }
 
   async text(q: Question & { default?: string; validate?: (value: string) => string | true }): Promise<string> {

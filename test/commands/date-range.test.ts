@@ -83,7 +83,8 @@ describe('the wizard', () => {
       if (q.message.includes('DD/MM/YYYY')) return dates++ === 0 ? '31/12/9999' : '31/12/2027';
       const choices = (q as { choices?: Choice<unknown>[] }).choices;
       if (!choices) return 'Plan';
-      return choices.find((c) => c.value === 'done')?.value ?? choices[0]!.value;
+      // Every question, not only the blanks: the date asked first is the launch's.
+      return choices.find((c) => c.value === 'done' || c.value === 'review')?.value ?? choices[0]!.value;
     };
     const prompter = new ScriptedPrompter(Array(40).fill(answer));
     const io = { stdout: { write: () => true }, stderr: { write: () => true }, stdin: Object.assign(new PassThrough(), { isTTY: true }), env: { LANG: 'C' }, cwd: dir };

@@ -62,7 +62,7 @@ const daysOne = (fr: boolean): ScriptedAnswer[] => [
   fr ? 'Subvention régionale' : 'Council grant',
   'medium', // urgency
   '2027-09-01', // deadline
-  '', // conflicts: passed over
+  // other projects at the same time are a detail, left for adopt edit
   fr ? 'Choix de l\'outil' : 'Tool chosen', '15/02/2027', // a milestone ahead: "reached?" is not asked
   '',
   'mixed', 'some', // maturity (its notes are a detail)
@@ -83,7 +83,7 @@ const later = (fr: boolean): ScriptedAnswer[] => [
   'now', // poc
   '2027-01-10', '2027-02-07',
   true, // start from the criteria proposed from objectives
-  '', '', // each proposed criterion's weight offered for change, kept
+  '', '', '', '', // each proposed criterion's text and weight offered for change, kept
   '', // no third criterion
   // scores, one line per key user and tool, a score per criterion
   '4 5', '2 4', '3 3', '3 1',
@@ -128,7 +128,7 @@ describe('adopt init, scripted', () => {
     expect(project.project!.created).toBe(TODAY);
     // the details were left for adopt edit, which asks them
     expect(project.research!.candidates![0]!.vendor).toBeUndefined();
-    expect(prompter.said.at(-1)).toMatch(fr ? /adopt edit <étape> pose toutes les questions/ : /adopt edit <step> asks every question/);
+    expect(prompter.said.at(-1)).toMatch(fr ? /adopt edit <étape> propose de compléter ce qui est vide/ : /adopt edit <step> offers to fill in what is blank/);
     // keys in the format's order; no modeline, since no schema is beside the file to point to
     const text = await readFile(path.join(dir, 'adopt.yaml'), 'utf8');
     expect(text.split('\n')[0]).toBe('version: 1');

@@ -89,7 +89,7 @@ describe('user text at the terminal', () => {
     await withFile(dir, 'adopt.yaml', hostile);
     const labels: string[] = [];
     const pick = (value: string) => (q: Question) => (labels.push(...((q as { choices?: Choice<unknown>[] }).choices ?? []).map((c) => c.label)), value);
-    const prompter = new ScriptedPrompter([pick('edit:0'), '', '', '', 'Planning', pick('done'), true]);
+    const prompter = new ScriptedPrompter(['review', pick('edit:0'), '', '', '', 'Planning', pick('done'), true]);
     const io = { stdout: { write: () => true }, stderr: { write: () => true }, stdin: Object.assign(new PassThrough(), { isTTY: true }), env: { LANG: 'C' }, cwd: dir };
     await edit({ interactive: true, prompter, step: 'key-users' }, await contextFor(io, { lang: 'en', today: '2026-11-27' }));
     const conversation = [...prompter.said, ...prompter.asked, ...labels];

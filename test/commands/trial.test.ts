@@ -1,0 +1,46 @@
+import { runTrial, type TrialResult } from '../trial.js';
+import { examples, tempDir, TODAY } from '../helpers.js';
+
+/**
+ * The trial of issue 9: the example entered from nothing, as a person would. The targets keep
+ * later changes from pushing the number of questions back up.
+ */
+let trial: TrialResult;
+let cleanup: () => Promise<void>;
+beforeAll(async () => {
+  const temp = await tempDir();
+  cleanup = temp.cleanup;
+  trial = await runTrial({ dir: temp.dir, example: examples.jardins, today: TODAY });
+}, 120_000);
+afterAll(async () => cleanup());
+
+const count = (names: (name: string) => boolean) => trial.sessions.filter((s) => names(s.name)).reduce((n, s) => n + s.prompts.length, 0);
+
+// Issue 9's targets are 60 questions for day one and 180 for the complete project. The ceilings
+// below are the counts reached so far (every prompt, menus and "Move on to … now?" included):
+// lower them as questions go, never raise them.
+const DAY_ONE = 105;
+const COMPLETE = 260;
+
+test(`day one (steps 1 to 3) takes at most ${DAY_ONE} questions`, () => {
+  expect(count((name) => name === 'day one')).toBeLessThanOrEqual(DAY_ONE);
+});
+
+test(`the complete project takes at most ${COMPLETE} questions`, () => {
+  expect(count(() => true)).toBeLessThanOrEqual(COMPLETE);
+});
+
+test('adopt edit asks only what the first pass left blank', () => {
+  const edits = trial.sessions.filter((s) => s.name.startsWith('edit '));
+  expect(edits.length).toBeGreaterThan(0);
+  // Nothing answered is offered again: every prompt of an edit types, picks or passes a blank.
+  for (const session of edits) expect(session.prompts.filter((p) => p.answer === 'enter' && p.kind !== 'text').map((p) => p.message)).toEqual([session.prompts[0]!.message]);
+});
+
+test('no answer the example holds is refused', () => {
+  expect(trial.sessions.flatMap((s) => s.refused)).toEqual([]);
+});
+
+test('the file entered holds the data of the example', () => {
+  expect(trial.differences).toEqual([]);
+});

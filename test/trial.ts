@@ -1,0 +1,262 @@
+/**
+ * The trial: a project file entered from nothing through the wizard, the way a person would,
+ * with the scripted prompter answering each question from an example file by the field it asks
+ * (Question.path). Day one is `adopt init` for steps 1 to 3; then `adopt init` again for the
+ * rest; then `adopt edit <step>` for each step whose file still differs from the example (the
+ * details the first pass left). Every prompt is recorded, menus and confirmations included, so
+ * that the counts say what a person goes through. Used by test/commands/trial.test.ts (the
+ * targets) and bench/trial.mjs (the counts and the estimated time).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { parse } from 'yaml';
+import { init, edit } from '../src/commands/init.js';
+import { createContext } from '../src/cli.js';
+import { ScriptedPrompter, type AskedQuestion } from '../src/wizard/prompter.js';
+import { steps } from '../src/steps/index.js';
+import type { Io } from '../src/io.js';
+
+type Data = Record<string, unknown>;
+type Segment = string | number;
+
+/** One prompt as a person meets it: what kind of answer it took, for the time model. */
+export interface Prompt {
+  session: string;
+  kind: AskedQuestion['kind'];
+  message: string;
+  path?: string;
+  /** typed: an answer typed in; choice: a choice moved to or ticked; enter: a default kept or a question passed; confirm: yes or no. */
+  answer: 'typed' | 'choice' | 'enter' | 'confirm';
+  /** Characters typed, or boxes ticked. */
+  size: number;
+}
+
+export interface Session {
+  name: string;
+  prompts: Prompt[];
+  /** What the wizard said between questions (titles, notes, help): read, not answered. */
+  said: string[];
+  refused: string[];
+}
+
+export interface TrialResult {
+  sessions: Session[];
+  /** `adopt init`'s "Move on to … now?" prompts, which the one stop choice will replace. */
+  stepOffers: number;
+  /** Where the file differs from the example, once every session is over. */
+  differences: string[];
+  /** What the example holds that no question asks (filled by other commands). */
+  notAsked: string[];
+}
+
+const isRecord = (value: unknown): value is Data => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+function at(data: unknown, segments: readonly Segment[]): unknown {
+  let value = data;
+  for (const segment of segments) {
+    if (Array.isArray(value) && typeof segment === 'number') value = value[segment];
+    else if (isRecord(value) && typeof segment === 'string') value = value[segment];
+    else return undefined;
+  }
+  return value;
+}
+
+/** The example with the ids the wizard makes (from names) in place of the ones it has. */
+function withFileIds(example: Data, file: Data): Data {
+  const copy = structuredClone(example);
+  const renamed = new Map<string, string>();
+  const match = (mine: unknown, theirs: unknown) => {
+    for (const item of Array.isArray(mine) ? (mine as Data[]) : []) {
+      const same = (Array.isArray(theirs) ? (theirs as Data[]) : []).find((other) => other.name === item.name);
+      if (same && typeof same.id === 'string' && typeof item.id === 'string') {
+        renamed.set(item.id, same.id);
+        item.id = same.id;
+      }
+    }
+  };
+  match(copy.keyUsers, file.keyUsers);
+  match(at(copy, ['research', 'candidates']), at(file, ['research', 'candidates']));
+  const id = (value: unknown) => (typeof value === 'string' ? (renamed.get(value) ?? value) : value);
+  for (const score of (at(copy, ['poc', 'scores']) as Data[] | undefined) ?? []) Object.assign(score, { candidate: id(score.candidate), by: id(score.by) });
+  const decision = at(copy, ['poc', 'decision']);
+  if (isRecord(decision)) decision.chosen = id(decision.chosen);
+  const training = copy.training;
+  if (isRecord(training) && Array.isArray(training.champions)) training.champions = training.champions.map(id);
+  return copy;
+}
+
+/** The data both files must share: what only a write or another command sets is left out. */
+function comparable(project: Data): { data: Data; comments: string[] } {
+  const data = structuredClone(project);
+  const comments: string[] = [];
+  if (isRecord(data.project)) delete data.project.created;
+  for (const milestone of (at(data, ['needs', 'schedule', 'milestones']) as Data[] | undefined) ?? []) if (milestone.done === false) delete milestone.done;
+  const scores = at(data, ['poc', 'scores']) as Data[] | undefined;
+  for (const score of scores ?? []) {
+    if (score.comment !== undefined) comments.push(`poc.scores ${String(score.candidate)}/${String(score.by)}/${String(score.criterion)}: comment`);
+    delete score.comment;
+  }
+  scores?.sort((a, b) => `${String(a.candidate)} ${String(a.by)} ${String(a.criterion)}`.localeCompare(`${String(b.candidate)} ${String(b.by)} ${String(b.criterion)}`));
+  const prune = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(prune);
+    if (!isRecord(value)) return value;
+    for (const key of Object.keys(value)) {
+      value[key] = prune(value[key]);
+      if (Array.isArray(value[key]) && (value[key] as unknown[]).length === 0) delete value[key];
+    }
+    return value;
+  };
+  return { data: prune(data) as Data, comments };
+}
+
+function differences(expected: unknown, actual: unknown, where = ''): string[] {
+  if (Array.isArray(expected) && Array.isArray(actual)) {
+    const found = expected.flatMap((item, index) => differences(item, actual[index], `${where}[${index}]`));
+    if (actual.length > expected.length) found.push(`${where}: ${actual.length - expected.length} item(s) more than the example`);
+    return found;
+  }
+  if (isRecord(expected) && isRecord(actual)) {
+    const keys = new Set([...Object.keys(expected), ...Object.keys(actual)]);
+    return [...keys].flatMap((key) => differences(expected[key], actual[key], where ? `${where}.${key}` : key));
+  }
+  return JSON.stringify(expected) === JSON.stringify(actual) ? [] : [`${where}: example ${JSON.stringify(expected)}, file ${JSON.stringify(actual)}`];
+}
+
+/** A date or a number as a French or British person types it. */
+function typed(value: unknown, lang: string): string {
+  if (typeof value === 'number') return lang === 'fr' ? String(value).replace('.', ',') : String(value);
+  if (typeof value === 'string' && isoDate.test(value)) return value.split('-').reverse().join('/');
+  return String(value);
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export async function runTrial(options: { dir: string; example: string; today: string }): Promise<TrialResult> {
+  const example = parse(readFileSync(options.example, 'utf8')) as Data;
+  const lang = String(example.language);
+  const file = path.join(options.dir, 'adopt.yaml');
+  const sessions: Session[] = [];
+  let stepOffers = 0;
+  const current = (): Data => {
+    try {
+      return (parse(readFileSync(file, 'utf8')) as Data | null) ?? {};
+    } catch {
+      return {};
+    }
+  };
+
+  async function session(name: string, stepsNow: boolean, run: (prompter: ScriptedPrompter, io: Io) => Promise<void>): Promise<void> {
+    const record: Session = { name, prompts: [], said: [], refused: [] };
+    const edited = new Set<string>();
+    let heard = 0;
+    const answer = (q: AskedQuestion): unknown => {
+      // What was said since the last question: the items a list proposes, for one.
+      const justSaid = prompter.said.slice(heard);
+      heard = prompter.said.length;
+      const given = answerFor(q, justSaid, edited, stepsNow);
+      if (q.choices?.some((c) => c.value === 'now')) stepOffers += 1;
+      const kept = given === '' || (q.kind === 'confirm' && given === q.default);
+      record.prompts.push({
+        session: name,
+        kind: q.kind,
+        message: q.message,
+        ...(q.path ? { path: q.path.join('.') } : {}),
+        answer: kept ? 'enter' : q.kind === 'text' ? 'typed' : q.kind === 'confirm' ? 'confirm' : 'choice',
+        size: kept ? 0 : q.kind === 'text' ? String(given).length : Array.isArray(given) ? given.length : 1,
+      });
+      return given;
+    };
+    const prompter = new ScriptedPrompter([], answer);
+    let out = '';
+    const io: Io = {
+      stdout: { write: (text: string) => (out += text) },
+      stderr: { write: (text: string) => (out += text) },
+      stdin: Object.assign(new PassThrough(), { isTTY: true }),
+      env: { LANG: lang === 'fr' ? 'fr_FR.UTF-8' : 'en_GB.UTF-8', ADOPT_TODAY: options.today },
+      cwd: options.dir,
+    };
+    try {
+      await run(prompter, io);
+    } catch (error) {
+      throw new Error(`${name}: ${error instanceof Error ? error.message : String(error)}\n${out}`, { cause: error });
+    }
+    record.said = prompter.said;
+    record.refused = prompter.refused;
+    sessions.push(record);
+  }
+
+  function answerFor(q: AskedQuestion, justSaid: readonly string[], edited: Set<string>, stepsNow: boolean): unknown {
+    const values = (q.choices ?? []).map((c) => c.value);
+    if (!q.path) {
+      if (values.includes('now')) return stepsNow ? 'now' : 'later';
+      if (values.includes(lang)) return q.default === lang ? '' : lang;
+      // adopt edit after the first pass: the blanks, the details the first pass left.
+      if (values.includes('blanks')) return q.default === 'blanks' ? '' : 'blanks';
+      throw new Error(`the trial has no answer for "${q.message}"`);
+    }
+    const data = current();
+    const mapped = withFileIds(example, data);
+    // An item being added is the next one of its list.
+    const where = q.path.map((segment, index) => (segment === 'new' ? ((at(data, q.path!.slice(0, index)) as unknown[] | undefined)?.length ?? 0) : segment));
+    if (where[0] === 'poc' && where[1] === 'scores') return scoresLine(q, where, data, mapped);
+    const expected = at(mapped, where);
+    if (values.includes('done') && values.includes('add')) {
+      const mine = (at(data, where) as Data[] | undefined) ?? [];
+      const theirs = (expected as Data[] | undefined) ?? [];
+      if (mine.length < theirs.length) return 'add';
+      const index = mine.findIndex((item, i) => !edited.has(`${where.join('.')}.${i}`) && differences(comparable({ item: theirs[i] }).data, comparable({ item }).data).length > 0);
+      if (index === -1) return 'done';
+      edited.add(`${where.join('.')}.${index}`);
+      return `edit:${index}`;
+    }
+    switch (q.kind) {
+      case 'confirm':
+        if (typeof expected === 'boolean') return expected;
+        if (Array.isArray(expected) && expected.every((v) => typeof v === 'string')) return same(at(data, where), expected);
+        if (Array.isArray(expected)) {
+          // Proposed items (criteria from objectives) are taken when there are as many as the
+          // example has: each is offered for change just after, and the comparison at the end
+          // tells whether what could not be changed was right.
+          const proposed = justSaid.filter((line) => line.startsWith('  · '));
+          return proposed.length === expected.length;
+        }
+        return true; // a date the method doubts, confirmed as the example has it
+      case 'select':
+        if (expected === undefined) return values.includes('') && q.default !== undefined ? '' : '';
+        return q.default === expected ? '' : expected;
+      case 'checkbox': {
+        const wanted = Array.isArray(expected) ? expected : [];
+        return same([...((q.default as unknown[] | undefined) ?? [])].sort(), [...wanted].sort()) ? '' : wanted;
+      }
+      case 'text':
+        if (expected === undefined || expected === null) return '';
+        return q.default !== undefined && (q.default === expected || q.default === typed(expected, lang)) ? '' : typed(expected, lang);
+    }
+  }
+
+  /** A line of scores: one per criterion, in the file's order, "-" where the example has none. */
+  function scoresLine(q: AskedQuestion, where: readonly Segment[], data: Data, mapped: Data): string {
+    const [, , candidate, by] = where;
+    const criteria = (at(data, ['poc', 'criteria']) as Data[] | undefined) ?? [];
+    const scores = (at(mapped, ['poc', 'scores']) as Data[] | undefined) ?? [];
+    const line = criteria.map((c) => scores.find((s) => s.candidate === candidate && s.by === by && s.criterion === c.id)?.score).map((s) => (s === undefined ? '-' : typed(s, lang))).join(' ');
+    return q.default === line ? '' : line;
+  }
+
+  const context = async (io: Io) => ({ ...(await createContext([], io)), today: options.today });
+  await session('day one', false, async (prompter, io) => init({ interactive: true, prompter }, await context(io)));
+  await session('the rest', true, async (prompter, io) => init({ interactive: true, prompter }, await context(io)));
+  // The details left: each step whose part of the file is not yet the example's, edited once.
+  for (const step of steps) {
+    const mapped = withFileIds(example, current());
+    const part = (data: Data) => comparable(Object.fromEntries(step.owns.map((key) => [key, data[key]]))).data;
+    if (differences(part(mapped), part(current())).length === 0) continue;
+    await session(`edit ${step.id}`, true, async (prompter, io) => edit({ step: step.id, interactive: true, prompter }, await context(io)));
+  }
+
+  const expected = comparable(withFileIds(example, current()));
+  const actual = comparable(current());
+  return { sessions, stepOffers, differences: differences(expected.data, actual.data), notAsked: expected.comments };
+}
