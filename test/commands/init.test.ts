@@ -136,14 +136,14 @@ describe('adopt init, scripted', () => {
     expect(Object.keys(parse(text))).toEqual(['version', 'language', 'project', 'lead', 'keyUsers', 'needs', 'research', 'poc', 'deployment', 'training', 'evaluation', 'practices']);
     // the ranking was shown before the decision, with the disagreement
     const said = prompter.said.join('\n');
-    expect(said).toContain(fr ? 'La matrice de décision' : 'The decision matrix so far');
+    expect(said).toContain(fr ? 'Le classement à ce stade' : 'The ranking so far');
     expect(said).toMatch(fr ? /1\. Outil A\u00a0: / : /1\. Outil A: /);
     // the choice of step 5 is in the decision log, with its score and its reason, once
     const chosen = project.practices!.decisions!.filter((d) => d.decision!.includes('Outil A'));
     expect(chosen).toEqual([
       {
         date: '2027-02-15',
-        decision: fr ? expect.stringMatching(/^Outil retenu après le test\u00a0: Outil A \(note pondérée de \d,\d+ sur 5\)$/) : expect.stringMatching(/^Tool chosen after the test: Outil A \(weighted score \d\.\d+ out of 5\)$/),
+        decision: fr ? expect.stringMatching(/^Outil retenu après le test\u00a0: Outil A \(moyenne de \d,\d+ sur 5\)$/) : expect.stringMatching(/^Tool chosen after the test: Outil A \(mean score \d\.\d+ out of 5\)$/),
         rationale: fr ? 'Le mieux noté, hébergé en UE' : 'Best scored, EU hosting',
         by: 'Camille Martin',
       },
