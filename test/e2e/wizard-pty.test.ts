@@ -304,6 +304,7 @@ describeTmux(hasTmux ? 'adopt evaluate in a real terminal (tmux)' : 'adopt evalu
       await answer(first, 'Who took part', '');
       await answer(first, 'With hindsight', '');
       await choose(first, 'What do you decide?', 0, 'Continue');
+      await answer(first, 'Why this decision?', ''); // a "continue" may go without
       await answer(first, 'Anything else to note', '');
       await answer(first, 'When is the next review?', '');
       await waitFor(first, /The review is saved in adopt\.yaml\./);
