@@ -8,7 +8,8 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { parse, stringify } from 'yaml';
 import { edit } from '../../src/commands/init.js';
-import { ScriptedPrompter, type ScriptedAnswer } from '../../src/wizard/prompter.js';
+import { evaluate } from '../../src/commands/evaluate.js';
+import { ScriptedPrompter, INTERRUPT, type ScriptedAnswer } from '../../src/wizard/prompter.js';
 import type { Question } from '../../src/wizard/prompter.js';
 import { progress } from '../../src/progress/completeness.js';
 import type { Project } from '../../src/generated/model.js';
@@ -158,5 +159,23 @@ describe("a review's reason and actions", () => {
     expect(md).toMatch(/\| A .*one-page.* guide \| Sam & Ade \| 1 July 2027 \|/);
     expect(md).not.toContain('<b>');
     expect(await readFile(path.join(dir, 'adopt-docs', 'checklist.md'), 'utf8')).toContain('**Why we decide this:**');
+  });
+});
+
+describe('an action stopped halfway', () => {
+  test('Ctrl-C after its "what" keeps it in the journal; the next run asks only who and by when', async () => {
+    await copyExample(examples.foodBank, dir);
+    const before = await readFile(file(), 'utf8');
+    const objectives = (await read()).needs!.objectives!;
+    const upToDecision = [...objectives.flatMap(() => ['partial', '']), '', false, '', '', 'adjust', 'Drivers never log in'];
+    const review = async (answers: ScriptedAnswer[]) => evaluate(asking(new ScriptedPrompter(answers)), { ...(await context()), today: '2027-05-20' });
+    await expect(review([...upToDecision, 'Phone numbers on the rota', INTERRUPT])).rejects.toMatchObject({ exitCode: 130 });
+    expect(await readFile(file(), 'utf8')).toBe(before);
+    const second = new ScriptedPrompter([true, 'Sam', '01/07/2027', '', '', '']);
+    await evaluate(asking(second), { ...(await context()), today: '2027-05-20' });
+    expect(second.remaining).toBe(0);
+    expect(second.asked.slice(1, 3)).toEqual(['Who does it?', 'By when? (DD/MM/YYYY)']);
+    const saved = (await read()).evaluation!.reviews!.at(-1)!;
+    expect(saved).toMatchObject({ decision: 'adjust', rationale: 'Drivers never log in', actions: [{ what: 'Phone numbers on the rota', who: 'Sam', by: '2027-07-01' }] });
   });
 });
