@@ -111,6 +111,22 @@ function comparable(project: Data): { data: Data; comments: string[] } {
   return { data: prune(data) as Data, comments };
 }
 
+/**
+ * The choice of step 5 goes into the decision log by itself: it is not something the person typed.
+ * (The catalogue's spaces become typographic ones in French, hence the spaces made alike.)
+ */
+function withoutOwnLog(data: Data): Data {
+  const logged = ['en', 'fr'].flatMap((lang) => {
+    const catalogue = JSON.parse(readFileSync(path.join('src', 'i18n', 'locales', `${lang}.json`), 'utf8')) as Record<string, string>;
+    return ['chosenScored', 'chosen', 'none'].map((key) => catalogue[`poc.logged.${key}`]!.split('{')[0]!);
+  });
+  const practices = data.practices as Data | undefined;
+  const decisions = practices?.decisions;
+  if (!Array.isArray(decisions)) return data;
+  const kept = decisions.filter((entry) => !(isRecord(entry) && typeof entry.decision === 'string' && logged.some((start) => (entry.decision as string).replace(/\s/gu, ' ').startsWith(start.replace(/\s/gu, ' ')))));
+  return { ...data, practices: { ...practices, decisions: kept } };
+}
+
 function differences(expected: unknown, actual: unknown, where = ''): string[] {
   if (Array.isArray(expected) && Array.isArray(actual)) {
     const found = expected.flatMap((item, index) => differences(item, actual[index], `${where}[${index}]`));
@@ -199,7 +215,17 @@ export async function runTrial(options: { dir: string; example: string; today: s
     const data = current();
     const mapped = withFileIds(example, data);
     // An item being added is the next one of its list.
-    const where = q.path.map((segment, index) => (segment === 'new' ? ((at(data, q.path!.slice(0, index)) as unknown[] | undefined)?.length ?? 0) : segment));
+    // (What adopt logged by itself is not one of the example's items.)
+    const typedSoFar = withoutOwnLog(data);
+    const where = q.path.map((segment, index) => {
+      const list = q.path!.slice(0, index);
+      if (segment === 'new') return (at(typedSoFar, list) as unknown[] | undefined)?.length ?? 0;
+      if (typeof segment !== 'number') return segment;
+      // An item of the file, as the example counts them: the entries adopt logged left out.
+      const item = (at(data, list) as unknown[] | undefined)?.[segment];
+      const typedItems = (at(typedSoFar, list) as unknown[] | undefined) ?? [];
+      return typedItems.includes(item) ? typedItems.indexOf(item) : segment;
+    });
     if (where[0] === 'poc' && where[1] === 'scores') return scoresLine(q, where, data, mapped);
     const expected = at(mapped, where);
     if (values.includes('done') && values.includes('add')) {
@@ -257,6 +283,6 @@ export async function runTrial(options: { dir: string; example: string; today: s
   }
 
   const expected = comparable(withFileIds(example, current()));
-  const actual = comparable(current());
+  const actual = comparable(withoutOwnLog(current()));
   return { sessions, stepOffers, differences: differences(expected.data, actual.data), notAsked: expected.comments };
 }

@@ -39,7 +39,7 @@ export function missingInReview(review: Partial<Review>, project: Project): stri
 }
 
 /**
- * Appends the review, logs an "adjust" or "stop" in the decision log, and sets the next
+ * Appends the review, logs an "adjust" or "stop" in the decision log with its reason, and sets the next
  * evaluation date: all in one write, so the file never holds half a review.
  */
 async function record(source: ProjectSource, review: Review, nextDue: string | undefined, t: Translator, io: { stderr: { write(text: string): unknown } }): Promise<void> {
@@ -55,7 +55,8 @@ async function record(source: ProjectSource, review: Review, nextDue: string | u
       {
         date: review.date,
         decision: t(`evaluate.logged.${review.decision}`),
-        ...(review.hindsight || review.notes ? { rationale: (review.hindsight ?? review.notes)! } : {}),
+        // The reason given for the decision, never the hindsight on the original choice: another question.
+        ...(review.rationale ? { rationale: review.rationale } : {}),
         ...(review.by?.length ? { by: review.by.join(', ') } : {}),
       },
     ];

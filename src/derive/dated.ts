@@ -1,4 +1,4 @@
-import type { Milestone, Phase, Project, TrainingSession } from '../generated/model.js';
+import type { Milestone, Phase, Project, ReviewAction, TrainingSession } from '../generated/model.js';
 
 /**
  * Everything dated in a project, in the order of the file: the one walk over its dates that the
@@ -13,7 +13,8 @@ export type DatedItem =
   | { kind: 'launch'; date?: string; format?: string }
   | { kind: 'phase'; start?: string; end?: string; index: number; phase: Phase }
   | { kind: 'training'; date?: string; index: number; session: TrainingSession }
-  | { kind: 'evaluation'; date?: string };
+  | { kind: 'evaluation'; date?: string }
+  | { kind: 'action'; date?: string; review: number; index: number; reviewDate: string; action: ReviewAction };
 
 export function datedItems(project: Project): DatedItem[] {
   const launch = project.deployment?.launch;
@@ -26,5 +27,9 @@ export function datedItems(project: Project): DatedItem[] {
     ...(project.deployment?.phases ?? []).map((phase, index) => ({ kind: 'phase' as const, start: phase.start, end: phase.end, index, phase })),
     ...(project.training?.sessions ?? []).map((session, index) => ({ kind: 'training' as const, date: session.date, index, session })),
     { kind: 'evaluation', date: project.evaluation?.due },
+    // What a review decided to change, by when: the team's next deadlines after an evaluation.
+    ...(project.evaluation?.reviews ?? []).flatMap((review, r) =>
+      (review.actions ?? []).map((action, index) => ({ kind: 'action' as const, date: action.by, review: r, index, reviewDate: review.date, action })),
+    ),
   ];
 }

@@ -2,7 +2,7 @@ import type { Project } from '../generated/model.js';
 import { addMonths, daysBetween, isValidIsoDate } from '../util/dates.js';
 import { datedItems } from './dated.js';
 
-export type EventKind = 'milestone' | 'pocStart' | 'pocEnd' | 'decision' | 'launch' | 'phaseStart' | 'phaseEnd' | 'training' | 'evaluation' | 'deadline';
+export type EventKind = 'milestone' | 'pocStart' | 'pocEnd' | 'decision' | 'launch' | 'phaseStart' | 'phaseEnd' | 'training' | 'evaluation' | 'deadline' | 'action';
 
 export interface DatedEvent {
   date: string;
@@ -48,6 +48,9 @@ export function datedEvents(project: Project): DatedEvent[] {
         break;
       case 'evaluation':
         add(item.date, { kind: 'evaluation', path: 'evaluation.due' });
+        break;
+      case 'action':
+        add(item.date, { kind: 'action', name: item.action.what, path: `evaluation.reviews[${item.review}].actions[${item.index}].by` });
     }
   }
   // Dates as YYYY-MM-DD sort as plain strings; localeCompare would cost a collator for nothing.

@@ -29,6 +29,9 @@ export interface ReviewSummary {
   usability?: Usability;
   hindsight?: string;
   decision?: 'continue' | 'adjust' | 'stop';
+  rationale?: string;
+  /** What the review decided to change (or to do to stop): what, who, by when. */
+  actions: { what: string; who?: string; by?: string }[];
   notes?: string;
   /** What changed since the review before this one. */
   changes: ReviewChange[];
@@ -80,6 +83,8 @@ export function reviewHistory(project: Project): { reviews: ReviewSummary[]; tre
       ...(usability ? { usability } : {}),
       ...(review.hindsight ? { hindsight: review.hindsight } : {}),
       ...(review.decision ? { decision: review.decision } : {}),
+      ...(review.rationale ? { rationale: review.rationale } : {}),
+      actions: (review.actions ?? []).map((a) => ({ what: a.what, ...(a.who ? { who: a.who } : {}), ...(isValidIsoDate(a.by) ? { by: a.by } : {}) })),
       ...(review.notes ? { notes: review.notes } : {}),
       changes,
     };

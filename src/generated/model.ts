@@ -255,6 +255,10 @@ export interface Deployment {
    */
   procedures?: string;
   launch?: Launch;
+  /**
+   * Whether the rollout goes in phases (for a complex tool); false: the launch alone rolls it out. Absent in older files: phases, when there are any, say it.
+   */
+  phased?: boolean;
   phases?: Phase[];
   infoPoints?: InfoPoints;
 }
@@ -316,6 +320,14 @@ export interface Review {
    */
   hindsight?: string;
   decision?: 'continue' | 'adjust' | 'stop';
+  /**
+   * Why this decision was taken.
+   */
+  rationale?: string;
+  /**
+   * What changes after the review (for an adjust or a stop): what, who does it, by when.
+   */
+  actions?: ReviewAction[];
   notes?: Text;
 }
 export interface ObjectiveReview {
@@ -327,6 +339,11 @@ export interface Effect {
   text: Text;
   kind: 'positive' | 'negative';
   anticipated?: boolean;
+}
+export interface ReviewAction {
+  what: Text;
+  who?: Text;
+  by?: IsoDate1;
 }
 /**
  * The three cross-cutting practices.

@@ -150,6 +150,7 @@ export const keyOrder: Readonly<Record<string, readonly string[]>> = {
   "deployment": [
     "procedures",
     "launch",
+    "phased",
     "phases",
     "infoPoints"
   ],
@@ -196,6 +197,8 @@ export const keyOrder: Readonly<Record<string, readonly string[]>> = {
     "usability",
     "hindsight",
     "decision",
+    "rationale",
+    "actions",
     "notes"
   ],
   "evaluation.reviews[].objectives[]": [
@@ -207,6 +210,11 @@ export const keyOrder: Readonly<Record<string, readonly string[]>> = {
     "text",
     "kind",
     "anticipated"
+  ],
+  "evaluation.reviews[].actions[]": [
+    "what",
+    "who",
+    "by"
   ],
   "practices": [
     "vision",
@@ -253,6 +261,7 @@ export const datePaths: readonly string[] = [
   "training.sessions[].date",
   "evaluation.due",
   "evaluation.reviews[].date",
+  "evaluation.reviews[].actions[].by",
   "practices.vision.inventory[].contractEnd",
   "practices.decisions[].date",
   "practices.communications[].date"

@@ -82,6 +82,12 @@ export function calendarEvents(project: Project, t: Translator): CalendarEvent[]
         if (isValidIsoDate(due)) add('evaluation', due, t('event.evaluation'), { description: t('calendar.evaluation'), alarm: named(t('calendar.evaluationAlarm', { date: t.date(due) })) });
         break;
       }
+      case 'action': {
+        const a = item.action;
+        // No id in the file: the review's day and the action's place name it.
+        add(`action-${item.reviewDate}-${item.index + 1}`, item.date, t('event.action', { name: a.what }), a.who ? { description: t('calendar.actionWho', { who: a.who }) } : {});
+        break;
+      }
       // The deadline and the decision are dates of the plan, not events to attend.
     }
   }

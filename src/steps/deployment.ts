@@ -2,6 +2,15 @@ import { endAfterStart } from './poc.js';
 import { deploymentEnd } from '../derive/events.js';
 import type { Step } from './types.js';
 import { choices as schemaChoices } from '../generated/schema-facts.js';
+import type { Project } from '../generated/model.js';
+
+const hasPhases = (project: Project) => (project.deployment?.phases ?? []).length > 0;
+
+/**
+ * adopt does not know how complex a tool is; how many groups it reaches is the best sign the
+ * file holds: three target audiences or more are rolled out one after another, by default.
+ */
+const manyAudiences = (project: Project) => (project.needs?.audiences ?? []).length >= 3;
 
 export const deployment: Step = {
   id: 'deployment',
@@ -26,12 +35,23 @@ export const deployment: Step = {
           ],
         },
         {
+          kind: 'boolean',
+          key: 'phased',
+          label: 'field.deployment.phased',
+          help: 'help.deployment.phased',
+          // Phases already written say the answer (files from before the question).
+          required: ({ project }) => !hasPhases(project),
+          suggest: ({ project }) => hasPhases(project) || manyAudiences(project),
+        },
+        {
           kind: 'list',
           key: 'phases',
           item: 'phase',
           label: 'field.deployment.phases',
           help: 'help.deployment.phases',
-          required: true,
+          // A simple tool is rolled out by its launch alone: phases only when the team chose them.
+          when: ({ project }) => project.deployment?.phased !== false,
+          required: ({ project }) => project.deployment?.phased === true,
           id: { prefix: 'P' },
           title: 'name',
           fields: [

@@ -2,6 +2,7 @@ import type { Project } from '../generated/model.js';
 import { decisionMatrix } from '../derive/matrix.js';
 import { POC_MAX_DAYS, POC_MIN_DAYS } from '../derive/warnings.js';
 import { addDays, daysBetween, isValidIsoDate } from '../util/dates.js';
+import type { Translator } from '../i18n/index.js';
 import type { Note, Step } from './types.js';
 
 /** An end before its start cannot be saved: the answer is asked again. */
@@ -31,12 +32,48 @@ function ranking(project: Project): Note[] {
   return notes;
 }
 
+/**
+ * The choice made after the test goes into the decision log, as an evaluation's "adjust" or
+ * "stop" does: the tool and its score, the reason, who leads. Logged once: an entry from that day
+ * on that names the same tool is this decision already (a re-edit, a resumed run, or the board's
+ * own entry written by hand, such as "Adopt Rotaly and fund it for two years").
+ */
+export function logDecision(project: Project, t: Translator): boolean {
+  const decision = project.poc?.decision;
+  const chosen = decision?.chosen;
+  if (!chosen || !isValidIsoDate(decision.date)) return false;
+  const tool = chosen === 'none' ? undefined : (project.research?.candidates ?? []).find((c) => c.id === chosen);
+  const name = tool?.name ?? chosen;
+  const score = decisionMatrix(project).candidates.find((c) => c.id === chosen)?.weighted;
+  const text =
+    chosen === 'none'
+      ? t('poc.logged.none')
+      : score === undefined
+        ? t('poc.logged.chosen', { tool: name })
+        : t('poc.logged.chosenScored', { tool: name, score: t.number(score, 2) });
+  const log = project.practices?.decisions ?? [];
+  const already = log.some((entry) => typeof entry.date === 'string' && entry.date >= decision.date! && (chosen === 'none' ? entry.decision === text : (entry.decision ?? '').includes(name)));
+  if (already) return false;
+  project.practices ??= {};
+  project.practices.decisions = [
+    ...log,
+    {
+      date: decision.date,
+      decision: text,
+      ...(decision.rationale ? { rationale: decision.rationale } : {}),
+      ...(project.lead?.name ? { by: project.lead.name } : {}),
+    },
+  ];
+  return true;
+}
+
 export const poc: Step = {
   id: 'poc',
   number: 5,
   title: 'step.poc',
   owns: ['poc'],
   planned: { until: (project) => project.poc?.end, label: 'state.until' },
+  settle: logDecision,
   fields: [
     {
       kind: 'group',

@@ -29,7 +29,16 @@ export const training: Step = {
             { kind: 'date', key: 'date', label: 'field.session.date', required: true },
             { kind: 'text', key: 'topic', label: 'field.session.topic', help: 'help.session.topic', required: true },
             { kind: 'text', key: 'audience', label: 'field.session.audience', help: 'help.session.audience', required: true },
-            { kind: 'choice', key: 'format', label: 'field.session.format', choices: schemaChoices['training.sessions[].format'], labels: 'enum.format', required: true },
+            {
+              kind: 'choice',
+              key: 'format',
+              label: 'field.session.format',
+              choices: schemaChoices['training.sessions[].format'],
+              labels: 'enum.format',
+              required: true,
+              // The formats chosen for the step, and the session's own if it was another.
+              offered: ({ project, item }) => [...(project.training?.formats ?? []), ...(typeof item?.format === 'string' ? [item.format] : [])],
+            },
           ],
         },
         {

@@ -4,7 +4,7 @@
  * complete. The same declarations drive the wizard's questions, `status`' completeness and the
  * "to do" marks in documents, so the three never disagree.
  */
-import type { MsgKey } from '../i18n/index.js';
+import type { MsgKey, Translator } from '../i18n/index.js';
 import type { Project } from '../generated/model.js';
 
 export type StepId = 'lead' | 'key-users' | 'needs' | 'research' | 'poc' | 'deployment' | 'training' | 'evaluation' | 'practices';
@@ -75,6 +75,8 @@ export interface ChoiceField extends FieldBase {
   choices: readonly string[];
   /** Catalogue prefix: the label of value v is `${labels}.${v}`. */
   labels: string;
+  /** The choices worth offering here, among `choices` (a session's format among the formats chosen); all when empty. */
+  offered?: (ctx: Context) => readonly string[];
 }
 
 export interface RefField extends FieldBase {
@@ -145,6 +147,12 @@ export interface Step {
    * with its state ("until {date}", "for {date}").
    */
   planned?: { until: (project: Project) => string | undefined; label: MsgKey };
+  /**
+   * What the step's answers record elsewhere in the file (step 5's decision in the decision log).
+   * Run after every pass over the step, so it must do nothing the second time; true when it
+   * changed the project.
+   */
+  settle?: (project: Project, t: Translator) => boolean;
 }
 
 /** Whether a field must be answered, for the wizard and for the progress of a step alike. */

@@ -55,9 +55,9 @@ export async function askKind(field: ValueField, proposal: unknown, ctx: Context
     case 'boolean':
       return prompter.confirm({ ...asking.q, default: typeof proposal === 'boolean' ? proposal : false });
     case 'choice':
-      return pickOne(enumChoices(field, t), asking);
+      return pickOne(enumChoices(field, ctx, t), asking);
     case 'choices':
-      return pickMany(enumChoices(field, t), asking);
+      return pickMany(enumChoices(field, ctx, t), asking);
     case 'ref':
     case 'refs':
       return askReference(field, ctx, asking);
@@ -199,8 +199,10 @@ async function askNumber(field: NumberField, asking: Asking): Promise<unknown> {
   return typed.amount;
 }
 
-function enumChoices(field: ChoiceField, t: Translator): Choice<string>[] {
-  return field.choices.map((value) => ({ value, label: t.named(`${field.labels}.${value}`) }));
+function enumChoices(field: ChoiceField, ctx: Context, t: Translator): Choice<string>[] {
+  const offered = field.offered?.(ctx) ?? [];
+  const values = offered.length > 0 ? field.choices.filter((value) => offered.includes(value)) : field.choices;
+  return values.map((value) => ({ value, label: t.named(`${field.labels}.${value}`) }));
 }
 
 /** One answer among choices; for an optional question "None for now" passes (or clears). */

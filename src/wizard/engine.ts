@@ -43,6 +43,7 @@ type Data = Record<string, unknown>;
 
 export async function askStep(step: Step, project: Project, engine: Engine): Promise<void> {
   await askFields(step.fields, project as unknown as Data, { project, ...(engine.today ? { today: engine.today } : {}) }, { ...engine, adding: engine.adding ?? [] }, []);
+  if (step.settle?.(project, engine.t)) await kept(engine);
 }
 
 async function kept(engine: Engine): Promise<void> {

@@ -8,6 +8,7 @@ import { checkProject } from '../check.js';
 import { CheckFailedError, FileProblemsError, FileSystemError } from '../errors.js';
 import { formatProblem } from '../problems.js';
 import { progress } from '../progress/completeness.js';
+import { steps } from '../steps/index.js';
 import { createProject, fileExists, type SessionOptions } from './session.js';
 import { openProject } from '../project.js';
 import { isRecord, hasOwn, setOwn } from '../util/records.js';
@@ -63,6 +64,8 @@ export async function fillFromAnswers(options: SessionOptions, from: string): Pr
   const { source } = await openProject(options.file, options.shownFile, t);
   const working = workingCopy(source.data);
   mergeAnswers(working.copy, answers.source.data);
+  // What the wizard records after a step (step 5's decision in the log), a file of answers records too.
+  for (const step of steps) step.settle?.(working.copy as unknown as Project, t);
   const written = await writeProjectData(source, { before: source.data, after: working.copy, originOf: working.originOf }, t);
   for (const note of writeNotes(written, t)) io.stderr.write(`${note}\n`);
 

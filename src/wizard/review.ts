@@ -117,6 +117,21 @@ export async function askReview(progress: ReviewProgress, asking: Asking): Promi
     });
     await finish('decision');
   }
+  if (!done('rationale')) {
+    // The log of an "adjust" or a "stop" says why; a "continue" may go without.
+    const must = review.decision !== 'continue';
+    const rationale = await prompter.text({
+      message: t('evaluate.rationale'),
+      help: t(`evaluate.rationaleHelp.${review.decision}`),
+      validate: (value) => (must && value.trim() === '' ? t('evaluate.rationaleNeeded') : true),
+    });
+    if (rationale.trim()) review.rationale = rationale;
+    await finish('rationale');
+  }
+  if (!done('actions') && review.decision !== 'continue') {
+    await askActions(progress, asking);
+    await finish('actions');
+  }
   if (!done('notes')) {
     const notes = await prompter.text({ message: t('evaluate.notes') });
     if (notes) review.notes = notes;
@@ -132,6 +147,51 @@ export async function askReview(progress: ReviewProgress, asking: Asking): Promi
     validate: (value) => (value === '' || (typed(value) && typed(value)! > date) ? true : typed(value) ? t('evaluate.nextDueBad', { date: t.date(date) }) : t('prompt.badDate')),
   });
   return { review, next: next ? typed(next) : undefined };
+}
+
+/**
+ * What changes after an "adjust" (at least one change), or what it takes to stop: what, who does
+ * it, by when, one after another until an empty "what". Each is kept as soon as it is whole.
+ */
+async function askActions(progress: ReviewProgress, asking: Asking): Promise<void> {
+  const { prompter, t, style, project } = asking;
+  const review = progress.review as unknown as Review;
+  const keep = () => asking.keep(progress);
+  const decision = review.decision === 'stop' ? 'stop' : 'adjust';
+  const typed = (value: string) => parseDate(value, localeOf(t.lang).dateOrder);
+  prompter.say(`\n${style('bold', t(`evaluate.actionsTitle.${decision}`))}\n${t(`evaluate.actionsHint.${decision}`)}`);
+  for (;;) {
+    const n = (review.actions?.length ?? 0) + 1;
+    const known = progress.current?.kind === 'action' ? progress.current : undefined;
+    const what =
+      typeof known?.what === 'string'
+        ? known.what
+        : await prompter.text({
+            message: t('evaluate.actionWhat', { n }),
+            validate: (value) => (decision === 'adjust' && n === 1 && value.trim() === '' ? t('evaluate.actionNeeded') : true),
+          });
+    if (what.trim() === '') return;
+    progress.current = { kind: 'action', what };
+    await keep();
+    // The one who did the last one, else the project's lead: Enter is the usual answer.
+    const usual = review.actions?.at(-1)?.who ?? project.lead?.name;
+    const who = typeof known?.who === 'string' ? known.who : await prompter.text({ message: t('evaluate.actionWho'), ...(usual ? { default: usual } : {}) });
+    progress.current = { kind: 'action', what, who };
+    await keep();
+    const by = await prompter.text({
+      message: t('evaluate.actionBy') + t('prompt.dateFormat'),
+      help: t('evaluate.actionByHelp'),
+      validate: (value) => {
+        if (value === '') return true;
+        const date = typed(value);
+        if (!date) return t('prompt.badDate');
+        return date >= review.date ? true : t('evaluate.actionByBad', { date: t.date(review.date) });
+      },
+    });
+    (review.actions ??= []).push({ what, ...(who.trim() ? { who } : {}), ...(by ? { by: typed(by)! } : {}) });
+    delete progress.current;
+    await keep();
+  }
 }
 
 /** The questionnaire, one respondent after another, as long as people are there to answer it. */

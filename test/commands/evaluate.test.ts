@@ -37,7 +37,13 @@ describe('adopt evaluate, scripted', () => {
       true, // the usability questionnaire
       4, 2, 4, 1, 4, 2, 5, 1, 4, 2, // one respondent: 82.5
       false, // nobody else
-      'Camille, Karim', 'Oui, le test avait bien montré les limites de Cotiz', 'adjust', 'Former les administrateurs',
+      'Camille, Karim', 'Oui, le test avait bien montré les limites de Cotiz', 'adjust',
+      'Les administrateurs ne s\'en servent pas encore', // why
+      '', // an adjustment needs a change: refused
+      'Former les administrateurs', '', '15/07/2027', // what, who (Enter: the lead), by when
+      'Un guide <b>d\'une page</b>', 'Karim', '', // the second has no date
+      '', // no more changes
+      'Rien d\'autre',
       '', // next review: the proposal, three months later
     ]);
     await evaluate(asking(prompter), await context());
@@ -59,7 +65,12 @@ describe('adopt evaluate, scripted', () => {
       by: ['Camille', 'Karim'],
       usability: [82.5],
       decision: 'adjust',
-      notes: 'Former les administrateurs',
+      rationale: 'Les administrateurs ne s\'en servent pas encore',
+      actions: [
+        { what: 'Former les administrateurs', who: 'Camille Martin', by: '2027-07-15' },
+        { what: 'Un guide <b>d\'une page</b>', who: 'Karim' },
+      ],
+      notes: 'Rien d\'autre',
       effects: [
         { text: 'Les bénévoles du samedi se forment entre eux', kind: 'positive', anticipated: false },
         { text: 'Deux administrateurs refusent encore l\'outil', kind: 'negative', anticipated: true },
@@ -67,12 +78,21 @@ describe('adopt evaluate, scripted', () => {
     });
     expect(review.objectives![0]).toEqual({ id: objectives[0]!.id, status: 'met', evidence: '212 adhésions sur 212 saisies' });
     expect(project.evaluation!.due).toBe('2027-08-20');
-    // an "adjust" goes to the decision log too
-    expect(project.practices!.decisions!.at(-1)).toMatchObject({ date: '2027-05-20', decision: 'Ajuster l’outil et son usage après le bilan', by: 'Camille, Karim' });
+    expect(prompter.refused).toEqual(['Un ajustement demande au moins un changement\u00a0: que ferez-vous autrement\u00a0?']);
+    // an "adjust" goes to the decision log too, with the reason given for it (not the hindsight)
+    expect(project.practices!.decisions!.at(-1)).toEqual({ date: '2027-05-20', decision: 'Ajuster l’outil et son usage après le bilan', rationale: 'Les administrateurs ne s\'en servent pas encore', by: 'Camille, Karim' });
     // the file is still valid, and adopt render now writes the evaluation report
     expect((await adopt(['validate'], { cwd: dir })).code).toBe(0);
     expect((await adopt(['render', '--doc', 'evaluation', '--format', 'md'], { cwd: dir })).code).toBe(0);
-    expect(await readFile(path.join(dir, 'adopt-docs', 'evaluation.md'), 'utf8')).toContain('212 adhésions sur 212 saisies');
+    const report = await readFile(path.join(dir, 'adopt-docs', 'evaluation.md'), 'utf8');
+    expect(report).toContain('212 adhésions sur 212 saisies');
+    expect(report).toContain('| Former les administrateurs | Camille Martin | 15 juillet 2027 |');
+    // the calendar has the dated change, the undated one has no day to be on
+    expect((await adopt(['calendar'], { cwd: dir })).code).toBe(0);
+    const ics = (await readFile(path.join(dir, 'adopt.ics'), 'utf8')).replace(/\r\n /g, '');
+    expect(ics).toContain('DTSTART;VALUE=DATE:20270715');
+    expect(ics).toMatch(/SUMMARY:[^\r\n]*À faire après le bilan\u00a0: Former les administrateurs/);
+    expect(ics).not.toContain('une page');
   });
 
   test('Ctrl-C at any question leaves the file as it was', async () => {
@@ -87,11 +107,11 @@ describe('adopt evaluate, scripted', () => {
     // a key of the team's own and a comment, which every write must keep
     await writeFile(file, (await readFile(file, 'utf8')).replace('evaluation:', '# our reviews\nevaluation:\n  x-chair: Sam'));
     const objectives = (await read()).needs!.objectives!;
-    const answers = [...objectives.flatMap(() => ['partial', '']), '', false, '', '', 'continue', '', ''];
+    const answers = [...objectives.flatMap(() => ['partial', '']), '', false, '', '', 'continue', '', '', '']; // a "continue" may go without its reason
     await evaluate(asking(new ScriptedPrompter(answers)), await context());
     await expect(evaluate(asking(new ScriptedPrompter(answers)), await context())).rejects.toThrow(/already recorded/);
     const afterFirst = await readFile(file, 'utf8');
-    const later = new ScriptedPrompter([...objectives.flatMap(() => ['', '']), '', false, '', '', 'continue', '', '']);
+    const later = new ScriptedPrompter([...objectives.flatMap(() => ['', '']), '', false, '', '', 'continue', '', '', '']);
     await evaluate(asking(later), await context({ today: '2027-08-20' }));
     const reviews = (await read()).evaluation!.reviews!;
     expect(reviews.map((r) => r.date)).toEqual(['2027-05-20', '2027-08-20']);
@@ -111,13 +131,15 @@ describe('adopt evaluate --from review.yaml --yes', () => {
   test('records the review, logs a stop, exit 0', async () => {
     await copyExample(examples.foodBank, dir);
     const objectives = (await read()).needs!.objectives!;
-    const review = ['# our meeting of July', 'by: [Sam, Ade]', 'objectives:', ...objectives.map((o) => `  - { id: ${o.id}, status: unmet }`), 'decision: stop', 'hindsight: We chose too fast', ''].join('\n');
+    const review = ['# our meeting of July', 'by: [Sam, Ade]', 'objectives:', ...objectives.map((o) => `  - { id: ${o.id}, status: unmet }`), 'decision: stop', 'hindsight: We chose too fast', 'rationale: Nobody uses it on Saturdays', 'actions:', '  - { what: Export the rota, who: Sam, by: 2027-07-31 }', ''].join('\n');
     await writeFile(path.join(dir, 'review.yaml'), review);
     const result = await adopt(['evaluate', '--from', 'review.yaml', '--yes', '--date', '06/07/2027'], { cwd: dir });
     expect(result).toMatchObject({ code: 0, stderr: '' });
     const project = await read();
     expect(project.evaluation!.reviews!.at(-1)).toMatchObject({ date: '2027-07-06', decision: 'stop', by: ['Sam', 'Ade'] });
-    expect(project.practices!.decisions!.at(-1)).toMatchObject({ decision: 'Stop using the tool after the review', rationale: 'We chose too fast' });
+    // the reason of the decision goes to the log, not the hindsight on the original choice
+    expect(project.practices!.decisions!.at(-1)).toMatchObject({ decision: 'Stop using the tool after the review', rationale: 'Nobody uses it on Saturdays' });
+    expect(project.evaluation!.reviews!.at(-1)!.actions).toEqual([{ what: 'Export the rota', who: 'Sam', by: '2027-07-31' }]);
     expect(project.evaluation!.due).toBe('2027-10-06');
   });
 

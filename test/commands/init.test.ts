@@ -90,6 +90,7 @@ const later = (fr: boolean): ScriptedAnswer[] => [
   'outil-a', '2027-02-15', fr ? 'Le mieux noté, hébergé en UE' : 'Best scored, EU hosting',
   'now', // deployment
   'docs/procedures.md', fr ? 'Petit-déjeuner de lancement' : 'Launch breakfast', '2027-03-01',
+  true, // in phases
   fr ? 'Bureau' : 'Office', '2027-03-01', '2027-03-31', '', // a phase's scope is a detail
   'monthly', fr ? 'Réunion d\'équipe' : 'Team meeting',
   'now', // training
@@ -135,8 +136,18 @@ describe('adopt init, scripted', () => {
     expect(Object.keys(parse(text))).toEqual(['version', 'language', 'project', 'lead', 'keyUsers', 'needs', 'research', 'poc', 'deployment', 'training', 'evaluation', 'practices']);
     // the ranking was shown before the decision, with the disagreement
     const said = prompter.said.join('\n');
-    expect(said).toContain(fr ? 'La matrice de décision' : 'The decision matrix so far');
+    expect(said).toContain(fr ? 'Le classement à ce stade' : 'The ranking so far');
     expect(said).toMatch(fr ? /1\. Outil A\u00a0: / : /1\. Outil A: /);
+    // the choice of step 5 is in the decision log, with its score and its reason, once
+    const chosen = project.practices!.decisions!.filter((d) => d.decision!.includes('Outil A'));
+    expect(chosen).toEqual([
+      {
+        date: '2027-02-15',
+        decision: fr ? expect.stringMatching(/^Outil retenu après le test\u00a0: Outil A \(moyenne de \d,\d+ sur 5\)$/) : expect.stringMatching(/^Tool chosen after the test: Outil A \(mean score \d\.\d+ out of 5\)$/),
+        rationale: fr ? 'Le mieux noté, hébergé en UE' : 'Best scored, EU hosting',
+        by: 'Camille Martin',
+      },
+    ]);
   });
 
   test('day one: steps 1 to 3, everything later left for later, then Ctrl-C costs only the question on screen', async () => {
@@ -187,12 +198,13 @@ describe('adopt init, scripted', () => {
     await copyExample(examples.foodBank, dir);
     const before = await read();
     const phases = before.deployment!.phases!;
-    const prompter = new ScriptedPrompter(['', '', '', 'edit:0', '', '', '2020-01-01', phases[0]!.end!, '', 'done', '', '']);
+    // Enter on "in phases?" keeps the phases the file has, and says so from now on.
+    const prompter = new ScriptedPrompter(['', '', '', '', 'edit:0', '', '', '2020-01-01', phases[0]!.end!, '', 'done', '', '']);
     await edit({ ...asking(prompter), step: 'deployment' }, await context());
     expect(prompter.remaining).toBe(0);
     // The start as the label asks dates to be typed: DD/MM/YYYY.
     expect(prompter.refused).toEqual([`The end is before the start (${phases[0]!.start!.split('-').reverse().join('/')}): give a later date.`]);
-    expect((await read()).deployment).toEqual(before.deployment);
+    expect((await read()).deployment).toEqual({ ...before.deployment, phased: true });
   });
 
   test('a POC shorter than a week is confirmed before it is kept', async () => {

@@ -163,7 +163,7 @@ describe('Ctrl-C in adopt evaluate', () => {
 
     // the next run: offered, then only what is missing is asked
     const rest = objectives.slice(1).flatMap((_, i) => (i === 0 ? [''] : ['unmet', '']));
-    const second = new ScriptedPrompter([true, ...rest, '', false, '', '', 'continue', '', '']);
+    const second = new ScriptedPrompter([true, ...rest, '', false, '', '', 'continue', '', '', '']);
     await evaluate(asking(second), await context({ today: '2027-05-20' }));
     expect(second.remaining).toBe(0);
     expect(second.said.join('\n')).toContain('A review dated 20 May 2027 was stopped before its end; its answers are kept.');

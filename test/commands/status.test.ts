@@ -54,7 +54,7 @@ describe('adopt status for people', () => {
     expect(code).toBe(0);
     expect(stdout).not.toMatch(/\u001b\[/);
     expect(stdout).toContain('étapes\u00a0: 5 terminées · 3 prévues');
-    expect(stdout).toMatch(/✔ 1 Chef de projet +terminée/);
+    expect(stdout).toMatch(/✔ 1 Responsable du projet +terminée/);
     expect(stdout).toMatch(/◷ 6 Déploiement +prévue jusqu’au 28 février 2027/);
     expect(stdout).toMatch(/◷ 8 Évaluation +prévue pour le 18 mai 2027/);
     expect(stdout).toContain('Aucune alerte.');

@@ -260,7 +260,7 @@ describeTmux(hasTmux ? 'adopt init in a real terminal (tmux)' : 'adopt init in a
     expect(welcome).toMatch(/^✔ Dans quelle langue adopt doit-il vous parler et rédiger vos documents\u00a0\? Français$/m);
     expect(welcome).toMatch(/^Bienvenue dans adopt\. Préparons ensemble l’arrivée du nouvel outil dans votre équipe\.$/m);
     expect(welcome).toContain('enregistrée dès que vous la donnez\u00a0: vous pouvez arrêter avec Ctrl-C');
-    expect(welcome).toMatch(/^Étape 1 sur 8 · Chef de projet$/m);
+    expect(welcome).toMatch(/^Étape 1 sur 8 · Responsable du projet$/m);
     expect(welcome).toContain('Qui pilote le projet\u00a0?');
     // No ordinary space before a high punctuation mark anywhere on the French screen.
     expect(welcome).not.toMatch(/ [?:;!»]/);
@@ -304,6 +304,7 @@ describeTmux(hasTmux ? 'adopt evaluate in a real terminal (tmux)' : 'adopt evalu
       await answer(first, 'Who took part', '');
       await answer(first, 'With hindsight', '');
       await choose(first, 'What do you decide?', 0, 'Continue');
+      await answer(first, 'Why this decision?', ''); // a "continue" may go without
       await answer(first, 'Anything else to note', '');
       await answer(first, 'When is the next review?', '');
       await waitFor(first, /The review is saved in adopt\.yaml\./);

@@ -49,7 +49,7 @@ describe('adopt render --format docx', () => {
     const { xml } = await open(path.join(dir, 'adopt-docs/plan.docx'));
     const headings = headingsOf(xml);
     expect(headings[0]).toEqual({ level: 'Heading1', text: expect.stringContaining('Adhésions') });
-    expect(headings.filter((h) => h.level === 'Heading2').map((h) => h.text)).toEqual(expect.arrayContaining(['1. Chef de projet', '5. Test en conditions réelles', 'Pratiques transversales']));
+    expect(headings.filter((h) => h.level === 'Heading2').map((h) => h.text)).toEqual(expect.arrayContaining(['1. Responsable du projet', '5. Test en conditions réelles', 'Pratiques transversales']));
     const tables = xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? [];
     expect(tables.length).toBeGreaterThanOrEqual(8);
     for (const table of tables) expect(table).toContain('<w:tblHeader/>');
