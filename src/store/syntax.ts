@@ -41,9 +41,13 @@ interface KeyLine {
   valueCol: number;
 }
 
-const KEY = /^((?:-[ ]+)*)([^\s#:"'\-[\]{}][^:#]*?|"[^"]*"|'[^']*')[ \t]*:(?:[ \t]+|$)/;
+const KEY = /^((?:-[ ]+)*)([^\s#:"'\-[\]{}@`%&*!|>][^:#]*?|"[^"]*"|'[^']*')[ \t]*:(?:[ \t]+|$)/;
 /** Characters that YAML reserves at the start of a value written without quotes. */
 const RESERVED = /^(?:[@`%&*!|>]|-(?= ))/;
+
+function isItem(line: Line): boolean {
+  return /^-(?:\s|$)/.test(line.text.slice(line.indent));
+}
 
 function linesOf(text: string): Line[] {
   return text.split('\n').map((raw, i) => {
@@ -94,9 +98,9 @@ function contentCol(line: Line): number {
  * The key, above a line, whose column the line should have had: among the groups still open
  * there, the one whose column is nearest (the deeper one when two are as near).
  */
-function alignedWith(lines: Line[], index: number): { key: string; col: number } | undefined {
+function alignedWith(lines: Line[], index: number): { key: string; col: number; index: number } | undefined {
   const col = lines[index]!.indent + 1;
-  let best: { key: string; col: number } | undefined;
+  let best: { key: string; col: number; index: number } | undefined;
   let limit = Infinity;
   for (let i = previousContent(lines, index); i >= 0 && limit > 1; i = previousContent(lines, i)) {
     const line = lines[i]!;
@@ -105,25 +109,50 @@ function alignedWith(lines: Line[], index: number): { key: string; col: number }
     limit = line.indent + 1;
     const key = keyLine(line);
     if (!key) continue;
-    if (!best || Math.abs(own - col) < Math.abs(best.col - col)) best = { key: key.key, col: own };
+    if (!best || Math.abs(own - col) < Math.abs(best.col - col)) best = { key: key.key, col: own, index: i };
   }
   return best;
 }
 
 function indentProblem(lines: Line[], index: number, t: Translator): SyntaxProblem | undefined {
   const line = lines[index]!;
-  if (/^-(?:\s|$)/.test(line.text.slice(line.indent))) {
+  if (isItem(line)) {
     // A list item lines up with the item before it, not with a key.
-    for (let i = previousContent(lines, index); i >= 0 && lines[i]!.indent >= line.indent - 2; i = previousContent(lines, i)) {
+    for (let i = previousContent(lines, index); i >= 0; i = previousContent(lines, i)) {
       const item = lines[i]!;
-      if (!/^-(?:\s|$)/.test(item.text.slice(item.indent))) continue;
+      if (!isItem(item)) {
+        // A key less indented than the item owns the list it is in: nothing above it is a sibling.
+        if (item.indent < line.indent) break;
+        continue;
+      }
       if (item.indent === line.indent) return undefined;
-      if (item.indent <= line.indent + 2) return { line: line.n, col: line.indent + 1, message: t('yaml.indentItem', { col: line.indent + 1, expected: item.indent + 1 }) };
+      if (Math.abs(item.indent - line.indent) <= 2) return { line: line.n, col: line.indent + 1, message: t('yaml.indentItem', { col: line.indent + 1, expected: item.indent + 1 }) };
+      if (item.indent < line.indent) break;
     }
   }
   const above = alignedWith(lines, index);
   if (!above || above.col === line.indent + 1) return undefined;
+  const first = overIndentedFirst(lines, above, line);
+  if (first) return first(t);
   return { line: line.n, col: line.indent + 1, message: t('yaml.indentColumn', { col: line.indent + 1, above: above.key, expected: above.col }) };
+}
+
+/**
+ * When a group's first key is indented too far, yaml takes its column for the group's and
+ * stops at the next key, which is where it should be: two spaces under the group's own key.
+ * Then the first key is the line to change.
+ */
+function overIndentedFirst(lines: Line[], above: { col: number; index: number }, line: Line): ((t: Translator) => SyntaxProblem) | undefined {
+  const col = line.indent + 1;
+  const below = keyLine(line);
+  if (!below || above.col < col) return undefined;
+  let parent = previousContent(lines, above.index);
+  while (parent >= 0 && lines[parent]!.indent + 1 >= above.col) parent = previousContent(lines, parent);
+  const owner = parent >= 0 ? keyLine(lines[parent]!) : undefined;
+  if (!owner || splitComment(owner.value).text !== '' || col !== owner.keyCol + 2) return undefined;
+  const first = lines[lines.findIndex((l, i) => i > parent && !l.empty)]!;
+  if (!keyLine(first) || first.indent + 1 !== above.col) return undefined;
+  return (t) => ({ line: first.n, col: above.col, message: t('yaml.indentColumnBelow', { col: above.col, below: below.key, expected: col }) });
 }
 
 /** A line at a key's place with no `key:` on it: its colon is missing, or its space after it. */
@@ -183,6 +212,8 @@ function reservedStart(line: Line, t: Translator): SyntaxProblem | undefined {
   if (!char || /^[|>][-+0-9]*\s*(?:#.*)?$/.test(value)) return undefined;
   const { text, comment } = splitComment(value);
   const lead = line.text.slice(0, valueCol - 1).trimStart();
+  // `@id: R1`: a key with a character typed before it, not a text.
+  if (!key && KEY.test(value.slice(char.length))) return { line: line.n, col: valueCol, message: t('yaml.strayChar', { char, example: `${lead}${value.slice(char.length)}` }) };
   return { line: line.n, col: valueCol, message: t('yaml.reservedStart', { char, example: `${lead}${quoted(text)}${comment}` }) };
 }
 
@@ -209,8 +240,11 @@ export function diagnose(error: YamlError, text: string, t: Translator): SyntaxP
   const here = { line: line.n, col };
   const key = keyLine(line);
   const reserved = reservedStart(line, t);
-  const first = lines.find((l) => !l.empty);
-  if (first && first.indent > 0 && first.n <= line.n) return { line: first.n, col: first.indent + 1, message: t('yaml.indentFirst') };
+  // An indented first line makes its column the top level's, so yaml stops at the next key.
+  const first = lines.findIndex((l) => !l.empty);
+  if (first >= 0 && lines[first]!.indent > 0 && lines.slice(first + 1, index + 1).some((l) => !l.empty && l.indent < lines[first]!.indent)) {
+    return { line: lines[first]!.n, col: lines[first]!.indent + 1, message: t('yaml.indentFirst') };
+  }
   if (error.code !== 'DUPLICATE_KEY' && /^-[^\s-]/.test(line.text.slice(line.indent))) return colonProblem(lines, index, t);
   switch (error.code) {
     case 'TAB_AS_INDENT':
@@ -228,7 +262,8 @@ export function diagnose(error: YamlError, text: string, t: Translator): SyntaxP
         const open = unclosedQuote(lines, index);
         if (!open) return { ...here, message: t('yaml.unclosedQuotePlain') };
         const value = open.line.text.slice(open.col - 1);
-        const example = `${open.line.text.slice(0, open.col - 1).trimStart()}${value}${value[0]}`;
+        const { text: words, comment } = splitComment(value);
+        const example = `${open.line.text.slice(0, open.col - 1).trimStart()}${words}${value[0]}${comment}`;
         return { line: open.line.n, col: open.col, message: t('yaml.unclosedQuote', { example }) };
       }
       if (/without - indicator/.test(error.message)) return indentProblem(lines, index, t);
@@ -255,21 +290,23 @@ export function diagnose(error: YamlError, text: string, t: Translator): SyntaxP
       const body = line.text.slice(line.indent);
       if (/^-[^\s-]/.test(body)) return colonProblem(lines, index, t);
       const above = lines[before];
-      if (above && !keyLine(above) && /^-[ ]/.test(above.text.slice(above.indent)) === false) {
+      if (above && !keyLine(above) && !isItem(above)) {
         const missing = colonProblem(lines, before, t);
         if (missing && contentCol(above) <= line.indent + 1) return missing;
       }
-      if (above && /^-[ ]/.test(above.text.slice(above.indent)) === false) {
+      if (above && !isItem(above)) {
         // Keys written where the items of a list start: the dash of a new item is missing.
         const item = [...lines.slice(0, index)].reverse().find((l) => !l.empty && l.indent <= line.indent);
-        if (item && item.indent === line.indent && /^-[ ]/.test(item.text.slice(item.indent))) {
+        if (item && item.indent === line.indent && isItem(item)) {
           return { line: line.n, col: line.indent + 1, message: t('yaml.missingDash', { example: `- ${body.trimEnd()}`, col: contentCol(item) }) };
         }
       }
       return indentProblem(lines, index, t);
     }
     case 'BLOCK_AS_IMPLICIT_KEY': {
-      if (col <= line.indent + 1 && /^-(?:\s|$)/.test(line.text.slice(line.indent))) return { line: line.n, col: line.indent + 1, message: t('yaml.dashAmongKeys') };
+      if (col <= line.indent + 1 && isItem(line)) {
+        return indentProblem(lines, index, t) ?? { line: line.n, col: line.indent + 1, message: t('yaml.dashAmongKeys') };
+      }
       if (!key || col < key.valueCol) return undefined;
       const { text: value, comment } = splitComment(key.value);
       if (/:\s/.test(value)) {

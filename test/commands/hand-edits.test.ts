@@ -107,6 +107,31 @@ const mistakes: Record<string, Mistake> = {
     en: /^This list item starts at column 4, but the item above it starts at column 3/,
     fr: /^Cet élément de liste commence à la colonne 4, mais l.élément au-dessus commence à la colonne 3/,
   },
+  'the first key of a group indented too far': {
+    // yaml takes the first key's column for the group's; the keys after it are where they belong.
+    text: edit('  title: Member management', '    title: Member management'),
+    at: '4:5',
+    en: /^This line starts at column 5, but the key "organisation" below it starts at column 3: .* to column 3\.$/,
+    fr: /^Cette ligne commence à la colonne 5, mais la clé « organisation » en dessous commence à la colonne 3/,
+  },
+  'a list item indented one space too little': {
+    text: edit('  - id: karim', ' - id: karim'),
+    at: '16:2',
+    en: /^This list item starts at column 2, but the item above it starts at column 3/,
+    fr: /^Cet élément de liste commence à la colonne 2, mais l.élément au-dessus commence à la colonne 3/,
+  },
+  'a list item indented as far as the keys of the item above': {
+    text: edit('  - id: karim', '    - id: karim'),
+    at: '16:5',
+    en: /^This list item starts at column 5, but the item above it starts at column 3/,
+    fr: /colonne 5, mais l.élément au-dessus commence à la colonne 3/,
+  },
+  'a stray character typed before a key': {
+    text: edit('  - id: karim', '  - @id: karim'),
+    at: '16:5',
+    en: /^A stray @ was typed before this key: remove it, as in - id: karim$/,
+    fr: /^Un @ de trop a été tapé devant cette clé .* - id: karim$/,
+  },
   'the first line indented': {
     text: edit('version: 1', '  version: 1'),
     at: '1:3',
@@ -226,6 +251,12 @@ const mistakes: Record<string, Mistake> = {
     at: '4:10',
     en: /^A quotation mark opens here and is never closed: .* title: "Member management"$/,
     fr: /^Un guillemet s.ouvre ici et n.est jamais refermé .* title: "Member management"$/,
+  },
+  'an unclosed quote before a comment': {
+    text: edit('  role: Coordinator', '  role: "Coordinator # paid'),
+    at: '11:9',
+    en: /never closed: .* role: "Coordinator" # paid$/,
+    fr: /jamais refermé .* role: "Coordinator" # paid$/,
   },
   'an unclosed single quote in a list item': {
     text: edit('    name: Sophie Lambert', "    name: 'Sophie Lambert"),
