@@ -342,8 +342,13 @@ export function unknownAlias(text: string, offset: number, t: Translator): Synta
  * indent but is read as part of the key, which then is not found: said before anything else.
  */
 export function nbspIndent(text: string, t: Translator): SyntaxProblem | undefined {
-  const found = /^[ \t]*\u00a0[ \t\u00a0]*(?:-[ ]|[^\s#:][^:\n]*:(?:[ \t]|\r?$))/m.exec(text);
-  if (!found) return undefined;
-  const line = text.slice(0, found.index).split('\n').length;
-  return { line, col: found[0].indexOf('\u00a0') + 1, message: t('yaml.nbspIndent') };
+  // French text has many non-breaking spaces (before « : », inside « »): only those in an indent matter.
+  for (let at = text.indexOf('\u00a0'); at !== -1; at = text.indexOf('\u00a0', at + 1)) {
+    const start = text.lastIndexOf('\n', at) + 1;
+    if (!/^[ \t]*$/.test(text.slice(start, at))) continue;
+    const end = text.indexOf('\n', at);
+    if (!/^[ \t\u00a0]*(?:-[ ]|[^\s#:][^:]*:(?:[ \t]|\r?$))/.test(text.slice(at, end === -1 ? undefined : end))) continue;
+    return { line: text.slice(0, start).split('\n').length, col: at - start + 1, message: t('yaml.nbspIndent') };
+  }
+  return undefined;
 }
