@@ -13,6 +13,7 @@ import type { Document, LineCounter, Node, Pair } from 'yaml';
 import type { Translator } from '../i18n/index.js';
 import { FileSystemError } from '../errors.js';
 import { FORMAT_VERSION, MAX_ALIASES, loadYaml, yaml, type Located, type ParseResult, type PathSegment, type ProjectSource, type Yaml } from './source.js';
+import { diagnose, nbspIndent, unknownAlias, type YamlError } from './syntax.js';
 
 /**
  * Reads the bytes of a file, turning what the system says into one sentence for the user.
@@ -125,6 +126,9 @@ export async function parseProject(bytes: Uint8Array, file: string, t: Translato
     return fail(t('file.conflict', { line: at.line }), at);
   }
 
+  const invisible = text.includes('\u00a0') ? nbspIndent(text, t) : undefined;
+  if (invisible) return { ok: false, problems: [{ file, ...invisible }] };
+
   let located: Promise<Located> | undefined;
   let data = readFast(text);
   const fast = data !== undefined;
@@ -133,13 +137,20 @@ export async function parseProject(bytes: Uint8Array, file: string, t: Translato
     const full = locate(text, Y);
     located = Promise.resolve(full);
     const { doc, lines } = full;
-    // The first error only: the ones after it are mostly echoes of the first.
-    const error = doc.errors[0];
-    if (error) return { ok: false, problems: [{ file, ...lines.linePos(error.pos[0]), message: syntaxMessage(error, text, t) }] };
+    // The first error only: the ones after it are mostly echoes of the first. An unknown tag
+    // (`!urgent`) is only a warning to yaml, but it would silently turn the text into nothing.
+    const error = doc.errors[0] ?? doc.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
+    if (error) return { ok: false, problems: [{ file, ...syntaxProblem(error, text, lines, t) }] };
     if (doc.contents === null) return fail(t('file.empty'));
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIASES });
     } catch (error) {
+      if (error instanceof ReferenceError && /unresolved alias/i.test(error.message)) {
+        let at = 0;
+        yaml().visit(doc, { Alias(_key, node) { if (!at && node.resolve(doc) === undefined) at = node.range?.[0] ?? 0; } });
+        const problem = unknownAlias(text, at, t);
+        return problem ? { ok: false, problems: [{ file, ...problem }] } : fail(t('file.yamlSyntax', { reason: yamlReason(error.message) }), lines.linePos(at));
+      }
       if (error instanceof ReferenceError || /alias/i.test((error as Error).message)) return fail(t('file.aliasBomb'));
       throw error;
     }
@@ -221,28 +232,19 @@ function yamlReason(message: string): string {
 }
 
 /** The syntax mistakes people make by hand, said in their words; the rest in yaml's. */
-function syntaxMessage(error: { code: string; message: string; pos: [number, number] }, text: string, t: Translator): string {
-  const lineStart = text.lastIndexOf('\n', error.pos[0] - 1) + 1;
-  const line = text.slice(lineStart, text.indexOf('\n', lineStart) === -1 ? undefined : text.indexOf('\n', lineStart));
+function syntaxProblem(error: YamlError, text: string, lines: LineCounter, t: Translator): { line: number; col: number; message: string } {
+  const found = diagnose(error, text, t);
+  if (found) return found;
+  const at = lines.linePos(error.pos[0]);
   switch (error.code) {
-    case 'DUPLICATE_KEY': {
-      const key = /^[^:\n]*/.exec(text.slice(error.pos[0]))?.[0].trim().replace(/^["']|["']$/g, '') ?? '';
-      return t('file.duplicateKey', { key });
-    }
-    case 'TAB_AS_INDENT':
-      return t('yaml.tab');
-    case 'BLOCK_AS_IMPLICIT_KEY': {
-      const pair = /^(\s*(?:- )?)([^:#]+):\s*(.*)$/.exec(line);
-      return pair ? t('yaml.colonInText', { example: `${pair[2]!.trim()}: "${pair[3]!.replace(/"/g, '\\"')}"` }) : t('yaml.colonInTextPlain');
-    }
-    case 'MULTILINE_IMPLICIT_KEY':
-      return t('yaml.missingColon');
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return { ...at, message: t('yaml.colonInTextPlain') };
     case 'MISSING_CHAR':
-      return /quote/i.test(error.message) ? t('yaml.unclosedQuote') : t('file.yamlSyntax', { reason: yamlReason(error.message) });
+      return { ...at, message: /quote/i.test(error.message) ? t('yaml.unclosedQuotePlain') : t('file.yamlSyntax', { reason: yamlReason(error.message) }) };
     case 'BAD_INDENT':
-      return /end with a [\]}]/.test(error.message) ? t('yaml.unclosedBracket') : t('yaml.badIndent');
+      return { ...at, message: /end with a [\]}]/.test(error.message) ? t('yaml.unclosedBracket') : t('yaml.badIndent') };
     default:
-      return t('file.yamlSyntax', { reason: yamlReason(error.message) });
+      return { ...at, message: t('file.yamlSyntax', { reason: yamlReason(error.message) }) };
   }
 }
 

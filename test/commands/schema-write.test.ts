@@ -100,7 +100,7 @@ describe('adopt schema --write', () => {
     await withFile(dir, 'adopt.yaml', 'version: 1\nproject: [unclosed\n');
     const result = await adopt(['schema', '--write'], { cwd: dir });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^adopt\.yaml:3:1 .*\nadopt\.yaml cannot be read \(see above\), so the schema was not saved beside it: fix the file first\.\n$/);
+    expect(result.stderr).toMatch(/^adopt\.yaml:2:10 .*\nadopt\.yaml cannot be read \(see above\), so the schema was not saved beside it: fix the file first\.\n$/);
     expect(existsSync(path.join(dir, 'adopt.schema.json'))).toBe(false);
   });
 

@@ -109,7 +109,7 @@ describe('adopt validate', () => {
       ['', /^adopt\.yaml: The file is empty/],
       [Uint8Array.from([0, 1, 2, 3]), /^adopt\.yaml: This is not a text file/],
       [Buffer.from([0x76, 0x3a, 0x20, 0xff, 0xfe, 0x0a]), /^adopt\.yaml:1:4 This file is not UTF-8/],
-      ['version: 1\nproject: [unclosed\n', /^adopt\.yaml:3:1 A list in \[ \] or a group in \{ \} is opened and never closed\./],
+      ['version: 1\nproject: [unclosed\n', /^adopt\.yaml:2:10 A list in \[ \] or a group in \{ \} is opened and never closed\./],
       ['version: 1\nversion: 1\n', /^adopt\.yaml:2:1 The key "version" appears twice/],
       ['version: 3\n', /^adopt\.yaml:1:1 This file uses format version 3/],
       ['version: 1\n__proto__: { polluted: true }\n', /^adopt\.yaml:2:1 Unknown key "__proto__" in the file\.$/m],

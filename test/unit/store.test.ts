@@ -29,9 +29,9 @@ describe('reading: every bad input is one located sentence', () => {
       line: 3,
       message: 'This text contains ": ", which YAML reads as the start of a new key. Put the whole text in double quotes: summary: "Objectif : remplacer les tableurs"',
     });
-    expect((await problemOf('version: 1\nproject:\n  title Adhésions\n  organisation: X\n')).message).toBe('This line looks like a key without its colon: write it as key: value.');
+    expect((await problemOf('version: 1\nproject:\n  title Adhésions\n  organisation: X\n')).message).toBe('This line looks like a key without its colon: write it as title: Adhésions');
     expect((await problemOf('version: 1\nproject: { title: A\n')).message).toBe('A list in [ ] or a group in { } is opened and never closed.');
-    expect((await problemOf('version: 1\nlead:\n  name: a\n role: b\n')).message).toMatch(/indentation is not consistent/);
+    expect((await problemOf('version: 1\nlead:\n  name: a\n role: b\n')).message).toMatch(/starts at column 2, but the key "name" above it starts at column 3/);
     // a conflict whose first marker was already deleted is still a conflict
     expect((await problemOf('version: 1\nlanguage: en\n=======\nlanguage: fr\n>>>>>>> theirs\n')).message).toMatch(/unresolved git merge/);
   });
@@ -42,9 +42,10 @@ describe('reading: every bad input is one located sentence', () => {
   });
 
   test('YAML syntax error, with its line and column', async () => {
-    expect(await problemOf('version: 1\nproject:\n  title: "unclosed\n')).toMatchObject({ message: 'A quotation mark is opened and never closed.' });
+    expect(await problemOf('version: 1\nproject:\n  title: "unclosed\n')).toMatchObject({ line: 3, col: 10, message: 'A quotation mark opens here and is never closed: close it at the end of the text, as in title: "unclosed"' });
     expect(await problemOf('version: 1\nproject: ]\n')).toMatchObject({ line: 2, message: expect.stringMatching(/^This is not valid YAML: /) });
-    expect(await problemOf('version: 1\nlead:\n  name: a\n    role: b\n')).toMatchObject({ line: 3, col: 9 });
+    // The over-indented key is the line to change, not the text above it that yaml stopped at.
+    expect(await problemOf('version: 1\nlead:\n  name: a\n    role: b\n')).toMatchObject({ line: 4, col: 5 });
   });
 
   test('git conflict markers say so plainly', async () => {
