@@ -8,7 +8,7 @@ import { plannedDate, progressLine, stateMark } from './progress.js';
 import { tally } from '../progress/completeness.js';
 import { warningLines } from './warnings.js';
 import { wrap } from './wrap.js';
-import { stepName } from '../steps/index.js';
+import { stepName } from '../steps/ids.js';
 
 const MAX_MISSING_SHOWN = 4;
 

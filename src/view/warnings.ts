@@ -2,7 +2,8 @@ import type { MsgKey, Translator } from '../i18n/index.js';
 import type { Warning } from '../derive/warnings.js';
 import type { ReferenceTarget } from '../derive/references.js';
 import { danglingMessage } from '../derive/references.js';
-import { stepName, type StepId } from '../steps/index.js';
+import { stepName } from '../steps/ids.js';
+import type { StepId } from '../steps/types.js';
 import { describePath } from '../steps/positions.js';
 import type { Style } from './style.js';
 

@@ -5,7 +5,8 @@
  */
 import { localeOf, type Translator } from '../i18n/index.js';
 import type { ChoiceField, Context, Field, RefField, TextField } from '../steps/types.js';
-import { isRequired } from '../steps/types.js';
+import { isRequired, type StepId } from '../steps/types.js';
+import { stepName } from '../steps/ids.js';
 import { toolsInTest } from '../derive/matrix.js';
 import { isContact, isEmail, parseNumber } from './answers.js';
 import { parseDate } from '../util/dates.js';
@@ -128,7 +129,7 @@ async function askReference(field: RefField, ctx: Context, asking: Asking): Prom
   const { prompter, t } = asking;
   const choices = referenceChoices(field, ctx, t);
   if (choices.filter((c) => c.value !== 'none').length === 0) {
-    prompter.say(t('prompt.nothingToPick', { what: t(field.label), step: sourceStep[field.target] }));
+    prompter.say(t('prompt.nothingToPick', { what: t(field.label), step: stepName(sourceStep[field.target], t.lang) }));
     return undefined;
   }
   return field.kind === 'ref' ? pickOne(choices, asking) : pickMany(choices, asking);
@@ -154,7 +155,7 @@ async function askStrings(field: Extract<Field, { kind: 'strings' }>, { prompter
 }
 
 /** Where the items of each referenced list are entered: the step to go back to. */
-const sourceStep: Record<RefField['target'], string> = { keyUsers: 'key-users', objectives: 'needs', candidates: 'research', criteria: 'poc' };
+const sourceStep: Record<RefField['target'], StepId> = { keyUsers: 'key-users', objectives: 'needs', candidates: 'research', criteria: 'poc' };
 
 function referenceChoices(field: RefField, ctx: Context, t: Translator): Choice<string>[] {
   const project = ctx.project;
