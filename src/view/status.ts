@@ -117,8 +117,7 @@ function hanging(line: string): number | undefined {
   const plain = line.replace(/\u001b\[[0-9;]*m/g, '');
   // " ◐ 3 Needs and constraints    in progress — …": under the state, after the padded name.
   const row = /^ \S+ [\d ] .*?  +/u.exec(plain);
-  if (row && !plain.startsWith('  ')) return row[0].length;
-  return /^ {2,}(?:[!→] )?/u.exec(plain)?.[0].length;
+  return row && !plain.startsWith('  ') ? row[0].length : undefined;
 }
 
 /** The JSON contract of `status --json` (DESIGN.md): stable keys for scripts. */

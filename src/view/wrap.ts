@@ -2,8 +2,8 @@ const visibleLength = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').length;
 
 /**
  * Wraps text at word boundaries to the terminal's width, so that a terminal never cuts a word
- * in two. A line continues at its own indent, or at `hang` columns when it starts with a mark
- * or a label ("  ! ", " ◐ 3 Needs  ") that the text after it should line up with. Only plain
+ * in two. A line continues at its own indent, or under the text after a mark ("  ! ", markHang)
+ * or a label (" ◐ 3 Needs  ", given by `hang`) that it should line up with. Only plain
  * spaces break: French keeps « guillemets » and "46 jours" together with non-breaking ones.
  */
 export function wrap(text: string, width: number | undefined, hang?: (line: string) => number | undefined): string {
@@ -13,8 +13,9 @@ export function wrap(text: string, width: number | undefined, hang?: (line: stri
     .map((line) => {
       if (visibleLength(line) <= width) return line;
       const indent = /^ */.exec(line)![0];
-      const hanging = hang?.(line);
-      const next = hanging !== undefined && hanging < width / 2 ? ' '.repeat(hanging) : indent;
+      const hanging = hang?.(line) ?? markHang(line);
+      // A label too wide for a narrow terminal: its continuation steps in a little instead.
+      const next = hanging === undefined ? indent : ' '.repeat(hanging < width / 2 ? hanging : indent.length + 4);
       // Each word with the spaces before it, so that a column's padding survives on its line.
       const words = line.slice(indent.length).match(/ *[^ ]+/g) ?? [];
       const out: string[] = [];
@@ -30,6 +31,11 @@ export function wrap(text: string, width: number | undefined, hang?: (line: stri
       return out.join('\n');
     })
     .join('\n');
+}
+
+/** An indented line that starts with a mark ("  ! ", "    → ", "  · ") goes on under the text after it. */
+export function markHang(line: string): number | undefined {
+  return /^ +[!→·•-] /u.exec(line.replace(/\u001b\[[0-9;]*m/g, ''))?.[0].length;
 }
 
 /** The width text may take at this output: none for a pipe or a file, whose reader wraps. */
