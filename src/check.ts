@@ -25,9 +25,10 @@ type At = (path: readonly PathSegment[], message: string, target?: 'key' | 'valu
 const at: At = (path, message, target = 'value') => ({ path, message, target });
 import { danglingMessage, danglingReferences, type DanglingReference } from './derive/references.js';
 import { isRealDate, inDateRange, daysBetween } from './util/dates.js';
-import { formatPath, plainValuesAt, valuesAt } from './util/paths.js';
+import { plainValuesAt, valuesAt } from './util/paths.js';
 import { closest } from './util/suggest.js';
 import { choiceLabelPrefixes } from './steps/index.js';
+import { describePath } from './steps/positions.js';
 
 export interface CheckResult {
   /** Problems that make the file unfit to work from: wrong types, values, dates, ids. */
@@ -44,7 +45,7 @@ export async function checkProject(source: ProjectSource, t: Translator, options
   }
   structural.push(...semanticProblems(source.data, t));
   const dangling = danglingReferences(source.data);
-  const references = options.locateReferences === false ? [] : dangling.map((ref) => at(ref.path, danglingMessage(ref, t)));
+  const references = options.locateReferences === false ? [] : dangling.map((ref) => at(ref.path, danglingMessage(ref, t, describePath(ref.path, source.data, t, { start: true }))));
   if (structural.length === 0 && references.length === 0) return { structural: [], references: [], dangling };
   // Only now is the Document with positions worth building.
   const located = await source.located();
@@ -91,7 +92,8 @@ function valueAtSegments(data: unknown, segments: readonly PathSegment[]): unkno
 
 function schemaProblem(error: ErrorObject, source: ProjectSource, t: Translator): Finding {
   const segments = segmentsOf(error.instancePath);
-  const path = formatPath(segments) || t('problem.root');
+  // "Unknown key in key user 4…" names the place mid-sentence; every other message starts with it.
+  const path = describePath(segments, source.data, t, { start: error.keyword !== 'additionalProperties' }) || t('problem.root');
   const value = valueAtSegments(source.data, segments);
   // Only plain values are shown: an unknown key's parent may be the whole file.
   const shown = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
@@ -165,6 +167,7 @@ function fromLabels(value: string, allowed: readonly string[], t: Translator): s
 
 function semanticProblems(data: unknown, t: Translator): Finding[] {
   const problems: Finding[] = [];
+  const where = (path: readonly PathSegment[]) => describePath(path, data, t, { start: true });
   // The same key user scoring the same tool on the same criterion twice (a merge can do it).
   const scored = new Map<string, number>();
   for (const { path, value } of valuesAt(data, 'poc.scores[]')) {
@@ -173,7 +176,7 @@ function semanticProblems(data: unknown, t: Translator): Finding[] {
     const key = `${String(score.candidate)}\u0000${String(score.by)}\u0000${String(score.criterion)}`;
     const first = scored.get(key);
     if (first === undefined) scored.set(key, path[2] as number);
-    else problems.push({ ...at(path, t('problem.duplicateScore', { path: formatPath(path), by: String(score.by), candidate: String(score.candidate), criterion: String(score.criterion), line: '{line}' })), firstUse: ['poc', 'scores', first] });
+    else problems.push({ ...at(path, t('problem.duplicateScore', { path: where(path), by: String(score.by), candidate: String(score.candidate), criterion: String(score.criterion), line: '{line}' })), firstUse: ['poc', 'scores', first] });
   }
   const impossible = (value: unknown) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && (!isRealDate(value) || !inDateRange(value));
   for (const pattern of datePaths) {
@@ -182,7 +185,7 @@ function semanticProblems(data: unknown, t: Translator): Finding[] {
     for (const { path, value } of valuesAt(data, pattern)) {
       if (!impossible(value)) continue;
       const key = isRealDate(value as string) ? 'problem.dateRange' : 'problem.dateImpossible';
-      problems.push(at(path, t(key, { path: formatPath(path), value: value as string })));
+      problems.push(at(path, t(key, { path: where(path), value: value as string })));
     }
   }
   for (const list of idLists) {
@@ -196,21 +199,21 @@ function semanticProblems(data: unknown, t: Translator): Finding[] {
       const scope = JSON.stringify(path.slice(0, -2));
       const key = `${scope} ${value}`;
       const first = firstSeen.get(key);
-      if (first) problems.push({ ...at(path, t('problem.duplicateId', { path: formatPath(path), id: value, line: '{line}' })), firstUse: first });
+      if (first) problems.push({ ...at(path, t('problem.duplicateId', { path: where(path), id: value, line: '{line}' })), firstUse: first });
       else firstSeen.set(key, path);
     }
   }
   // `chosen: none` is the no-go: a candidate called none would make the decision ambiguous.
   if (plainValuesAt(data, 'research.candidates[].id').includes('none')) {
     for (const { path, value } of valuesAt(data, 'research.candidates[].id')) {
-      if (value === 'none') problems.push(at(path, t('problem.reservedNone', { path: formatPath(path) })));
+      if (value === 'none') problems.push(at(path, t('problem.reservedNone', { path: where(path) })));
     }
   }
   for (const pattern of ['poc', 'deployment.phases[]']) {
     for (const { path, value } of valuesAt(data, pattern)) {
       const span = value as { start?: unknown; end?: unknown } | undefined;
       if (span && typeof span.start === 'string' && typeof span.end === 'string' && isRealDate(span.start) && isRealDate(span.end) && daysBetween(span.start, span.end) < 0) {
-        problems.push(at([...path, 'end'], t('problem.endBeforeStart', { path: formatPath([...path, 'end']), start: span.start, end: span.end })));
+        problems.push(at([...path, 'end'], t('problem.endBeforeStart', { path: where([...path, 'end']), start: span.start, end: span.end })));
       }
     }
   }

@@ -13,6 +13,7 @@ import { colourWanted } from './view/style.js';
 import { today, isRealDate, inDateRange } from './util/dates.js';
 import { closest } from './util/suggest.js';
 import { packageRoot } from './package-root.js';
+import { stepNames } from './steps/ids.js';
 
 /**
  * A list option as a comma list, repeated, or both. Repeating is what works from PowerShell,
@@ -204,8 +205,9 @@ function askingCommands(command: CommandMaker, ctx: Context): void {
     });
 
   asking(command('edit', 'cli.cmd.edit'))
-    .argument(`<${t('cli.placeholder.step')}>`, t('cli.arg.step'))
-    .action(async (step: string, options: { interactive?: boolean }) => {
+    // Optional: without it, a terminal gets a menu of the steps (commands/init.ts).
+    .argument(`[${t('cli.placeholder.step')}]`, t('cli.arg.step', { steps: stepNames(ctx.lang).join(', ') }))
+    .action(async (step: string | undefined, options: { interactive?: boolean }) => {
       const { edit } = await import('./commands/init.js');
       await edit({ ...options, step }, ctx);
     });

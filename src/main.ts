@@ -4,7 +4,7 @@
  */
 import { processIo, type Io } from './io.js';
 import { AdoptError, ExitCode, FileProblemsError } from './errors.js';
-import { wrap } from './view/wrap.js';
+import { outputWidth, wrap } from './view/wrap.js';
 import { isClosedPipe } from './terminal.js';
 import { readFileSync } from 'node:fs';
 import { loadTranslator, resolveLanguage, fileLanguage, projectFile, type Translator } from './i18n/index.js';
@@ -25,9 +25,9 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
 
 async function report(error: unknown, io: Io, given: Translator | undefined): Promise<number> {
   // At a terminal, long messages wrap between words rather than wherever the line ends.
-  const fit = (text: string) => (io.stderr.isTTY ? wrap(text, ((io.stderr as { columns?: number }).columns ?? 80) - 1) : text);
+  const fit = (text: string, hang?: number) => wrap(text, outputWidth(io.stderr, io.env), hang === undefined ? undefined : () => hang);
   if (error instanceof AdoptError) {
-    if (error instanceof FileProblemsError) for (const line of error.lines) io.stderr.write(`${line}\n`);
+    if (error instanceof FileProblemsError) for (const line of error.lines) io.stderr.write(`${fit(line, 2)}\n`);
     // After Ctrl-C the cursor is still on the prompt's line.
     const start = error.exitCode === ExitCode.interrupted ? '\n' : '';
     if (error.message) io.stderr.write(`${start}${fit(error.message)}\n`);

@@ -6,6 +6,7 @@ import { openProject } from '../project.js';
 import { icsCalendar, calendarEvents } from '../render/ics.js';
 import { writeOutputs } from '../write-documents.js';
 import { shownPath } from '../util/shown-path.js';
+import { outputWidth, wrap } from '../view/wrap.js';
 
 export interface CalendarOptions {
   out?: string;
@@ -21,6 +22,6 @@ export async function calendar(options: CalendarOptions, ctx: Context): Promise<
   // A slip such as --out adopt.yaml would replace the project with its calendar: refused there.
   await writeOutputs([{ target, data: icsCalendar(project, t) }], { project: ctx.file, folder: options.out ? path.dirname(target) : undefined, cwd: io.cwd, advice: 'out-file', shown, t });
   const empty = calendarEvents(project, t).length === 0;
-  io.stdout.write(`${t(empty ? 'calendar.wroteEmpty' : 'calendar.wrote', { file: shown(target) })}\n`);
+  io.stdout.write(`${wrap(t(empty ? 'calendar.wroteEmpty' : 'calendar.wrote', { file: shown(target) }), outputWidth(io.stdout, io.env))}\n`);
   return shown(target);
 }

@@ -2,7 +2,7 @@
 import { languages, localeOf, type Lang } from '../i18n/index.js';
 import { loadTranslator } from '../i18n/index.js';
 import type { Context } from '../context.js';
-import { steps } from '../steps/index.js';
+import { steps, stepName } from '../steps/index.js';
 import { stepProgress } from '../progress/completeness.js';
 import { FileSystemError, UsageError } from '../errors.js';
 import { chooseLanguage, createProject, fileExists, isInteractive, noTerminal, printSummary, startSession, type Session, type SessionOptions, type WizardOptions } from '../wizard/session.js';
@@ -67,7 +67,7 @@ async function walk(session: Session, options: InitOptions & SessionOptions, isN
         message: t('init.nowOrLater', { step: name }),
         choices: [
           { value: 'now', label: t('init.now') },
-          { value: 'later', label: t('init.later', { step: step.id }) },
+          { value: 'later', label: t('init.later', { step: stepName(step.id, t.lang) }) },
         ],
         default: state === 'partial' ? 'now' : 'later',
       });
@@ -83,20 +83,25 @@ async function walk(session: Session, options: InitOptions & SessionOptions, isN
 }
 
 export interface EditOptions extends WizardOptions {
-  step: string;
+  /** None: a terminal gets a menu of the steps. */
+  step?: string;
 }
 
 /** `adopt edit <step>`: one step again, with the current answers as defaults. */
 export async function edit(options: EditOptions, ctx: Context): Promise<void> {
-  const { findStep, stepName } = await import('../steps/index.js');
-  const step = findStep(options.step);
+  const { findStep } = await import('../steps/index.js');
   const { t } = ctx;
-  if (!step) throw new UsageError(t('edit.unknownStep', { name: options.step, steps: steps.map((s) => stepName(s.id, t.lang)).join(', ') }));
+  const names = steps.map((s) => stepName(s.id, t.lang)).join(', ');
   const started = { ...ctx, ...options };
+  if (options.step === undefined && !isInteractive(started)) throw new UsageError(t('edit.whichStep', { steps: names, example: stepName('research', t.lang) }));
+  const named = options.step === undefined ? undefined : findStep(options.step);
+  if (options.step !== undefined && !named) throw new UsageError(t('edit.unknownStep', { name: options.step, steps: names }));
   if (!isInteractive(started)) throw noTerminal(t, `edit ${options.step}`, ctx.io.env);
   if (!(await fileExists(ctx.file))) throw new FileSystemError(t('file.notFound', { file: ctx.shownFile }));
   const session = await startSession(started, 'edit');
+  let step = named!;
   try {
+    step ??= await chooseStep(session, ctx.today);
     await session.offerJournal();
     const title = session.t(`step.${step.id}`);
     session.prompter.say(`${session.style('bold', step.number ? session.t('init.stepTitle', { n: step.number, title }) : title)}\n${session.style('dim', session.t(`intro.${step.id}`))}`);
@@ -113,4 +118,17 @@ export async function edit(options: EditOptions, ctx: Context): Promise<void> {
   }
   session.prompter.say(session.style('green', session.t('wizard.saved', { file: ctx.shownFile })));
   session.prompter.say(printSummary(session, started));
+}
+
+/** `adopt edit` alone, at a terminal: the steps as a menu, with where each stands. */
+async function chooseStep(session: Session, today: string): Promise<(typeof steps)[number]> {
+  const { t, prompter } = session;
+  const states = steps.map((step) => stepProgress(step, session.project, today).state);
+  const id = await prompter.select({
+    message: t('edit.chooseStep'),
+    choices: steps.map((step, index) => ({ value: step.id, label: `${step.number ? `${step.number}. ` : ''}${t(`step.${step.id}`)} (${t(`state.${states[index]!}`)})` })),
+    // The first step not yet done is the likeliest to be wanted.
+    default: steps[Math.max(0, states.findIndex((state) => state !== 'complete'))]!.id,
+  });
+  return steps.find((step) => step.id === id)!;
 }

@@ -9,6 +9,7 @@ import { planView, checklistView, evaluationView } from '../render/views.js';
 import { makeRenderer, type DocName, type Format } from '../render/engine.js';
 import { writeOutputs, type Output } from '../write-documents.js';
 import { isValidIsoDate } from '../util/dates.js';
+import { outputWidth, wrap } from '../view/wrap.js';
 import { shownPath } from '../util/shown-path.js';
 
 export interface RenderOptions {
@@ -76,7 +77,8 @@ export async function render(options: RenderOptions, ctx: Context): Promise<stri
   }
   await writeOutputs(outputs, { project: ctx.file, folder: out, cwd: io.cwd, advice: 'out-folder', shown, t });
   const written = outputs.map((output) => shown(output.target));
-  for (const file of written) io.stdout.write(`${t('render.wrote', { file })}\n`);
-  if (formats.includes('html') && docs.includes('plan')) io.stdout.write(`${t('render.open', { file: shown(path.join(out, 'plan.html')) })}\n`);
+  const fit = (text: string) => wrap(text, outputWidth(io.stdout, io.env));
+  for (const file of written) io.stdout.write(`${fit(t('render.wrote', { file }))}\n`);
+  if (formats.includes('html') && docs.includes('plan')) io.stdout.write(`${fit(t('render.open', { file: shown(path.join(out, 'plan.html')) }))}\n`);
   return written;
 }

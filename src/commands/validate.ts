@@ -4,6 +4,7 @@ import { projectProblems } from '../project.js';
 import { CheckFailedError, FileSystemError } from '../errors.js';
 import { formatProblem, type Problem } from '../problems.js';
 import type { Context } from '../context.js';
+import { outputWidth, wrap } from '../view/wrap.js';
 
 export interface ValidateOptions {
   /** The files named on the command line; none means the project file. */
@@ -27,6 +28,9 @@ export async function validate(options: ValidateOptions, ctx: Context): Promise<
     const own = fileLanguage(file);
     return own && own !== ctx.lang ? loadTranslator(own) : ctx.t;
   };
+  // A long problem goes on under its place, indented, rather than being cut by the terminal.
+  const width = outputWidth(io.stdout, io.env);
+  const fit = (text: string) => wrap(text, width, () => 2);
   let problemCount = 0;
   let unreadable = false;
   let last = ctx.t;
@@ -43,8 +47,8 @@ export async function validate(options: ValidateOptions, ctx: Context): Promise<
       unreadable = true;
       continue;
     }
-    if (problems.length === 0) io.stdout.write(`${ft('validate.ok', { file: shown })}\n`);
-    for (const problem of problems) io.stdout.write(`${formatProblem({ ...problem, file: shown })}\n`);
+    if (problems.length === 0) io.stdout.write(`${fit(ft('validate.ok', { file: shown }))}\n`);
+    for (const problem of problems) io.stdout.write(`${fit(formatProblem({ ...problem, file: shown }))}\n`);
     problemCount += problems.length;
   }
   const t = files.length === 1 ? last : ctx.t;

@@ -51,8 +51,11 @@ export function referencesTo(data: unknown, target: ReferenceTarget, id: string)
   return references.filter((rule) => rule.target === target).flatMap((rule) => valuesAt(data, rule.at).filter(({ value }) => value === id).map(({ path }) => path));
 }
 
-/** How a reference that points nowhere is said: a problem for `validate`, a warning for `status`. */
-export function danglingMessage(ref: DanglingReference, t: Translator): string {
-  const params = { path: formatPath(ref.path), id: ref.id, target: t(`target.${ref.target}`) };
+/**
+ * How a reference that points nowhere is said: a problem for `validate`, a warning for `status`.
+ * `where` names its place as people count (steps/positions.ts).
+ */
+export function danglingMessage(ref: DanglingReference, t: Translator, where: string = formatPath(ref.path)): string {
+  const params = { path: where, id: ref.id, target: t(`target.${ref.target}`) };
   return ref.path.includes('decision') ? t('problem.danglingNone', params) : t('problem.dangling', params);
 }

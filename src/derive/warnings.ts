@@ -103,8 +103,10 @@ export function warnings(project: Project, today: string, dangling: readonly Dan
   if (deploymentPlanned && !evaluation.due) found.push({ code: 'no-evaluation-date', path: 'evaluation.due', params: {} });
   if (evaluation.overdue) found.push({ code: 'evaluation-overdue', path: 'evaluation.due', params: { date: evaluation.due! } });
 
+  const milestones = project.needs?.schedule?.milestones ?? [];
   for (const late of lateMilestones(project, today)) {
-    found.push({ code: 'milestone-late', path: late.path, params: { name: late.name ?? '', date: late.date } });
+    const index = Number(/\[(\d+)\]$/.exec(late.path)?.[1]);
+    found.push({ code: 'milestone-late', path: late.path, params: { name: late.name ?? '', date: late.date, id: milestones[index]?.id ?? String(index + 1) } });
   }
 
   found.push(...dateOrder(project));

@@ -52,7 +52,7 @@ export const locales = {
     dateWords: 'fr',
     nameInSentence: 'guillemets',
     stepNames: {
-      chef: 'lead', 'chef-de-projet': 'lead', utilisateurs: 'key-users', 'utilisateurs-clefs': 'key-users', besoins: 'needs', recherche: 'research',
+      responsable: 'lead', chef: 'lead', 'chef-de-projet': 'lead', utilisateurs: 'key-users', 'utilisateurs-clefs': 'key-users', besoins: 'needs', recherche: 'research',
       test: 'poc', deploiement: 'deployment', formation: 'training', evaluation: 'evaluation', pratiques: 'practices',
     },
     typography: frenchTypography,

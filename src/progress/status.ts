@@ -5,13 +5,19 @@ import { warnings as findWarnings, type Warning } from '../derive/warnings.js';
 import { datedEvents, nextEvent, lateMilestones, evaluationStatus, type DatedEvent, type EvaluationStatus } from '../derive/events.js';
 import type { DanglingReference } from '../derive/references.js';
 
+/** A warning in words: what is wrong, and what to do about it (at a terminal). */
+export interface Said {
+  message: string;
+  advice?: string;
+}
+
 export interface StatusReport {
   file: string;
   today: string;
   title?: string;
   organisation?: string;
   steps: StepProgress[];
-  warnings: (Warning & { message: string })[];
+  warnings: (Warning & Said)[];
   next?: DatedEvent;
   late: DatedEvent[];
   evaluation: EvaluationStatus;
@@ -19,9 +25,9 @@ export interface StatusReport {
 
 /**
  * Everything status shows, computed from the project: shared by the text and JSON forms. Each
- * warning comes with its sentence (`say`, from view/warnings.ts), which both forms show.
+ * warning comes with its sentence and advice (`say`, from view/warnings.ts), which both forms show.
  */
-export function statusReport(project: Project, shownFile: string, today: string, say: (warning: Warning) => string, dangling?: readonly DanglingReference[]): StatusReport {
+export function statusReport(project: Project, shownFile: string, today: string, say: (warning: Warning) => Said, dangling?: readonly DanglingReference[]): StatusReport {
   const events = datedEvents(project);
   const next = nextEvent(project, today, events);
   return {
@@ -30,7 +36,7 @@ export function statusReport(project: Project, shownFile: string, today: string,
     ...(project.project?.title ? { title: project.project.title } : {}),
     ...(project.project?.organisation ? { organisation: project.project.organisation } : {}),
     steps: progress(project, today),
-    warnings: findWarnings(project, today, dangling).map((w) => ({ ...w, message: say(w) })),
+    warnings: findWarnings(project, today, dangling).map((w) => ({ ...w, ...say(w) })),
     ...(next ? { next } : {}),
     late: lateMilestones(project, today, events),
     evaluation: evaluationStatus(project, today),

@@ -114,7 +114,7 @@ export function planView(project: Project, today: string, t: Translator, stamp?:
       decisions: filledColumns(project.practices?.decisions, ['date', 'rationale', 'by']),
       communications: filledColumns(project.practices?.communications, ['date', 'audience', 'channel']),
     },
-    warnings: findWarnings(project, today).map((w) => ({ code: w.code, message: warningMessage(w, t) })),
+    warnings: findWarnings(project, today).map((w) => ({ code: w.code, message: warningMessage(w, t, project) })),
     keyUsers: users.map((u) => ({
       name: u.name ?? u.id,
       ...(u.role ? { role: u.role } : {}),

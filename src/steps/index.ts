@@ -8,7 +8,7 @@ import { training } from './training.js';
 import { evaluation } from './evaluation.js';
 import { practices } from './practices.js';
 import type { Field, Step, StepId } from './types.js';
-import { languages, localeOf, type Lang } from '../i18n/index.js';
+import { languages, localeOf } from '../i18n/index.js';
 
 /** The method in order: the 8 steps, then the cross-cutting practices. */
 export const steps: readonly Step[] = [lead, keyUsers, needs, research, poc, deployment, training, evaluation, practices];
@@ -22,10 +22,7 @@ export function findStep(name: string): Step | undefined {
   return byNumber ?? steps.find((step) => step.id === plain || step.id === named);
 }
 
-/** A step as people of `lang` type it, to list them: the language's first word for it, else its id. */
-export function stepName(id: StepId, lang: Lang): string {
-  return Object.entries(localeOf(lang).stepNames as Readonly<Record<string, string>>).find(([, step]) => step === id)?.[0] ?? id;
-}
+export { stepName, stepNames } from './ids.js';
 
 export type { Step, StepId };
 

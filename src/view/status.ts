@@ -6,6 +6,9 @@ import { daysBetween } from '../util/dates.js';
 import { visible } from '../util/visible.js';
 import { plannedDate, progressLine, stateMark } from './progress.js';
 import { tally } from '../progress/completeness.js';
+import { warningLines } from './warnings.js';
+import { wrap } from './wrap.js';
+import { stepName } from '../steps/ids.js';
 
 const MAX_MISSING_SHOWN = 4;
 
@@ -23,12 +26,14 @@ export function eventLabel(event: DatedEvent, t: Translator): string {
   return t(`event.${event.kind}`, { name: event.name ?? '' });
 }
 
+type Shown = { code: string; message: string; advice?: string };
+
 /**
  * One deleted key user leaves a dangling reference in every score they gave: for a person, one
  * line per missing id says it better than one per place.
  */
-function groupDangling(warnings: StatusReport['warnings'], t: Translator): { code: string; message: string }[] {
-  const out: { code: string; message: string }[] = [];
+function groupDangling(warnings: StatusReport['warnings'], t: Translator): Shown[] {
+  const out: Shown[] = [];
   const groups = new Map<string, StatusReport['warnings']>();
   for (const warning of warnings) {
     if (warning.code !== 'dangling-reference' || !warning.reference) {
@@ -38,22 +43,31 @@ function groupDangling(warnings: StatusReport['warnings'], t: Translator): { cod
     const key = `${warning.reference.target} ${warning.reference.id}`;
     if (!groups.has(key)) {
       groups.set(key, []);
-      out.push({ code: warning.code, message: key });
+      out.push({ code: warning.code, message: key, ...(warning.advice ? { advice: warning.advice } : {}) });
     }
     groups.get(key)!.push(warning);
   }
   return out.map((line) => {
     const group = groups.get(line.message);
     if (line.code !== 'dangling-reference' || !group) return line;
-    if (group.length === 1) return { code: line.code, message: group[0]!.message };
+    if (group.length === 1) return { ...line, message: group[0]!.message };
     const { id, target } = group[0]!.reference!;
-    return { code: line.code, message: t('warning.dangling-grouped', { id, target: t(`target.${target}`), places: t('noun.place', { n: group.length }), path: group[0]!.path }) };
+    return { ...line, message: t('warning.dangling-grouped', { id, target: t(`target.${target}`), places: t('noun.place', { n: group.length }) }) };
   });
 }
 
+export interface PrintOptions {
+  /** Whether style() colours: the warning's code is shown dimmed only then. */
+  colour?: boolean;
+  /** The terminal's width, to wrap between words; none for a pipe. */
+  width?: number;
+}
+
 /** The status for a person: one screen, most important first, in their language. */
-export function printStatus(report: StatusReport, t: Translator, style: Style): string {
-  const out: string[] = [];
+export function printStatus(report: StatusReport, t: Translator, style: Style, options: PrintOptions = {}): string {
+  const lines: string[] = [];
+  // Each line wraps on its own, continuing under the text that follows its mark or label.
+  const out = { push: (...added: string[]) => lines.push(...added.map((line) => wrap(line, options.width, hanging))) };
   const title = report.title === undefined ? t('status.untitled') : visible(report.title);
   out.push(style('bold', report.organisation ? `${title} — ${visible(report.organisation)}` : title));
   out.push(style('dim', `${visible(report.file)} · ${t('status.steps', { progress: progressLine(report.steps, t) })}`), '');
@@ -69,7 +83,7 @@ export function printStatus(report: StatusReport, t: Translator, style: Style): 
       const labels = step.missing.map((m) => (m.item ? t('status.itemField', { item: m.item, field: t(m.label) }) : t(m.label)));
       const shown = labels.slice(0, MAX_MISSING_SHOWN).join(', ');
       const list = labels.length > MAX_MISSING_SHOWN ? t('status.missingMore', { list: shown, more: t('noun.more', { n: labels.length - MAX_MISSING_SHOWN }) }) : shown;
-      detail = step.state === 'empty' ? style('dim', ` → ${t('status.fillWith', { step: step.id })}`) : style('dim', ` — ${t('status.missing', { list })}`);
+      detail = step.state === 'empty' ? style('dim', ` → ${t('status.fillWith', { step: stepName(step.id, t.lang) })}`) : style('dim', ` — ${t('status.missing', { list })}`);
     }
     out.push(` ${mark} ${names[index]!.padEnd(width)}  ${state}${detail}`);
   });
@@ -77,7 +91,7 @@ export function printStatus(report: StatusReport, t: Translator, style: Style): 
   out.push('', style('bold', t('status.warnings')));
   const shownWarnings = groupDangling(report.warnings, t);
   if (shownWarnings.length === 0) out.push(`  ${style('green', t('status.noWarnings'))}`);
-  for (const warning of shownWarnings) out.push(`  ${style('yellow', '!')} ${warning.message} ${style('dim', `[${warning.code}]`)}`);
+  for (const warning of shownWarnings) out.push(...warningLines(warning, style, options.colour === true));
 
   out.push('');
   // Both parts are adopt's own composition, styled: user text in them went through t().
@@ -95,7 +109,15 @@ export function printStatus(report: StatusReport, t: Translator, style: Style): 
       : t('status.evaluationNone');
   const reviews = evaluation.reviews ? t('status.reviews', { reviews: t('noun.review', { n: evaluation.reviews }) }) : t('status.reviewsNone');
   out.push(line('status.evaluation', `${when} · ${reviews}`));
-  return `${out.join('\n')}\n`;
+  return `${lines.join('\n')}\n`;
+}
+
+/** Where a status line goes on when it wraps: under the text after its mark, label or arrow. */
+function hanging(line: string): number | undefined {
+  const plain = line.replace(/\u001b\[[0-9;]*m/g, '');
+  // " ◐ 3 Needs and constraints    in progress — …": under the state, after the padded name.
+  const row = /^ \S+ [\d ] .*?  +/u.exec(plain);
+  return row && !plain.startsWith('  ') ? row[0].length : undefined;
 }
 
 /** The JSON contract of `status --json` (DESIGN.md): stable keys for scripts. */
@@ -105,7 +127,7 @@ export function statusJson(report: StatusReport, t: Translator): unknown {
     today: report.today,
     steps: report.steps.map((s) => ({ id: s.id, ...(s.number ? { number: s.number } : {}), state: s.state, ...(s.planned ? { until: s.planned.until } : {}), missing: s.missing.map((m) => m.path) })),
     progress: tally(report.steps),
-    warnings: report.warnings.map((w) => ({ code: w.code, message: w.message, path: w.path })),
+    warnings: report.warnings.map((w) => ({ code: w.code, message: w.message, ...(w.advice ? { advice: w.advice } : {}), path: w.path })),
     next: report.next ? { date: report.next.date, kind: report.next.kind, label: eventLabel(report.next, t), path: report.next.path } : null,
     late: report.late.map((e) => ({ date: e.date, label: eventLabel(e, t), path: e.path })),
     evaluation: {

@@ -1,25 +1,47 @@
+const visibleLength = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').length;
+
 /**
- * Wraps text at word boundaries to the terminal's width, keeping each line's indent on the
- * lines it continues to, so that a terminal never cuts a word in two.
+ * Wraps text at word boundaries to the terminal's width, so that a terminal never cuts a word
+ * in two. A line continues at its own indent, or under the text after a mark ("  ! ", markHang)
+ * or a label (" ◐ 3 Needs  ", given by `hang`) that it should line up with. Only plain
+ * spaces break: French keeps « guillemets » and "46 jours" together with non-breaking ones.
  */
-export function wrap(text: string, width: number): string {
-  if (width < 20) return text;
+export function wrap(text: string, width: number | undefined, hang?: (line: string) => number | undefined): string {
+  if (width === undefined || width < 20) return text;
   return text
     .split('\n')
     .map((line) => {
-      const indent = /^\s*/.exec(line)![0];
-      const words = line.slice(indent.length).split(/ +/);
+      if (visibleLength(line) <= width) return line;
+      const indent = /^ */.exec(line)![0];
+      const hanging = hang?.(line) ?? markHang(line);
+      // A label too wide for a narrow terminal: its continuation steps in a little instead.
+      const next = hanging === undefined ? indent : ' '.repeat(hanging < width / 2 ? hanging : indent.length + 4);
+      // Each word with the spaces before it, so that a column's padding survives on its line.
+      const words = line.slice(indent.length).match(/ *[^ ]+/g) ?? [];
       const out: string[] = [];
       let current = indent;
-      for (const word of words) {
-        const visible = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').length;
-        if (current.trim() && visible(current) + 1 + visible(word) > width) {
+      for (const spaced of words) {
+        const word = spaced.trimStart();
+        if (current.trim() && visibleLength(current) + visibleLength(spaced) > width) {
           out.push(current);
-          current = indent + word;
-        } else current = current.trim() ? `${current} ${word}` : indent + word;
+          current = next + word;
+        } else current = current.trim() ? current + spaced : current + word;
       }
       out.push(current);
       return out.join('\n');
     })
     .join('\n');
+}
+
+/** An indented line that starts with a mark ("  ! ", "    → ", "  · ") goes on under the text after it. */
+export function markHang(line: string): number | undefined {
+  return /^ +[!→·•-] /u.exec(line.replace(/\u001b\[[0-9;]*m/g, ''))?.[0].length;
+}
+
+/** The width text may take at this output: none for a pipe or a file, whose reader wraps. */
+export function outputWidth(stream: { isTTY?: boolean; columns?: number }, env: NodeJS.ProcessEnv = {}): number | undefined {
+  if (!stream.isTTY) return undefined;
+  const columns = stream.columns || Number(env.COLUMNS) || 80;
+  // One column spare: some terminals move to the next line when the last one is written.
+  return columns - 1;
 }

@@ -5,7 +5,8 @@
  */
 import { localeOf, type Translator } from '../i18n/index.js';
 import type { ChoiceField, Context, Field, NumberField, RefField, TextField } from '../steps/types.js';
-import { isRequired } from '../steps/types.js';
+import { isRequired, type StepId } from '../steps/types.js';
+import { stepName } from '../steps/ids.js';
 import { toolsInTest } from '../derive/matrix.js';
 import { amountWords, emailSuggestion, isContact, isEmail, parseAmount, parseOutOf, readCurrency, type Amount } from './answers.js';
 import { loadDateReader, loadedDateReader, parseDate, today as todayOf, typedDate, type DateReading } from '../util/dates.js';
@@ -227,7 +228,7 @@ async function askReference(field: RefField, ctx: Context, asking: Asking): Prom
   const { prompter, t } = asking;
   const choices = referenceChoices(field, ctx, t);
   if (choices.filter((c) => c.value !== 'none').length === 0) {
-    prompter.say(t('prompt.nothingToPick', { what: t(field.label), step: sourceStep[field.target] }));
+    prompter.say(t('prompt.nothingToPick', { what: t(field.label), step: stepName(sourceStep[field.target], t.lang) }));
     return undefined;
   }
   return field.kind === 'ref' ? pickOne(choices, asking) : pickMany(choices, asking);
@@ -254,7 +255,7 @@ async function askStrings(field: Extract<Field, { kind: 'strings' }>, { prompter
 }
 
 /** Where the items of each referenced list are entered: the step to go back to. */
-const sourceStep: Record<RefField['target'], string> = { keyUsers: 'key-users', objectives: 'needs', candidates: 'research', criteria: 'poc' };
+const sourceStep: Record<RefField['target'], StepId> = { keyUsers: 'key-users', objectives: 'needs', candidates: 'research', criteria: 'poc' };
 
 function referenceChoices(field: RefField, ctx: Context, t: Translator): Choice<string>[] {
   const project = ctx.project;

@@ -12,6 +12,7 @@ import type { Translator } from '../i18n/index.js';
 import type { Project } from '../generated/model.js';
 import type { Context, Field, ListField, Note, ScoresField, Step } from '../steps/types.js';
 import { isRequired as required } from '../steps/types.js';
+import { stepName } from '../steps/ids.js';
 import { isAnswered } from '../progress/completeness.js';
 import { readScores } from './answers.js';
 import { answeredAlong, askKind, capitalise, CLEARED } from './ask-kind.js';
@@ -326,7 +327,7 @@ async function askScores(field: ScoresField, target: Data, ctx: Context, engine:
   const candidates = toolsInTest(project);
   const criteria = project.poc?.criteria ?? [];
   if (users.length === 0 || candidates.length === 0 || criteria.length === 0) {
-    prompter.say(t('prompt.scoresNeed', { step: candidates.length === 0 ? 'research' : users.length === 0 ? 'key-users' : 'poc' }));
+    prompter.say(t('prompt.scoresNeed', { step: stepName(candidates.length === 0 ? 'research' : users.length === 0 ? 'key-users' : 'poc', t.lang) }));
     return;
   }
   const scores: Data[] = Array.isArray(target[field.key]) ? (target[field.key] as Data[]) : [];

@@ -15,6 +15,7 @@ const SUS_NUMBERS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 import type { Style } from '../view/style.js';
 import type { Prompter } from './prompter.js';
 import type { ReviewProgress } from './journal.js';
+import { stepName } from '../steps/ids.js';
 
 const statuses = ['met', 'partial', 'unmet'] as const;
 
@@ -52,7 +53,7 @@ export async function askReview(progress: ReviewProgress, asking: Asking): Promi
   const current = (kind: string) => (progress.current?.kind === kind ? progress.current : undefined);
 
   const objectives = project.needs?.objectives ?? [];
-  if (objectives.length === 0) prompter.say(t('evaluate.noObjectives'));
+  if (objectives.length === 0) prompter.say(t('evaluate.noObjectives', { step: stepName('needs', t.lang) }));
   for (const objective of objectives) {
     if (done(`objective:${objective.id}`)) continue;
     const before = previous?.objectives?.find((o) => o.id === objective.id)?.status;

@@ -11,7 +11,7 @@ import { openProject } from '../project.js';
 import { UsageError } from '../errors.js';
 import { progress } from '../progress/completeness.js';
 import { warnings as findWarnings } from '../derive/warnings.js';
-import { warningMessage } from '../view/warnings.js';
+import { warningAdvice, warningLines, warningMessage } from '../view/warnings.js';
 import { plannedDate, progressLine, stateMark } from '../view/progress.js';
 import type { Step } from '../steps/types.js';
 import type { Context } from '../context.js';
@@ -203,7 +203,7 @@ export function printSummary(session: Session, options: SessionOptions): string 
   const found = findWarnings(session.project, options.today);
   if (found.length > 0) {
     lines.push('', style('bold', t('status.warnings')));
-    for (const warning of found) lines.push(`  ${style('yellow', '!')} ${warningMessage(warning, t)}`);
+    for (const warning of found) lines.push(...warningLines({ code: warning.code, message: warningMessage(warning, t, session.project), advice: warningAdvice(warning, t) }, style, false));
   }
   lines.push('', style('bold', t('wizard.nextTitle')), `  ${t('wizard.nextRender')}`, `  ${t('wizard.nextStatus')}`, `  ${t('wizard.nextEdit')}`, `  ${t('wizard.nextCommit', { file: options.shownFile })}`);
   return lines.join('\n');

@@ -27,7 +27,7 @@ describe('the file', () => {
     const { code, stdout } = await adopt(['validate'], { cwd: dir });
     expect(code).toBe(1);
     expect(stdout).toContain('adopt.yaml:5:12 project.created: 1899-12-31 is outside the dates adopt works with, 1900 to 2199. Check the year.');
-    expect(stdout).toMatch(/adopt\.yaml:11:\d+ needs\.schedule\.milestones\[0\]\.date: 9999-12-31 is outside the dates adopt works with/);
+    expect(stdout).toMatch(/adopt\.yaml:11:\d+ Milestone M1 › date: 9999-12-31 is outside the dates adopt works with/);
   });
 
   test('calendar refuses such a file rather than write DTEND:+01000001', async () => {

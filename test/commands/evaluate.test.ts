@@ -155,7 +155,7 @@ describe('adopt evaluate --from review.yaml --yes', () => {
     await writeFile(path.join(dir, 'review.yaml'), 'decision: maybe\nobjectives: []\n');
     const wrong = await adopt(['evaluate', '--from', 'review.yaml', '--yes'], { cwd: dir });
     expect(wrong.code).toBe(1);
-    expect(wrong.stderr).toMatch(/^review\.yaml:1:11 evaluation\.reviews\[0\]\.decision: "maybe" is not one of continue, adjust, stop\./);
+    expect(wrong.stderr).toMatch(/^review\.yaml:1:11 Review 1, 2026-11-27 › decision: "maybe" is not one of continue, adjust, stop\./);
     expect(await readFile(file, 'utf8')).toBe(before);
   });
 

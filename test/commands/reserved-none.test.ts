@@ -12,9 +12,9 @@ test('a candidate with the id none is refused at its line, in both languages', a
   await withFile(dir, 'adopt.yaml', lines.join('\n'));
   const { code, stdout } = await adopt(['validate'], { cwd: dir });
   expect(code).toBe(1);
-  expect(stdout).toBe('adopt.yaml:7:11 research.candidates[1].id: "none" is kept for poc.decision.chosen, where it means that no tool was chosen. Give this candidate another id.\n');
+  expect(stdout).toBe('adopt.yaml:7:11 Candidate tool 2, Nothing › id: "none" is kept for poc.decision.chosen, where it means that no tool was chosen. Give this candidate another id.\n');
   const fr = await adopt(['validate', '--lang', 'fr'], { cwd: dir });
-  expect(fr.stdout).toContain('research.candidates[1].id\u00a0: «\u00a0none\u00a0» est réservé à poc.decision.chosen');
+  expect(fr.stdout).toContain('Outil candidat n° 2, Nothing › id\u00a0: «\u00a0none\u00a0» est réservé à poc.decision.chosen');
 });
 
 test('the wizard never makes the id none from a tool named None', () => {

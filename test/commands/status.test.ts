@@ -28,7 +28,7 @@ describe('adopt status --json', () => {
     const { code, stdout } = await adopt(['status', '--json'], { cwd: dir });
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
-    expect(report.warnings).toContainEqual({ code: 'poc-length', message: 'The proof of concept lasts 3 days: aim for one week to one month of real use.', path: 'poc' });
+    expect(report.warnings).toContainEqual({ code: 'poc-length', message: 'The proof of concept lasts 3 days: aim for one week to one month of real use.', advice: 'Change the start or end of the test with adopt edit poc.', path: 'poc' });
     expect(report.warnings).toContainEqual(expect.objectContaining({ code: 'dangling-reference', path: 'poc.scores[7].by' }));
     expect(report.steps.find((s: { id: string }) => s.id === 'training')).toEqual({ id: 'training', number: 7, state: 'empty', missing: ['training.champions', 'training.formats', 'training.sessions', 'training.catchUp'] });
   });
@@ -58,7 +58,7 @@ describe('adopt status for people', () => {
     expect(stdout).toMatch(/◷ 6 Déploiement +prévue jusqu’au 28 février 2027/);
     expect(stdout).toMatch(/◷ 8 Évaluation +prévue pour le 18 mai 2027/);
     expect(stdout).toContain('Aucune alerte.');
-    expect(stdout).toMatch(/Évaluation\u00a0: prévue le 18 mai 2027 \(dans 172 jours\)/);
+    expect(stdout).toMatch(/Évaluation\u00a0: prévue le 18 mai 2027 \(dans 172\u00a0jours\)/);
   });
 
   test('--lang overrides the file; colour only when forced, never with --no-color or NO_COLOR', async () => {
@@ -100,7 +100,7 @@ describe('adopt status for people', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toBe(
-      'adopt.yaml:5:14 keyUsers[0].profile: "dialy" is not one of daily, occasional, admin, manager, volunteer, other. Did you mean "daily"?\nFix the problems above, then run adopt status again.\n',
+      'adopt.yaml:5:14 Key user 1 › profile: "dialy" is not one of daily, occasional, admin, manager, volunteer, other. Did you mean "daily"?\nFix the problems above, then run adopt status again.\n',
     );
     expect(await readFile(file, 'utf8')).toBe(before);
   });
@@ -114,7 +114,7 @@ describe('adopt status for people', () => {
     const { stdout } = await adopt(['status'], { cwd: dir });
     const lines = stdout.split('\n').filter((line) => line.includes(`"${gone}"`));
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`"${gone}" does not match any key user \\(keyUsers id\\), yet it is named in \\d+ places`));
+    expect(lines[0]).toMatch(new RegExp(`"${gone}" does not match any key user's id, yet it is named in \\d+ places`));
   });
 
   test('a file with merge conflict markers is named as such', async () => {

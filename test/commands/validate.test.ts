@@ -32,7 +32,7 @@ describe('adopt validate', () => {
     const result = await adopt(['validate', path.basename(good), path.basename(bad)], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('adopt.yaml: valid.');
-    expect(result.stdout).toContain('other.yaml:4:14 keyUsers[0].profile: "dialy" is not one of daily, occasional, admin, manager, volunteer, other. Did you mean "daily"?');
+    expect(result.stdout).toContain('other.yaml:4:14 Key user 1 › profile: "dialy" is not one of daily, occasional, admin, manager, volunteer, other. Did you mean "daily"?');
     expect(result.stderr).toBe('1 problem in 2 files.\n');
   });
 
@@ -62,10 +62,10 @@ describe('adopt validate', () => {
     expect(stdout).toContain('adopt.yaml:3:9 lead.name: 42 is read as a number, not as text. Put it in quotes: "42".');
     expect(stdout).toContain('adopt.yaml:5:19 lead.skills.facilitation: "great" is not one of none, some, strong.');
     expect(stdout).toContain('adopt.yaml:8:15 needs.budget.currency: "euros" is not a currency code');
-    expect(stdout).toContain('adopt.yaml:10:34 needs.budget.items[0].amount must be at least 0, not -5.');
-    expect(stdout).toContain('adopt.yaml:13:25 poc.criteria[0].weight must be at most 5, not 9.');
-    expect(stdout).toContain('adopt.yaml:14:25 poc.criteria[1].weight must be a whole number, not 2.5.');
-    expect(stdout).toContain('adopt.yaml:16:7 poc.scores[0] is missing "score", which is required here.');
+    expect(stdout).toContain('adopt.yaml:10:34 Budget line 1, Licence › amount must be at least 0, not -5.');
+    expect(stdout).toContain('adopt.yaml:13:25 Criterion C1 › weight must be at most 5, not 9.');
+    expect(stdout).toContain('adopt.yaml:14:25 Criterion C2 › weight must be a whole number, not 2.5.');
+    expect(stdout).toContain('adopt.yaml:16:7 Score 1 is missing "score", which is required here.');
   });
 
   test('impossible dates, dates in the wrong form, and an end before its start', async () => {
@@ -73,7 +73,7 @@ describe('adopt validate', () => {
     expect(code).toBe(1);
     expect(stdout).toContain('adopt.yaml:3:10 poc.start: 2027-13-45 is not a real date.');
     expect(stdout).toContain('adopt.yaml:4:8 poc.end: "15/02/2027" is not a date written YYYY-MM-DD');
-    expect(stdout).toContain('adopt.yaml:7:41 deployment.phases[0].end: the end (2027-03-01) is before the start (2027-03-10).');
+    expect(stdout).toContain('adopt.yaml:7:41 Phase P1 › end: the end (2027-03-01) is before the start (2027-03-10).');
   });
 
   test('values in the user\'s own words get the format\'s word as a suggestion; duplicate scores are caught', async () => {
@@ -81,7 +81,7 @@ describe('adopt validate', () => {
       'version: 1\nlanguage: fr\nkeyUsers:\n  - id: ana\n    profile: bénévole\npoc:\n  scores:\n    - { candidate: a, by: ana, criterion: C1, score: 3 }\n    - { candidate: a, by: ana, criterion: C1, score: 4 }\n',
     );
     expect(stdout).toContain('Vouliez-vous dire «\u00a0volunteer\u00a0»');
-    expect(stdout).toMatch(/adopt\.yaml:9:7 poc\.scores\[1\]\u00a0: ana a déjà noté a sur C1 ligne 8/);
+    expect(stdout).toMatch(/adopt\.yaml:9:7 Note n° 2\u00a0: ana a déjà noté a sur C1 ligne 8/);
   });
 
   test('unknown keys: a likely typo gets a suggestion; x- keys are the user\'s own', async () => {
@@ -96,11 +96,11 @@ describe('adopt validate', () => {
       'version: 1\nkeyUsers:\n  - id: ana\n  - id: ana\nresearch:\n  candidates:\n    - id: a\npoc:\n  scores:\n    - { candidate: b, by: ana, criterion: C1, score: 3 }\n  decision: { chosen: zz }\ntraining:\n  champions: [ana, bob]\n',
     );
     expect(code).toBe(1);
-    expect(stdout).toContain('adopt.yaml:4:9 keyUsers[1].id: the id "ana" is already used at line 3');
-    expect(stdout).toContain('adopt.yaml:10:20 poc.scores[0].candidate: "b" does not match any candidate tool (research.candidates id).');
-    expect(stdout).toContain('adopt.yaml:10:43 poc.scores[0].criterion: "C1" does not match any criterion (poc.criteria id).');
-    expect(stdout).toContain('adopt.yaml:11:23 poc.decision.chosen: "zz" does not match any candidate tool (research.candidates id). Use none when no tool was chosen.');
-    expect(stdout).toContain('adopt.yaml:13:20 training.champions[1]: "bob" does not match any key user (keyUsers id).');
+    expect(stdout).toContain('adopt.yaml:4:9 Key user 2 › id: the id "ana" is already used at line 3');
+    expect(stdout).toContain('adopt.yaml:10:20 Score 1 › candidate: "b" does not match any candidate tool\'s id.');
+    expect(stdout).toContain('adopt.yaml:10:43 Score 1 › criterion: "C1" does not match any criterion\'s id.');
+    expect(stdout).toContain('adopt.yaml:11:23 poc.decision.chosen: "zz" does not match any candidate tool\'s id. Use none when no tool was chosen.');
+    expect(stdout).toContain('adopt.yaml:13:20 Champions item 2: "bob" does not match any key user\'s id.');
   });
 
   test('each unreadable input: one clear line, exit 1, file unchanged', async () => {
@@ -136,7 +136,7 @@ describe('adopt validate', () => {
 
   test('in French when the file or the locale says so', async () => {
     const { stdout } = await validateText('version: 1\nlanguage: fr\nkeyUsers:\n  - id: ana\n    profile: quotidien\n');
-    expect(stdout).toContain('adopt.yaml:5:14 keyUsers[0].profile\u00a0: «\u00a0quotidien\u00a0» ne fait pas partie des valeurs possibles');
+    expect(stdout).toContain('adopt.yaml:5:14 Utilisateur clef n° 1 › profile\u00a0: «\u00a0quotidien\u00a0» ne fait pas partie des valeurs possibles');
     const missing = await adopt(['validate', 'absent.yaml'], { cwd: dir, env: { LANG: 'fr_FR.UTF-8' } });
     expect(missing.stderr).toMatch(/^Aucun fichier de projet/);
   });

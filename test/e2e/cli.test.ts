@@ -89,7 +89,7 @@ describe('the adopt command', () => {
     expect(cli(['validate', examples.jardins, examples.foodBank]).code).toBe(0);
     const warnings = cli(['validate', examples.warnings]);
     expect(warnings.code).toBe(1);
-    expect(warnings.stdout).toMatch(/adopt\.yaml:\d+:\d+ poc\.scores\[\d+\]\.by: "coach" does not match any key user/);
+    expect(warnings.stdout).toMatch(/adopt\.yaml:\d+:\d+ Score \d+ › by: "coach" does not match any key user/);
     const { dir, cleanup } = await tempDir();
     try {
       await withFile(dir, 'adopt.yaml', Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x00]));

@@ -1,7 +1,7 @@
 /** The four states of a step on given days, the progress line, and the two warnings on dates. */
 import { progress, tally, type StepState } from '../../src/progress/completeness.js';
 import { warnings } from '../../src/derive/warnings.js';
-import { warningMessage } from '../../src/view/warnings.js';
+import { warningAdvice, warningMessage } from '../../src/view/warnings.js';
 import { progressLine } from '../../src/view/progress.js';
 import { printSummary, type Session, type SessionOptions } from '../../src/wizard/session.js';
 import { loadTranslator } from '../../src/i18n/index.js';
@@ -146,7 +146,10 @@ describe('communication-behind', () => {
 
   test('said with dates, not a count of days, so that the plan stays still', async () => {
     const [warning] = behind(deploying('fortnightly', ['2027-02-01']), '2027-03-01');
-    expect(warningMessage(warning!, await loadTranslator('en'))).toBe('Nothing has been logged in practices.communications since 1 February 2027, while the teams are to be kept informed every two weeks: the next information point was due by 15 February 2027.');
+    expect(warningMessage(warning!, await loadTranslator('en'))).toBe('Nothing has been logged among the communications since 1 February 2027, while the teams are to be kept informed every two weeks: the next information point was due by 15 February 2027.');
     expect(warningMessage(warning!, await loadTranslator('fr'))).toContain('depuis le 1 février 2027');
+    // What to do names the step as people of each language type it.
+    expect(warningAdvice(warning!, await loadTranslator('en'))).toBe('Inform the teams, then log it with adopt edit practices › communications.');
+    expect(warningAdvice(warning!, await loadTranslator('fr'))).toBe('Informez les équipes, puis notez-le avec adopt edit pratiques › communications.');
   });
 });

@@ -9,3 +9,50 @@ describe('wrapping for the terminal', () => {
     expect(wrap('short', 30)).toBe('short');
   });
 });
+
+describe('every printer wraps between words at 60 and 80 columns', () => {
+  const longNames = {
+    version: 1,
+    language: 'fr',
+    project: { title: 'Gestion des adhésions et des ateliers de réparation', organisation: 'Association Solidaire de Montreuil pour la réparation des vélos' },
+    lead: { name: 'Camille Martin', skills: { projectManagement: 'none', facilitation: 'some' } },
+    keyUsers: [
+      { id: 'karim', name: 'Karim Benali-Chaouch', profile: 'daily' },
+      { id: 'lea', name: 'Léa Dubois-Fontaine', profile: 'daily' },
+    ],
+    needs: { schedule: { milestones: [{ id: 'M2', name: 'Installation du logiciel dans les ateliers', date: '2027-05-01' }, { id: 'M3', name: 'Formation des bénévoles de l’accueil du samedi', date: '2027-03-15' }] } },
+  };
+  const words = (text: string) => text.split(/\s+/).filter(Boolean);
+
+  test.each([
+    [59, 'fr'],
+    [79, 'fr'],
+    [59, 'en'],
+    [79, 'en'],
+  ] as const)('status at %i columns (%s): no line longer, every word whole', async (width, lang) => {
+    const { loadTranslator } = await import('../../src/i18n/index.js');
+    const { statusReport } = await import('../../src/progress/status.js');
+    const { printStatus } = await import('../../src/view/status.js');
+    const { warningAdvice, warningMessage } = await import('../../src/view/warnings.js');
+    const t = await loadTranslator(lang);
+    const report = statusReport(longNames as never, 'adopt.yaml', '2027-03-16', (w) => ({ message: warningMessage(w, t, longNames), advice: warningAdvice(w, t) }));
+    const plain = (_: string, text: string) => text;
+    const unwrapped = printStatus(report, t, plain);
+    const wrapped = printStatus(report, t, plain, { width });
+    // The long lines were there to wrap, and wrapping moved words without cutting any.
+    expect(unwrapped.split('\n').some((line) => line.length > width)).toBe(true);
+    expect(wrapped.split('\n').filter((line) => line.length > width)).toEqual([]);
+    expect(words(wrapped)).toEqual(words(unwrapped));
+    if (lang === 'fr') expect(wrapped).toMatch(/\(dans 46\u00a0jours\)/);
+    // A warning goes on under its text, not under its mark.
+    expect(wrapped).toMatch(/ {2}! [^\n]+\n {4}\S/);
+  });
+
+  test('a column\'s padding survives on the line it stays on', async () => {
+    const { wrap } = await import('../../src/view/wrap.js');
+    const row = ' ◐ 3 Needs      in progress — missing: objectives, target users, budget lines and 5 more';
+    const lines = wrap(row, 40, () => 16).split('\n');
+    expect(lines[0]).toBe(' ◐ 3 Needs      in progress — missing:');
+    expect(lines.slice(1).every((line) => line.startsWith(' '.repeat(16)) && line.length <= 40)).toBe(true);
+  });
+});
