@@ -22,6 +22,11 @@ export interface Prompter {
   confirm(q: Question & { default?: boolean }): Promise<boolean>;
   /** Text for the user between questions: titles, notes, summaries. */
   say(text: string): void;
+  /**
+   * Whether Esc ends the question on screen with GoBack: only while the engine asks a step,
+   * since only it knows which question came before.
+   */
+  back?: boolean;
 }
 
 /** What inquirer throws when the user presses Ctrl-C; `main` turns it into exit 130. */
@@ -32,8 +37,17 @@ export class PromptInterrupted extends Error {
   }
 }
 
-export type ScriptedAnswer = string | number | boolean | readonly unknown[] | typeof INTERRUPT | ((question: Question) => unknown);
+/** Esc: the user wants the question before this one. The engine decides which that is. */
+export class GoBack extends Error {
+  constructor() {
+    super('back');
+    this.name = 'GoBack';
+  }
+}
+
+export type ScriptedAnswer = string | number | boolean | readonly unknown[] | typeof INTERRUPT | typeof BACK | ((question: Question) => unknown);
 export const INTERRUPT = Symbol('Ctrl-C');
+export const BACK = Symbol('Esc');
 
 /**
  * Answers from a list, in order, checking each answer as the real prompts would. Records every
@@ -44,6 +58,7 @@ export class ScriptedPrompter implements Prompter {
   readonly said: string[] = [];
   /** What the prompts refused, in order: as at a terminal, the next answer is tried instead. */
   readonly refused: string[] = [];
+  back = false;
   private readonly answers: ScriptedAnswer[];
 
   constructor(answers: readonly ScriptedAnswer[]) {
@@ -59,6 +74,11 @@ export class ScriptedPrompter implements Prompter {
     if (this.answers.length === 0) throw new Error(`no scripted answer for ${kind}: ${q.message}`);
     const answer = this.answers.shift()!;
     if (answer === INTERRUPT) throw new PromptInterrupted();
+    if (answer === BACK) {
+      // At a terminal Esc does nothing there: a script that presses it is wrong.
+      if (!this.back) throw new Error(`scripted Esc where going back is not offered: ${q.message}`);
+      throw new GoBack();
+    }
     return typeof answer === 'function' ? answer(q) : answer;
   }
 
