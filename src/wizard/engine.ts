@@ -7,46 +7,27 @@
  * twice); `review` asks everything with the current answers as defaults (`adopt edit`,
  * `adopt init --restart`).
  */
-import { localeOf, type Translator } from '../i18n/index.js';
+import { localeOf } from '../i18n/index.js';
 import type { Project } from '../generated/model.js';
 import type { Context, Field, ListField, Note, ScoresField, Step } from '../steps/types.js';
 import { isAnswered } from '../progress/completeness.js';
 import { parseNumber } from './answers.js';
 import { askKind, CLEARED } from './ask-kind.js';
 import { toolsInTest } from '../derive/matrix.js';
-import { GoBack, type Prompter } from './prompter.js';
+import { GoBack } from './prompter.js';
 import { isRecord } from '../util/records.js';
 import type { Adding, Segment } from './journal.js';
-import { backOn, newHistory, stepBack, withBack, type History } from './back.js';
+import { backOn, newHistory, stepBack, withBack } from './back.js';
 import { askList, withId } from './lists.js';
+import { kept, type Data, type Engine } from './asking.js';
 
-export type Mode = 'fill' | 'review';
-
-export interface Engine {
-  prompter: Prompter;
-  t: Translator;
-  mode: Mode;
-  today?: string;
-  /** `adopt init`'s first pass: details (see FieldBase.detail) wait for `adopt edit`. */
-  firstPass?: boolean;
-  /** After every answer kept, with the items being added (outermost first), not in the project yet. */
-  checkpoint?: (adding: readonly Adding[]) => Promise<void>;
-  /** The items being added: one array shared by every copy of the engine during a step. */
-  adding?: Adding[];
-  /** The questions asked in the step, for Esc: shared like `adding`. */
-  history?: History;
-}
-
-export type Data = Record<string, unknown>;
+export type { Engine, Mode, Data } from './asking.js';
 
 export async function askStep(step: Step, project: Project, engine: Engine): Promise<void> {
   const ctx = { project, ...(engine.today ? { today: engine.today } : {}) };
   await backOn(engine.prompter, () => askFields(step.fields, project as unknown as Data, ctx, { ...engine, adding: engine.adding ?? [], history: newHistory() }, []));
 }
 
-export async function kept(engine: Engine): Promise<void> {
-  await engine.checkpoint?.(engine.adding ?? []);
-}
 
 /** The list field of a step at a path of group keys, as a journal names it. */
 export function listAt(step: Step, at: readonly Segment[]): ListField | undefined {
@@ -105,7 +86,7 @@ export async function askFields(fields: readonly Field[], target: Data, ctx: Con
       await askFields(field.fields, child, ctx, engine, [...at, field.key]);
       if (Object.keys(child).length === 0) delete target[field.key];
     } else if (field.kind === 'list') {
-      await askList(field, target, ctx, engine, at);
+      await askList(field, target, ctx, engine, at, askFields);
     } else if (field.kind === 'scores') {
       await askScores(field, target, ctx, engine);
     } else {

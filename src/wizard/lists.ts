@@ -13,7 +13,10 @@ import { referencesTo, type ReferenceTarget } from '../derive/references.js';
 import { GoBack, type Choice } from './prompter.js';
 import type { Segment } from './journal.js';
 import { stepBack, withBack } from './back.js';
-import { askFields, kept, type Data, type Engine } from './engine.js';
+import { kept, type Data, type Engine } from './asking.js';
+
+/** The engine's way of asking a group of fields, handed in: lists ask their items' fields with it. */
+export type AskFields = (fields: readonly Field[], target: Data, ctx: Context, engine: Engine, at: Segment[]) => Promise<void>;
 
 /** The lists other answers point to: removing one of their items leaves those answers dangling. */
 const referencedLists: Record<string, ReferenceTarget> = { keyUsers: 'keyUsers', candidates: 'candidates', criteria: 'criteria', objectives: 'objectives' };
@@ -46,13 +49,14 @@ interface ListAsking {
   label: string;
   /** How many items the method needs (0 for an optional list). */
   minimum: number;
+  askFields: AskFields;
 }
 
-export async function askList(field: ListField, target: Data, ctx: Context, engine: Engine, parent: Segment[]): Promise<void> {
+export async function askList(field: ListField, target: Data, ctx: Context, engine: Engine, parent: Segment[], askFields: AskFields): Promise<void> {
   if (field.managed) return;
   const items: Data[] = Array.isArray(target[field.key]) ? (target[field.key] as Data[]) : [];
   target[field.key] = items;
-  const list: ListAsking = { field, items, ctx, engine, at: [...parent, field.key], label: engine.t(field.label), minimum: required(field, ctx) ? (field.minItems ?? 1) : 0 };
+  const list: ListAsking = { field, items, ctx, engine, at: [...parent, field.key], label: engine.t(field.label), minimum: required(field, ctx) ? (field.minItems ?? 1) : 0, askFields };
   if (items.length === 0 && field.propose) await offerProposed(list);
   if (engine.mode === 'fill') await fillList(list);
   else await reviewList(list);
@@ -60,7 +64,7 @@ export async function askList(field: ListField, target: Data, ctx: Context, engi
 }
 
 /** An empty list the step can propose items for (from earlier answers): accepted, then reviewed. */
-async function offerProposed({ field, items, ctx, engine, at, label }: ListAsking): Promise<void> {
+async function offerProposed({ field, items, ctx, engine, at, label, askFields }: ListAsking): Promise<void> {
   const { prompter, t } = engine;
   const proposed = field.propose!(ctx);
   if (proposed.length === 0) return;
@@ -94,7 +98,7 @@ type Added = 'added' | 'empty' | 'back';
  * One more item. An empty first answer adds nothing, even where the method needs more items
  * (the list then says so): a required first question would leave only Ctrl-C as a way out.
  */
-async function addItem({ field, items, ctx, engine, at }: ListAsking, optional: boolean): Promise<Added> {
+async function addItem({ field, items, ctx, engine, at, askFields }: ListAsking, optional: boolean): Promise<Added> {
   const { prompter, t } = engine;
   const title = t(`item.${field.item}.title`, { n: items.length + 1 });
   prompter.say(optional ? t('prompt.newItemOptional', { title }) : t('prompt.newItem', { title }));
@@ -139,7 +143,7 @@ function introduce({ field, engine, label }: ListAsking): void {
  * Esc before an item's first question goes to the question before, then the list goes on.
  */
 async function fillList(list: ListAsking): Promise<void> {
-  const { field, items, ctx, engine, at, minimum, label } = list;
+  const { field, items, ctx, engine, at, minimum, label, askFields } = list;
   for (const [index, item] of items.entries()) {
     if (!isItemComplete(field, item, ctx)) {
       engine.prompter.say(engine.t('prompt.completeItem', { title: itemTitle(field, item, index) }));
@@ -184,7 +188,7 @@ async function reviewList(list: ListAsking): Promise<void> {
 }
 
 /** Esc before the first question of an item being changed goes back to the list's menu. */
-async function editItem({ field, items, ctx, engine, at }: ListAsking, index: number): Promise<void> {
+async function editItem({ field, items, ctx, engine, at, askFields }: ListAsking, index: number): Promise<void> {
   const item = items[index]!;
   const history = engine.history;
   history?.floors.push(history.asked.length);
