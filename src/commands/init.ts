@@ -3,9 +3,11 @@ import { languages, localeOf, type Lang } from '../i18n/index.js';
 import { loadTranslator } from '../i18n/index.js';
 import type { Context } from '../context.js';
 import { steps, stepName } from '../steps/index.js';
-import { stepProgress } from '../progress/completeness.js';
+import { progress, stepProgress } from '../progress/completeness.js';
+import type { Project } from '../generated/model.js';
+import type { Translator } from '../i18n/index.js';
 import { FileSystemError, UsageError } from '../errors.js';
-import { chooseLanguage, createProject, fileExists, isInteractive, noTerminal, printSummary, startSession, type Session, type SessionOptions, type WizardOptions } from '../wizard/session.js';
+import { chooseLanguage, createProject, fileExists, isInteractive, noTerminal, printSummary, startSession, stepHeading, type Session, type SessionOptions, type WizardOptions } from '../wizard/session.js';
 import { fillFromAnswers } from '../wizard/from-file.js';
 
 export interface InitOptions extends WizardOptions {
@@ -46,13 +48,19 @@ export async function init(options: InitOptions, ctx: Context): Promise<void> {
   }
 }
 
+/** The choices to stop for the day, offered after a step is done, at most this often a session. */
+const BREAKS = 2;
+
 async function walk(session: Session, options: InitOptions & SessionOptions, isNew: boolean): Promise<void> {
   const { t, style, prompter } = session;
   prompter.say(style('bold', t(isNew ? 'init.welcome' : 'init.welcomeBack', { file: options.shownFile })));
-  prompter.say(t('init.howItWorks'));
+  // The first day's explanation once; after that, where the project stands.
+  prompter.say(isNew ? t('init.howItWorks') : standing(session.project, t, options.today));
   await session.offerJournal();
 
   const mode = options.restart ? 'review' : 'fill';
+  let asked = 0;
+  let breaks = 0;
   for (const step of steps) {
     const state = stepProgress(step, session.project, options.today).state;
     const title = t(`step.${step.id}`);
@@ -61,25 +69,44 @@ async function walk(session: Session, options: InitOptions & SessionOptions, isN
       prompter.say(style('dim', t('init.stepDone', { step: name })));
       continue;
     }
-    // The first three steps are the day-one work; the others come weeks or months later.
-    if (step.number === undefined || step.number >= 4) {
+    // Steps 1 to 3 are the day-one work, asked in a row; each later step comes weeks or months
+    // after the one before. So once a step is done in this run, and only then, the user may stop
+    // for the day (docs/decisions.md).
+    const later = step.number === undefined || step.number >= 4;
+    if (later && asked > 0 && breaks < BREAKS) {
+      breaks++;
       const when = await prompter.select({
-        message: t('init.nowOrLater', { step: name }),
+        message: t('init.breakHere', { step: name }),
         choices: [
-          { value: 'now', label: t('init.now') },
-          { value: 'later', label: t('init.later', { step: stepName(step.id, t.lang) }) },
+          { value: 'now', label: t('init.carryOn') },
+          { value: 'later', label: t('init.pickUpLater') },
         ],
         default: state === 'partial' ? 'now' : 'later',
       });
-      if (when === 'later') continue;
+      if (when === 'later') {
+        prompter.say(t('init.untilNextTime', { step: name }));
+        break;
+      }
     }
-    prompter.say(`\n${style('bold', name)}\n${style('dim', t(`intro.${step.id}`))}`);
+    prompter.say(`\n${stepHeading(session, step)}`);
     // The first pass asks what the method needs; the details wait for adopt edit.
     await session.runStep(step, mode, mode === 'fill');
+    asked++;
     prompter.say(style('green', t('wizard.saved', { file: options.shownFile })));
   }
   prompter.say(printSummary(session, options));
   if (mode === 'fill') prompter.say(t('init.details'));
+}
+
+/** "Steps 1 to 3 done; next: the research for tools", from the same progress as status. */
+export function standing(project: Project, t: Translator, today?: string): string {
+  const all = progress(project, today);
+  const next = all.find((s) => s.state === 'partial' || s.state === 'empty');
+  if (!next) return t('init.standingAll');
+  const done = all.filter((s) => s.state === 'complete' && s.number !== undefined).map((s) => s.number!);
+  const run = done.length >= 3 && done.every((n, i) => n === done[0]! + i);
+  const named = run ? t('init.stepRange', { from: done[0]!, to: done.at(-1)! }) : t.list(done.map(String));
+  return t('init.standing', { many: done.length === 1 ? 'no' : 'yes', done: done.length === 0 ? 'none' : named, next: next.id });
 }
 
 export interface EditOptions extends WizardOptions {
@@ -103,8 +130,7 @@ export async function edit(options: EditOptions, ctx: Context): Promise<void> {
   try {
     step ??= await chooseStep(session, ctx.today);
     await session.offerJournal();
-    const title = session.t(`step.${step.id}`);
-    session.prompter.say(`${session.style('bold', step.number ? session.t('init.stepTitle', { n: step.number, title }) : title)}\n${session.style('dim', session.t(`intro.${step.id}`))}`);
+    session.prompter.say(stepHeading(session, step));
     // After a first pass, what is left is mostly details: asking only those spares a person
     // dozens of Enters through answers already given.
     const { countBlanks } = await import('../wizard/engine.js');

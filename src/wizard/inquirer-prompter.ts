@@ -2,7 +2,7 @@
 import { input, select, checkbox } from '@inquirer/prompts';
 import type { Translator } from '../i18n/index.js';
 import type { Style } from '../view/style.js';
-import type { Choice, Prompter, Question } from './prompter.js';
+import { GoBack, type Choice, type Prompter, type Question } from './prompter.js';
 import { wrap } from '../view/wrap.js';
 import { unicodeSupported } from '../terminal.js';
 import { visible, visibleKeepingStyle } from '../util/visible.js';
@@ -14,6 +14,14 @@ import { UsageError } from '../errors.js';
  */
 export function keyNames(t: Translator, unicode: boolean): { arrows: string; enter: string; space: string } {
   return unicode ? { arrows: '↑↓', enter: '⏎', space: '␣' } : { arrows: '↑↓', enter: t('prompt.keys.enterKey'), space: t('prompt.keys.spaceKey') };
+}
+
+/** What each prompt is handed; `clearPromptOnDone` is read by inquirer when the prompt ends. */
+interface PromptContext {
+  input: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  signal: AbortSignal;
+  clearPromptOnDone?: boolean;
 }
 
 /** Where the prompts read and draw: the process's terminal unless a test hands in streams. */
@@ -52,27 +60,46 @@ export function inquirerPrompter(
    * would wait, then call it Ctrl-C at exit. Each prompt is aborted when the input ends, and
    * that is said as what it is.
    */
-  const ask = async <T>(prompt: (context: { input: NodeJS.ReadableStream; output?: NodeJS.WritableStream; signal: AbortSignal }) => Promise<T>): Promise<T> => {
+  const ask = async <T>(prompt: (context: PromptContext) => Promise<T>, above = 0): Promise<T> => {
     const closed = () => new UsageError(t('prompt.inputClosed'));
     if ((stdin as { readableEnded?: boolean }).readableEnded) throw closed();
     const controller = new AbortController();
+    const context: PromptContext = { input: stdin, ...(streams ? { output: streams.output } : {}), signal: controller.signal };
     const onEnd = () => controller.abort();
+    let back = false;
+    const onKey = (_: unknown, key?: { name?: string }) => {
+      if (key?.name !== 'escape' || !prompter.back) return;
+      back = true;
+      // inquirer reads this as the prompt ends: the question left behind leaves the screen.
+      context.clearPromptOnDone = true;
+      controller.abort();
+    };
     stdin.once('end', onEnd);
+    stdin.on('keypress', onKey);
     try {
-      return await prompt({ input: stdin, ...(streams ? { output: streams.output } : {}), signal: controller.signal });
+      return await prompt(context);
     } catch (error) {
+      if (back) {
+        // The help line written above the question goes with it.
+        if (above > 0) output.write(`\x1b[${above}A\x1b[0J`);
+        throw new GoBack();
+      }
       if (controller.signal.aborted) throw closed();
       throw error;
     } finally {
       stdin.removeListener('end', onEnd);
+      stdin.removeListener('keypress', onKey);
     }
   };
 
-  return {
+  const prompter: Prompter = {
+    back: false,
     async text(q) {
       // Above the question, so that what the user types lands on the question's own line.
-      if (q.help) output.write(`${style('dim', fit(`  ${visible(q.help)}`))}\n`);
-      const answer = await ask((context) =>
+      const help = q.help ? fit(`  ${visible(q.help)}`) : undefined;
+      if (help) output.write(`${style('dim', help)}\n`);
+      const answer = await ask(
+        (context) =>
         input(
           {
             message: visible(q.message),
@@ -84,6 +111,7 @@ export function inquirerPrompter(
           },
           context,
         ),
+        help ? help.split('\n').length : 0,
       );
       return answer.trim();
     },
@@ -96,6 +124,8 @@ export function inquirerPrompter(
             choices: names(q.choices),
             ...(q.default !== undefined ? { default: q.default } : {}),
             pageSize: 12,
+            // ↓ on the last entry stays there: it never wraps round onto the first (often "Add…").
+            loop: false,
             theme: { style: { ...selectTheme.style, ...base.theme.style } },
           },
           context,
@@ -111,6 +141,7 @@ export function inquirerPrompter(
             message: base.message,
             choices: names(q.choices).map((c) => ({ ...c, checked: chosen.has(c.value) })),
             pageSize: 12,
+            loop: false,
             instructions: keys([[key.arrows, t('prompt.keys.move')], [key.space, t('prompt.keys.tick')], [key.enter, t('prompt.keys.confirm')]]),
             theme: { style: { ...base.theme.style, keysHelpTip: () => keys([[key.arrows, t('prompt.keys.move')], [key.space, t('prompt.keys.tick')], [key.enter, t('prompt.keys.confirm')]]) } },
             ...(q.validate ? { validate: (items: readonly { value: unknown }[]) => q.validate!(items.map((i) => i.value) as never) } : {}),
@@ -131,6 +162,7 @@ export function inquirerPrompter(
               { value: false, name: t('prompt.no') },
             ],
             default: q.default ?? true,
+            loop: false,
             theme: { style: { ...selectTheme.style, ...base.theme.style } },
           },
           context,
@@ -142,4 +174,5 @@ export function inquirerPrompter(
       output.write(`${fit(visibleKeepingStyle(text))}\n`);
     },
   };
+  return prompter;
 }

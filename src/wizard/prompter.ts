@@ -28,6 +28,11 @@ export interface Prompter {
   confirm(q: Question & { default?: boolean }): Promise<boolean>;
   /** Text for the user between questions: titles, notes, summaries. */
   say(text: string): void;
+  /**
+   * Whether Esc ends the question on screen with GoBack: only while the engine asks a step,
+   * since only it knows which question came before.
+   */
+  back?: boolean;
 }
 
 /** What inquirer throws when the user presses Ctrl-C; `main` turns it into exit 130. */
@@ -40,8 +45,17 @@ export class PromptInterrupted extends Error {
 
 /** What a scripted answer that is a function sees: the question as the prompt got it, and its kind. */
 export type AskedQuestion = Question & { kind: 'text' | 'select' | 'checkbox' | 'confirm'; default?: unknown; choices?: readonly Choice<unknown>[] };
-export type ScriptedAnswer = string | number | boolean | readonly unknown[] | typeof INTERRUPT | ((question: AskedQuestion) => unknown);
+export type ScriptedAnswer = string | number | boolean | readonly unknown[] | typeof INTERRUPT | typeof BACK | ((question: AskedQuestion) => unknown);
+
+/** Esc: the user wants the question before this one. The engine decides which that is. */
+export class GoBack extends Error {
+  constructor() {
+    super('back');
+    this.name = 'GoBack';
+  }
+}
 export const INTERRUPT = Symbol('Ctrl-C');
+export const BACK = Symbol('Esc');
 
 /**
  * Answers from a list, in order, checking each answer as the real prompts would. Records every
@@ -52,6 +66,7 @@ export class ScriptedPrompter implements Prompter {
   readonly said: string[] = [];
   /** What the prompts refused, in order: as at a terminal, the next answer is tried instead. */
   readonly refused: string[] = [];
+  back = false;
   private readonly answers: ScriptedAnswer[];
   /** Answers every question the list does not (a trial answering by field). */
   private readonly otherwise: ((question: AskedQuestion) => unknown) | undefined;
@@ -74,6 +89,11 @@ export class ScriptedPrompter implements Prompter {
     }
     const answer = this.answers.shift()!;
     if (answer === INTERRUPT) throw new PromptInterrupted();
+    if (answer === BACK) {
+      // At a terminal Esc does nothing there: a script that presses it is wrong.
+      if (!this.back) throw new Error(`scripted Esc where going back is not offered: ${q.message}`);
+      throw new GoBack();
+    }
     return typeof answer === 'function' ? answer(asked) : answer;
   }
 

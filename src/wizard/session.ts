@@ -209,6 +209,13 @@ export function printSummary(session: Session, options: SessionOptions): string 
   return lines.join('\n');
 }
 
+/** A step's title, what it is for, and the keys that move between its questions. */
+export function stepHeading({ t, style }: Pick<Session, 't' | 'style'>, step: Step): string {
+  const title = t(`step.${step.id}`);
+  const name = step.number ? t('init.stepTitle', { n: step.number, title }) : title;
+  return `${style('bold', name)}\n${style('dim', t(`intro.${step.id}`))}\n${style('dim', t('wizard.keys'))}`;
+}
+
 export function noTerminal(t: Translator, command: string, env: NodeJS.ProcessEnv = {}, platform: NodeJS.Platform = process.platform): UsageError {
   return new UsageError(t(inGitBash(env, platform) ? 'wizard.noTerminalGitBash' : 'wizard.noTerminal', { command }));
 }

@@ -71,16 +71,23 @@ const daysOne = (fr: boolean): ScriptedAnswer[] => [
   '',
 ];
 
-/** Steps 4 to 8 and the practices, weeks later. */
-const later = (fr: boolean): ScriptedAnswer[] => [
-  'now', // research
+type Later = 'research' | 'poc' | 'deployment' | 'training' | 'evaluation' | 'practices';
+/** "Carry on now" before a later step, where the run offers to stop for the day. */
+const now = (step: Later, breaks: readonly Later[]): ScriptedAnswer[] => (breaks.includes(step) ? ['now'] : []);
+
+/**
+ * Steps 4 to 8 and the practices, weeks later. The choice to stop for the day comes after a
+ * step done in the same run, twice at most: `breaks` names the steps it comes before.
+ */
+const later = (fr: boolean, breaks: readonly Later[] = ['research', 'poc']): ScriptedAnswer[] => [
+  ...now('research', breaks),
   fr ? 'Comparateur en ligne' : 'Online directory', '', // sources
   fr ? 'AMAP du Centre' : 'Northside Pantry', 'Outil A', fr ? 'Simple à prendre en main' : 'Easy to learn', '',
   // a tool's vendor, website and licence are details
   'Outil A', fr ? '20 €/mois' : '£20/month', 'EU', 'full', '', '', true,
   'Outil B', fr ? 'Gratuit' : 'Free', 'outside-EU', 'partial', '', '', true,
   '',
-  'now', // poc
+  ...now('poc', breaks),
   '2027-01-10', '2027-02-07',
   true, // start from the criteria proposed from objectives
   '', '', '', '', // each proposed criterion's text and weight offered for change, kept
@@ -88,18 +95,18 @@ const later = (fr: boolean): ScriptedAnswer[] => [
   // scores, one line per key user and tool, a score per criterion
   '4 5', '2 4', '3 3', '3 1',
   'outil-a', '2027-02-15', fr ? 'Le mieux noté, hébergé en UE' : 'Best scored, EU hosting',
-  'now', // deployment
+  ...now('deployment', breaks),
   'docs/procedures.md', fr ? 'Petit-déjeuner de lancement' : 'Launch breakfast', '2027-03-01',
   true, // in phases
   fr ? 'Bureau' : 'Office', '2027-03-01', '2027-03-31', '', // a phase's scope is a detail
   'monthly', fr ? 'Réunion d\'équipe' : 'Team meeting',
-  'now', // training
+  ...now('training', breaks),
   ['karim-benali'], ['in-person', 'guide'],
   '2027-03-08', fr ? 'Prise en main' : 'First steps', fr ? 'Tous' : 'Everyone', 'in-person', '',
   fr ? 'Bénévoles du samedi' : 'Saturday volunteers', fr ? 'Séance en binôme' : 'One-to-one session', '',
-  'now', // evaluation
+  ...now('evaluation', breaks),
   '', // due: the proposal (end of deployment + 3 months)
-  'now', // practices
+  ...now('practices', breaks),
   fr ? 'Directrice' : 'Director', fr ? 'Tableur partagé' : 'Shared spreadsheet', 'replaced', '',
   fr ? 'Beaucoup de bénévoles ponctuels' : 'Many occasional volunteers',
   '2026-11-20', fr ? 'Lancer le projet' : 'Start the project', '',
@@ -151,15 +158,16 @@ describe('adopt init, scripted', () => {
   });
 
   test('day one: steps 1 to 3, everything later left for later, then Ctrl-C costs only the question on screen', async () => {
-    const first = new ScriptedPrompter([...daysOne(false), 'later', 'later', 'later', 'later', 'later', 'later']);
+    // One choice at the end of day one, and "later" ends the run there.
+    const first = new ScriptedPrompter([...daysOne(false), 'later']);
     await init(asking(first), await context());
     expect(first.remaining).toBe(0);
     let project = await read();
     expect(progress(project).map((s) => s.state)).toEqual(['complete', 'complete', 'complete', 'empty', 'empty', 'empty', 'empty', 'empty', 'empty']);
 
     // weeks later: research done, then Ctrl-C in the middle of the proof of concept
-    const research = 22; // answers of step 4; then the proof of concept begins
-    const second = new ScriptedPrompter([...later(false).slice(0, research + 3), INTERRUPT]);
+    const research = 21; // answers of step 4; then the choice, and the proof of concept begins
+    const second = new ScriptedPrompter([...later(false, ['poc']).slice(0, research + 3), INTERRUPT]);
     await expect(init(asking(second), await context())).rejects.toMatchObject({ exitCode: 130 });
     project = await read();
     expect(progress(project).find((s) => s.id === 'research')!.state).toBe('complete');
@@ -167,7 +175,8 @@ describe('adopt init, scripted', () => {
     expect(second.asked).not.toContain('Project title'); // never re-asks what is answered
 
     // and once more: it resumes at the proof of concept's first unanswered question
-    const third = new ScriptedPrompter([...later(false).slice(research, research + 1), ...later(false).slice(research + 3)]);
+    // no choice before the step the run starts with: the user has just said they want to go on
+    const third = new ScriptedPrompter(later(false, ['deployment', 'training']).slice(research + 2));
     await init(asking(third), await context());
     expect(third.remaining).toBe(0);
     expect(progress(await read()).filter((s) => s.state !== 'complete').map((s) => s.id)).toEqual(['evaluation']);
@@ -180,7 +189,7 @@ describe('adopt init, scripted', () => {
     answers.splice(at('15/02/2027'), 0, '30/02/2027');
     answers.splice(at('1,200.50'), 0, '1 200,50'); // French habits in an English project
     answers.splice(at('20'), 0, '-20');
-    const prompter = new ScriptedPrompter([...answers, 'later', 'later', 'later', 'later', 'later', 'later']);
+    const prompter = new ScriptedPrompter([...answers, 'later']);
     await init(asking(prompter), await context());
     expect(prompter.remaining).toBe(0);
     expect(prompter.refused).toEqual([

@@ -45,10 +45,10 @@ const needsThenLater: ScriptedAnswer[] = [
   'One list of volunteers', 'All volunteers listed', 'must', '',
   'Shift volunteers', ['consult', 'feed'], '',
   '', 'Subscription', '20', 'recurring', 'month', '',
-  'Council grant', 'medium', '2027-09-01', '', 'Tool chosen', '15/02/2027', '',
+  'Council grant', 'medium', '2027-09-01', 'Tool chosen', '15/02/2027', '',
   'mixed', 'some', 'high',
   'Personal data leak', 'data-protection', 'medium', 'high', 'EU hosting', '',
-  'later', 'later', 'later', 'later', 'later', 'later',
+  'later', // the choice at the end of day one: stop for today
 ];
 
 describe('Ctrl-C in the wizard', () => {

@@ -56,7 +56,7 @@ describe('warnings say what to do, in the user\'s words', () => {
     await project();
     const plain = (await adopt(['status'], { cwd: dir, env })).stdout;
     expect(plain).toContain(
-      '  ! Le chef de projet estime n’avoir aucune compétence en gestion de projet, et rien ne dit encore comment elle sera compensée.\n    → Indiquez comment elle est compensée (un binôme, une formation, une aide extérieure) avec adopt edit chef.\n',
+      '  ! La personne responsable du projet estime n’avoir aucune compétence en gestion de projet, et rien ne dit encore comment elle sera compensée.\n    → Indiquez comment elle est compensée (un binôme, une formation, une aide extérieure) avec adopt edit responsable.\n',
     );
     expect(plain).not.toMatch(/\[(weak-lead-skill|milestone-late)\]|weak-lead-skill/);
     const coloured = (await adopt(['status'], { cwd: dir, env: { ...env, FORCE_COLOR: '1' } })).stdout;
@@ -91,7 +91,7 @@ describe('step names in the user\'s language', () => {
   test('adopt edit --help lists the steps in the user\'s language', async () => {
     await project();
     const fr = (await adopt(['edit', '--help'], { cwd: dir, env })).stdout.replace(/\s+/g, ' ');
-    expect(fr).toContain('1 à 8, ou chef, utilisateurs, besoins, recherche, test, deploiement, formation, evaluation, pratiques');
+    expect(fr).toContain('1 à 8, ou responsable, utilisateurs, besoins, recherche, test, deploiement, formation, evaluation, pratiques');
     const en = (await adopt(['edit', '--help', '--lang', 'en'], { cwd: dir, env })).stdout.replace(/\s+/g, ' ');
     expect(en).toContain('1 to 8, or lead, key-users, needs, research, poc, deployment, training, evaluation, practices');
   });
@@ -101,7 +101,7 @@ describe('step names in the user\'s language', () => {
     expect(await adopt(['edit'], { cwd: dir, env })).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'Indiquez l’étape à reprendre\u00a0: son numéro (1 à 8) ou son nom (chef, utilisateurs, besoins, recherche, test, deploiement, formation, evaluation, pratiques), par exemple adopt edit recherche.\n',
+      stderr: 'Indiquez l’étape à reprendre\u00a0: son numéro (1 à 8) ou son nom (responsable, utilisateurs, besoins, recherche, test, deploiement, formation, evaluation, pratiques), par exemple adopt edit recherche.\n',
     });
     const en = await adopt(['edit', '--lang', 'en'], { cwd: dir, env });
     expect(en.code).toBe(2);
@@ -109,7 +109,7 @@ describe('step names in the user\'s language', () => {
   });
 
   test.each([
-    ['fr', 'Sur quelle étape voulez-vous revenir\u00a0?', '1. Chef de projet (en cours)', 'Recherche d’outils'],
+    ['fr', 'Sur quelle étape voulez-vous revenir\u00a0?', '1. Responsable du projet (en cours)', 'Recherche d’outils'],
     ['en', 'Which step do you want to come back to?', '1. Project lead (in progress)', 'Research'],
   ] as const)('adopt edit with no step at a terminal (%s): a menu of the steps, then the step chosen', async (lang, question, firstChoice, title) => {
     await project('occasional', lang);

@@ -47,7 +47,7 @@ test('edit with an unknown step lists the names in the run’s language', async 
   await copyExample(examples.foodBank, dir);
   const fr = await adopt(['edit', 'nope', '--lang', 'fr'], { cwd: dir });
   expect(fr.code).toBe(2);
-  expect(fr.stderr).toContain('chef, utilisateurs, besoins, recherche, test, deploiement, formation, evaluation, pratiques.');
+  expect(fr.stderr).toContain('responsable, utilisateurs, besoins, recherche, test, deploiement, formation, evaluation, pratiques.');
   const en = await adopt(['edit', 'nope'], { cwd: dir });
   expect(en.stderr).toContain('lead, key-users, needs, research, poc, deployment, training, evaluation, practices.');
 });

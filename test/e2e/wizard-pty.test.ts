@@ -46,7 +46,7 @@ const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
  * Starts `adopt init ...args` in `dir`, in a 120×50 terminal. The pane stays open after the command
  * ends (`sleep 60`), with the exit code written on the screen as EXIT=n.
  */
-function start(dir: string, options: { lang: string; args: string[]; command?: string }): string {
+function start(dir: string, options: { lang: string; args: string[]; command?: string; width?: number }): string {
   const name = `adopt-pty-${process.pid}-${++sessionCount}`;
   const command = [
     `unset LC_ALL LC_MESSAGES`,
@@ -55,7 +55,7 @@ function start(dir: string, options: { lang: string; args: string[]; command?: s
     `echo "EXIT=$?"`,
     `sleep 60`,
   ].join('; ');
-  const result = tmux('new-session', '-d', '-s', name, '-x', '120', '-y', '50', command);
+  const result = tmux('new-session', '-d', '-s', name, '-x', String(options.width ?? 120), '-y', '50', command);
   if (result.status !== 0) throw new Error(`tmux new-session failed: ${result.stderr}`);
   sessions.add(name);
   return name;
@@ -279,6 +279,160 @@ describeTmux(hasTmux ? 'adopt init in a real terminal (tmux)' : 'adopt init in a
     expect(project.project?.created).toBe(TODAY);
     // Each answer is saved as it is given: the title is there, though step 1 was not finished.
     expect(project.project?.title).toBe('Jardins partagés');
+  }, 60_000);
+});
+
+/** What the going-back tests type and read, in each language. */
+const words = {
+  en: {
+    lang: 'C.UTF-8',
+    title: 'Project title',
+    organisation: 'Organisation',
+    leadName: "Project lead's name",
+    role: 'Role in the organisation',
+    contact: 'Contact (e-mail or phone)',
+    management: 'Project management skill',
+    facilitation: 'Group facilitation skill',
+    time: 'Time available',
+    name: 'Name',
+    team: 'Role or team',
+    profile: 'Profile',
+    use: 'Expected use',
+    daily: 'daily user',
+    some: 'some',
+    keys: 'Esc go back · Tab edit the answer · Ctrl-C stop without losing anything',
+    step2: 'Step 2 of 8 · Key users',
+    cancelled: 'Key user 1: cancelled, nothing of it is kept.',
+    first: 'This is the first question of this step: there is none before it.',
+    stopped: 'what you had typed for key user 1 (Alice Durand) is kept aside and will be offered next time.',
+    done: 'Done with this list',
+    add: 'Add a key user',
+    menu: /^\? Key users \(\d+\): what would you like to do\?$/m,
+  },
+  fr: {
+    lang: 'fr_FR.UTF-8',
+    title: 'Titre du projet',
+    organisation: 'Nom de votre association ou structure',
+    leadName: 'Nom du chef de projet',
+    role: 'Rôle dans la structure',
+    contact: 'Contact (e-mail ou téléphone)',
+    management: 'Compétence en gestion de projet',
+    facilitation: 'Compétence en animation de groupe',
+    time: 'Temps disponible',
+    name: 'Nom',
+    team: 'Rôle ou équipe',
+    profile: 'Profil',
+    use: 'Usage prévu',
+    daily: 'utilisateur quotidien',
+    some: 'un peu',
+    keys: 'Échap revenir · Tab modifier la réponse · Ctrl-C arrêter sans rien perdre',
+    step2: 'Étape 2 sur 8 · Utilisateurs clefs',
+    cancelled: 'Utilisateur clef n° 1\u00a0: ajout annulé, rien n’en est gardé.',
+    first: 'C’est la première question de cette étape\u00a0: il n’y en a pas avant.',
+    stopped: 'ce que vous aviez saisi pour',
+    done: 'Terminer cette liste',
+    add: 'Ajouter un utilisateur clef',
+    menu: /^\? Utilisateurs clefs \(\d+\)\u00a0: que souhaitez-vous faire\u00a0\?$/m,
+  },
+};
+
+/** Every line of the screen fits the terminal: what is too long is wrapped between words by adopt. */
+const fits = (shown: string, width: number) => shown.split('\n').filter((line) => [...line].length > width);
+
+const combos = [
+  ['en', 80],
+  ['en', 60],
+  ['fr', 80],
+  ['fr', 60],
+] as const;
+
+describeTmux(hasTmux ? 'going back in a real terminal (tmux)' : 'going back in a real terminal: SKIPPED, tmux is not on the PATH', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const name of [...sessions]) stop(name);
+    for (const cleanup of cleanups.splice(0)) await cleanup();
+  });
+
+  test.each(combos)('%s at %i columns: Esc goes back with the earlier answer as default, Tab edits it, Esc cancels a key user being added, Ctrl-C after the third answer of step 2 keeps the three', async (lang, width) => {
+    const w = words[lang];
+    const { dir, cleanup } = await tempDir();
+    cleanups.push(cleanup);
+    const session = start(dir, { lang: w.lang, args: ['--lang', lang], width });
+
+    // The keys, said under the step's title, wrapped between words at 60 columns.
+    const opening = await waitFor(session, asking(w.title));
+    expect(flat(opening)).toContain(w.keys);
+    expect(fits(opening, width)).toEqual([]);
+    await answer(session, w.title, 'Shared gardens');
+    await waitFor(session, asking(w.organisation));
+    // Esc (after readline's half-second wait for a longer key sequence): the title again, its answer the default.
+    keys(session, 'Escape');
+    const back = await waitFor(session, new RegExp(`^\\? ${escape(w.title)} \\(Shared gardens\\)`, 'm'));
+    // The question left is gone from the screen, not left open above.
+    expect(back).not.toMatch(asking(w.organisation));
+    // Tab puts the answer in the line to be edited rather than typed again.
+    keys(session, 'Tab');
+    type(session, ' 2027');
+    await waitFor(session, new RegExp(`^✔ ${escape(w.title)} Shared gardens 2027$`, 'm'));
+    await answer(session, w.organisation, 'Les Jardins du Quartier');
+    await answer(session, w.leadName, 'Camille Martin');
+    await answer(session, w.role, 'Coordinator');
+    await answer(session, w.contact, 'camille@jardins.org');
+    await choose(session, w.management, 1, w.some);
+    await choose(session, w.facilitation, 1, w.some);
+    await answer(session, w.time, 'Half a day a week');
+
+    // Step 2: Esc in a key user being added goes back within it, then out of it, which cancels it.
+    await waitFor(session, new RegExp(`^${escape(w.step2)}$`, 'm'));
+    await answer(session, w.name, 'Bob Petit');
+    await waitFor(session, asking(w.team));
+    keys(session, 'Escape');
+    await waitFor(session, new RegExp(`^\\? ${escape(w.name)} \\(Bob Petit\\)`, 'm'));
+    keys(session, 'Escape');
+    // Out of the item, which is cancelled; going back stops at the step's first question.
+    const cancelled = await waitFor(session, new RegExp(`${escape(w.first).replace(/ /g, '\\s+')}\\n(.*\\n)*\\? ${escape(w.name)}\\s*$`));
+    expect(flat(cancelled)).toContain(w.cancelled);
+    expect(cancelled).not.toMatch(/^\? .*\(Bob Petit\)/m);
+
+    // Three answers of step 2, then Ctrl-C.
+    await answer(session, w.name, 'Alice Durand');
+    await answer(session, w.team, 'Volunteer');
+    await choose(session, w.profile, 0, w.daily);
+    await waitFor(session, asking(w.use));
+    const stopped = await interrupt(session);
+    expect(stopped.code).toBe(130);
+    expect(stopped.screen).not.toMatch(stackTrace);
+    expect(flat(stopped.screen)).toContain(w.stopped);
+    stop(session);
+
+    const project = parse(await readFile(path.join(dir, 'adopt.yaml'), 'utf8')) as Record<string, any>;
+    expect(project.project.title).toBe('Shared gardens 2027');
+    expect(project.lead.availability).toBe('Half a day a week');
+    // The key user begun waits beside the file until whole; Bob, cancelled, is nowhere.
+    expect(project).not.toHaveProperty('keyUsers');
+    const kept = JSON.parse(readFileSync(path.join(dir, '.adopt.yaml.journal'), 'utf8')) as { adding: { item: unknown } };
+    expect(kept.adding.item).toEqual({ name: 'Alice Durand', role: 'Volunteer', profile: 'daily' });
+    expect(readFileSync(path.join(dir, 'adopt.yaml'), 'utf8')).not.toContain('Bob');
+  }, 90_000);
+
+  test.each(combos)('%s at %i columns: ↓ on the last entry of a list menu stays there, never wrapping onto "add"', async (lang, width) => {
+    const w = words[lang];
+    const { dir, cleanup } = await tempDir();
+    cleanups.push(cleanup);
+    const file = path.join(dir, 'adopt.yaml');
+    copyFileSync(path.join(root, 'examples/food-bank/adopt.yaml'), file);
+    const before = readFileSync(file, 'utf8');
+    const session = start(dir, { lang: w.lang, args: ['--lang', lang], command: 'edit key-users', width });
+    await waitFor(session, w.menu);
+    await waitFor(session, new RegExp(`^❯ ${escape(w.done)}$`, 'm'));
+    keys(session, 'Down', 'Down', 'Down');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const shown = screen(session);
+    expect(shown).toMatch(new RegExp(`^❯ ${escape(w.done)}$`, 'm'));
+    expect(shown).not.toMatch(new RegExp(`^❯ ${escape(w.add)}$`, 'm'));
+    keys(session, 'Enter');
+    expect((await waitFor(session, /^EXIT=\d+$/m)).match(/^EXIT=(\d+)$/m)![1]).toBe('0');
+    expect(readFileSync(file, 'utf8')).toBe(before);
   }, 60_000);
 });
 

@@ -1,0 +1,31 @@
+/**
+ * What the parts of the engine share (engine.ts for steps, lists.ts for lists): how it asks,
+ * and the checkpoint after every answer kept.
+ */
+import type { Translator } from '../i18n/index.js';
+import type { Prompter } from './prompter.js';
+import type { Adding } from './journal.js';
+import type { History } from './back.js';
+
+export type Mode = 'fill' | 'review' | 'blanks';
+
+export interface Engine {
+  prompter: Prompter;
+  t: Translator;
+  mode: Mode;
+  today?: string;
+  /** `adopt init`'s first pass: details (see FieldBase.detail) wait for `adopt edit`. */
+  firstPass?: boolean;
+  /** After every answer kept, with the items being added (outermost first), not in the project yet. */
+  checkpoint?: (adding: readonly Adding[]) => Promise<void>;
+  /** The items being added: one array shared by every copy of the engine during a step. */
+  adding?: Adding[];
+  /** The questions asked in the step, for Esc: shared like `adding`. */
+  history?: History;
+}
+
+export type Data = Record<string, unknown>;
+
+export async function kept(engine: Engine): Promise<void> {
+  await engine.checkpoint?.(engine.adding ?? []);
+}
