@@ -55,7 +55,10 @@ function start(dir: string, options: { lang: string; args: string[]; command?: s
     `echo "EXIT=$?"`,
     `sleep 60`,
   ].join('; ');
-  const result = tmux('new-session', '-d', '-s', name, '-x', String(options.width ?? 120), '-y', '50', command);
+  const open = () => tmux('new-session', '-d', '-s', name, '-x', String(options.width ?? 120), '-y', '50', command);
+  // The server quits with its last session; a session opened just then meets it quitting.
+  let result = open();
+  if (result.status !== 0 && /server exited unexpectedly/.test(result.stderr)) result = open();
   if (result.status !== 0) throw new Error(`tmux new-session failed: ${result.stderr}`);
   sessions.add(name);
   return name;
@@ -313,7 +316,7 @@ const words = {
     lang: 'fr_FR.UTF-8',
     title: 'Titre du projet',
     organisation: 'Nom de votre association ou structure',
-    leadName: 'Nom du chef de projet',
+    leadName: 'Nom de la personne responsable du projet',
     role: 'Rôle dans la structure',
     contact: 'Contact (e-mail ou téléphone)',
     management: 'Compétence en gestion de projet',
@@ -323,7 +326,7 @@ const words = {
     team: 'Rôle ou équipe',
     profile: 'Profil',
     use: 'Usage prévu',
-    daily: 'utilisateur quotidien',
+    daily: 'usage quotidien',
     some: 'un peu',
     keys: 'Échap revenir · Tab modifier la réponse · Ctrl-C arrêter sans rien perdre',
     step2: 'Étape 2 sur 8 · Utilisateurs clefs',
