@@ -4,6 +4,7 @@ import { progress, type StepProgress } from './completeness.js';
 import { warnings as findWarnings, type Warning } from '../derive/warnings.js';
 import { datedEvents, nextEvent, lateMilestones, evaluationStatus, type DatedEvent, type EvaluationStatus } from '../derive/events.js';
 import type { DanglingReference } from '../derive/references.js';
+import { toolCosts, type ToolComparison } from '../derive/costs.js';
 
 export interface StatusReport {
   file: string;
@@ -15,6 +16,8 @@ export interface StatusReport {
   next?: DatedEvent;
   late: DatedEvent[];
   evaluation: EvaluationStatus;
+  /** The true cost of each tool in the running, over the budget's horizon. */
+  costs: ToolComparison;
 }
 
 /**
@@ -34,5 +37,6 @@ export function statusReport(project: Project, shownFile: string, today: string,
     ...(next ? { next } : {}),
     late: lateMilestones(project, today, events),
     evaluation: evaluationStatus(project, today),
+    costs: toolCosts(project),
   };
 }

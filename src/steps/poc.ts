@@ -1,5 +1,6 @@
 import type { Project } from '../generated/model.js';
 import { decisionMatrix } from '../derive/matrix.js';
+import { toolCosts } from '../derive/costs.js';
 import { POC_MAX_DAYS, POC_MIN_DAYS } from '../derive/warnings.js';
 import { daysBetween, isValidIsoDate } from '../util/dates.js';
 import type { Note, Step } from './types.js';
@@ -28,6 +29,21 @@ function ranking(project: Project): Note[] {
     const tool = matrix.candidates.find((c) => c.id === cell.candidate);
     notes.push({ key: 'poc.disagreement', params: { tool: tool?.name ?? cell.candidate, criterion: criterion?.text ?? cell.criterion, spread: cell.spread } });
   }
+  return notes;
+}
+
+/** Each tool's cost over the horizon, said before the choice so that price and score are weighed together. */
+function costs(project: Project): Note[] {
+  const comparison = toolCosts(project);
+  if (!comparison.tools.some((tool) => tool.known)) return [];
+  const money = (amounts: Record<string, number>) => ({ currency: comparison.currency, amounts });
+  const notes: Note[] = [{ key: 'poc.costsTitle', params: { n: comparison.horizon } }];
+  for (const tool of comparison.tools) {
+    if (!tool.known) notes.push({ key: 'poc.costsUnknown', params: { name: tool.name } });
+    else if (tool.perPoint !== undefined) notes.push({ key: 'poc.costsLineScored', params: { name: tool.name }, money: money({ net: tool.net, perPoint: tool.perPoint }) });
+    else notes.push({ key: 'poc.costsLine', params: { name: tool.name }, money: money({ net: tool.net }) });
+  }
+  if (comparison.savedPerYear > 0) notes.push({ key: 'poc.costsSaved', money: money({ saved: comparison.savedPerYear }) });
   return notes;
 }
 
@@ -96,7 +112,7 @@ export const poc: Step = {
               shortlistedOnly: true,
               allowNone: true,
               required: true,
-              intro: ({ project }) => ranking(project),
+              intro: ({ project }) => [...ranking(project), ...costs(project)],
               // The cursor starts on the best-ranked tool: a reflex Enter follows the matrix.
               suggest: ({ project }) => decisionMatrix(project).candidates.find((c) => c.rank === 1)?.id,
             },

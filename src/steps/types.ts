@@ -23,6 +23,8 @@ type Condition = boolean | ((ctx: Context) => boolean);
 export interface Note {
   key: MsgKey;
   params?: Record<string, string | number>;
+  /** Amounts in this currency, shown as money in the user's language (steps have no translator). */
+  money?: { currency: string; amounts: Record<string, number> };
 }
 
 interface FieldBase {

@@ -79,6 +79,8 @@ export function printStatus(report: StatusReport, t: Translator, style: Style): 
   if (shownWarnings.length === 0) out.push(`  ${style('green', t('status.noWarnings'))}`);
   for (const warning of shownWarnings) out.push(`  ${style('yellow', '!')} ${warning.message} ${style('dim', `[${warning.code}]`)}`);
 
+  out.push(...costLines(report, t, style));
+
   out.push('');
   // Both parts are adopt's own composition, styled: user text in them went through t().
   const line = (label: MsgKey, value: string) => t('status.labelValue', { label: new Composed(style('bold', t(label))), value: new Composed(value) });
@@ -98,6 +100,21 @@ export function printStatus(report: StatusReport, t: Translator, style: Style): 
   return `${out.join('\n')}\n`;
 }
 
+/** Each tool's net cost over the horizon, and per point of score: only once a tool has costs. */
+function costLines(report: StatusReport, t: Translator, style: Style): string[] {
+  const { tools, currency, horizon } = report.costs;
+  if (!tools.some((tool) => tool.known)) return [];
+  const out = ['', style('bold', t('status.costs', { n: horizon }))];
+  const width = Math.max(...tools.map((tool) => visible(tool.name).length));
+  for (const tool of tools) {
+    const name = visible(tool.name).padEnd(width);
+    if (!tool.known) out.push(`  ${name}  ${style('dim', t('status.costUnknown'))}`);
+    else if (tool.perPoint !== undefined) out.push(`  ${name}  ${t('status.costScored', { net: t.money(tool.net, currency), score: t.number(tool.weighted!, 2), perPoint: t.money(tool.perPoint, currency) })}`);
+    else out.push(`  ${name}  ${t.money(tool.net, currency)}`);
+  }
+  return out;
+}
+
 /** The JSON contract of `status --json` (DESIGN.md): stable keys for scripts. */
 export function statusJson(report: StatusReport, t: Translator): unknown {
   return {
@@ -114,5 +131,6 @@ export function statusJson(report: StatusReport, t: Translator): unknown {
       reviews: report.evaluation.reviews,
       ...(report.evaluation.suggested ? { suggested: report.evaluation.suggested } : {}),
     },
+    costs: report.costs,
   };
 }
