@@ -4,6 +4,7 @@ import { danglingReferences } from './references.js';
 import { evaluationStatus, infoPoints, INFO_POINT_DAYS, lateMilestones, pocLengthDays } from './events.js';
 import { addDays, isValidIsoDate } from '../util/dates.js';
 import { formatPath } from '../util/paths.js';
+import { choosingWarnings } from './choosing.js';
 
 /** Stable codes: scripts rely on them; docs/warnings.md states each rule. */
 export const warningCodes = [
@@ -19,6 +20,12 @@ export const warningCodes = [
   'dangling-reference',
   'date-order',
   'communication-behind',
+  'few-shortlisted',
+  'data-protection-unclear',
+  'accessibility-unknown',
+  'over-budget',
+  'contract-renewal',
+  'budget-gaps',
 ] as const;
 export type WarningCode = (typeof warningCodes)[number];
 
@@ -97,6 +104,8 @@ export function warnings(project: Project, today: string, dangling: readonly Dan
       found.push({ code: 'no-data-export', path: `research.candidates[${index}]`, params: { name: candidate.name ?? candidate.id } });
     }
   });
+
+  found.push(...choosingWarnings(project, today));
 
   const evaluation = evaluationStatus(project, today);
   const deploymentPlanned = Boolean(project.deployment?.launch?.date) || (project.deployment?.phases ?? []).length > 0;

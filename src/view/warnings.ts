@@ -22,6 +22,15 @@ export function warningMessage(warning: Warning, t: Translator): string {
     params.due = t.date(String(params.due));
     params.frequency = t.named(`enum.frequency.${params.frequency}`);
   }
+  if (warning.code === 'few-shortlisted') params.n = Number(params.count);
+  if (warning.code === 'data-protection-unclear' && params.law !== 'clear') params.law = t.named(`dataLaw.${params.law}`);
+  if (warning.code === 'contract-renewal') params.date = t.date(String(params.date));
+  if (warning.code === 'over-budget') {
+    const currency = String(params.currency);
+    params.amount = t.money(Number(params.amount), currency);
+    params.ceiling = t.money(Number(params.ceiling), currency);
+    params.years = t('noun.year', { n: Number(params.years) });
+  }
   if (warning.code === 'few-key-users' && params.count === 0) return t('warning.few-key-users.none');
   if (warning.code === 'unscored-criterion' && Number(params.more) > 0) params.criteria = t('status.missingMore', { list: String(params.criteria), more: t('noun.more', { n: Number(params.more) }) });
   return t(`warning.${warning.code}`, params);
