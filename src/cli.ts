@@ -249,6 +249,14 @@ function fileCommands(command: CommandMaker, ctx: Context): void {
       await status(options, ctx);
     });
 
+  command('idea', 'cli.cmd.idea')
+    .argument(`<${t('cli.placeholder.idea')}>`, t('cli.arg.idea'))
+    .option(`--by <${t('cli.placeholder.name')}>`, t('cli.option.by'))
+    .action(async (text: string, options: { by?: string }) => {
+      const { idea } = await import('./commands/idea.js');
+      await idea({ text, ...options }, ctx);
+    });
+
   command('validate', 'cli.cmd.validate')
     .argument(`[${t('cli.placeholder.files')}...]`, t('cli.arg.files'))
     .action(async (files: string[]) => {

@@ -5,6 +5,7 @@ import { warnings as findWarnings, type Warning } from '../derive/warnings.js';
 import { datedEvents, nextEvent, lateMilestones, evaluationStatus, type DatedEvent, type EvaluationStatus } from '../derive/events.js';
 import type { DanglingReference } from '../derive/references.js';
 import { toolCosts, type ToolComparison } from '../derive/costs.js';
+import { ideaCounts } from '../derive/ideas.js';
 
 export interface StatusReport {
   file: string;
@@ -18,6 +19,8 @@ export interface StatusReport {
   evaluation: EvaluationStatus;
   /** The true cost of each tool in the running, over the budget's horizon. */
   costs: ToolComparison;
+  /** The ideas people raised (practices.ideas): the new ones are still to be discussed. */
+  ideas: { new: number; total: number };
 }
 
 /**
@@ -38,5 +41,6 @@ export function statusReport(project: Project, shownFile: string, today: string,
     late: lateMilestones(project, today, events),
     evaluation: evaluationStatus(project, today),
     costs: toolCosts(project),
+    ideas: ideaCounts(project),
   };
 }

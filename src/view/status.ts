@@ -97,6 +97,7 @@ export function printStatus(report: StatusReport, t: Translator, style: Style): 
       : t('status.evaluationNone');
   const reviews = evaluation.reviews ? t('status.reviews', { reviews: t('noun.review', { n: evaluation.reviews }) }) : t('status.reviewsNone');
   out.push(line('status.evaluation', `${when} · ${reviews}`));
+  if (report.ideas.new > 0) out.push(line('status.ideas', t('status.ideasNew', { n: report.ideas.new })));
   return `${out.join('\n')}\n`;
 }
 
@@ -132,5 +133,6 @@ export function statusJson(report: StatusReport, t: Translator): unknown {
       ...(report.evaluation.suggested ? { suggested: report.evaluation.suggested } : {}),
     },
     costs: report.costs,
+    ideas: report.ideas,
   };
 }
