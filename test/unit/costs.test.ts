@@ -144,4 +144,18 @@ describe('the true cost of each tool', () => {
     expect(toolCosts(project).tools.map((t) => t.id)).toEqual(['b']);
     expect(toolCosts({ version: 1 })).toEqual({ currency: 'EUR', horizon: 3, savedPerYear: 0, tools: [] });
   });
+
+  test('the food-bank example compares two tools that differ in cost and in score', async () => {
+    const { tools } = toolCosts(await loadExample(examples.foodBank));
+    expect(tools.length).toBeGreaterThanOrEqual(2);
+    expect(tools.every((t) => t.known && t.weighted !== undefined && t.perPoint !== undefined)).toBe(true);
+    expect(new Set(tools.map((t) => t.net)).size).toBe(tools.length);
+    expect(new Set(tools.map((t) => t.weighted)).size).toBe(tools.length);
+    // Rotaly: 650 once, 660 a year, 2 h a month at £12, less £10 a month saved: 650 + 1 980 + 864 − 360.
+    // ShiftShare: cheap in money, 8 h a month of volunteer time: 80 + 261 + 3 456 − 360.
+    expect(tools.map((t) => [t.id, t.net, t.weighted])).toEqual([
+      ['rotaly', 3134, 4.22],
+      ['shiftshare', 3437, 3.12],
+    ]);
+  });
 });
