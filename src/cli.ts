@@ -34,7 +34,7 @@ const version = () => (JSON.parse(readFileSync(path.join(packageRoot(), 'package
  * parser without taking a value for an option (`--out -f`). A test keeps it in line with the
  * program.
  */
-export const valueOptions: ReadonlySet<string> = new Set(['-f', '--file', '--lang', '--doc', '--format', '--out', '--templates', '--from', '--date']);
+export const valueOptions: ReadonlySet<string> = new Set(['-f', '--file', '--lang', '--doc', '--format', '--out', '--templates', '--from', '--date', '--by']);
 
 /**
  * -f, --lang and --no-color as commander will read them: the last one wins, values of other
