@@ -162,13 +162,9 @@ export function planView(project: Project, today: string, t: Translator, stamp?:
 function costsHow(comparison: ToolComparison, t: Translator): string {
   const { horizon, hourValue, savedPerYear, currency } = comparison;
   const timed = hourValue !== undefined && comparison.tools.some((tool) => tool.hoursPerMonth !== undefined);
-  return t('plan.poc.costsHow', {
-    n: horizon,
-    time: timed ? 'yes' : 'no',
-    hourValue: t.money(hourValue ?? 0, currency),
-    saves: savedPerYear > 0 ? 'yes' : 'no',
-    saved: t.money(savedPerYear, currency),
-  });
+  const variant = timed ? (savedPerYear > 0 ? 'timeSaved' : 'time') : savedPerYear > 0 ? 'saved' : 'plain';
+  const counted = t(`plan.poc.costsHow.${variant}`, { years: t('noun.year', { n: horizon }), hourValue: t.money(hourValue ?? 0, currency), saved: t.money(savedPerYear, currency) });
+  return `${counted} ${t('plan.poc.perPointHow')}`;
 }
 
 /** Mermaid reads ":" "#" and ";" as syntax: they are replaced in labels by look-alikes. */
