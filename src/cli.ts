@@ -35,7 +35,7 @@ const version = () => (JSON.parse(readFileSync(path.join(packageRoot(), 'package
  * parser without taking a value for an option (`--out -f`). A test keeps it in line with the
  * program.
  */
-export const valueOptions: ReadonlySet<string> = new Set(['-f', '--file', '--lang', '--doc', '--format', '--out', '--templates', '--from', '--date']);
+export const valueOptions: ReadonlySet<string> = new Set(['-f', '--file', '--lang', '--doc', '--format', '--out', '--templates', '--from', '--date', '--by']);
 
 /**
  * -f, --lang and --no-color as commander will read them: the last one wins, values of other
@@ -249,6 +249,14 @@ function fileCommands(command: CommandMaker, ctx: Context): void {
     .action(async (options: { json?: boolean; strict?: boolean }) => {
       const { status } = await import('./commands/status.js');
       await status(options, ctx);
+    });
+
+  command('idea', 'cli.cmd.idea')
+    .argument(`<${t('cli.placeholder.idea')}>`, t('cli.arg.idea'))
+    .option(`--by <${t('cli.placeholder.name')}>`, t('cli.option.by'))
+    .action(async (text: string, options: { by?: string }) => {
+      const { idea } = await import('./commands/idea.js');
+      await idea({ text, ...options }, ctx);
     });
 
   command('validate', 'cli.cmd.validate')

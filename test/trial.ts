@@ -155,6 +155,8 @@ export async function runTrial(options: { dir: string; example: string; today: s
   const file = path.join(options.dir, 'adopt.yaml');
   const sessions: Session[] = [];
   let stepOffers = 0;
+  /** The items of lists inside an item being added, counted as they are asked. */
+  const nested = new Map<string, { index: number; fields: Set<string> }>();
   const current = (): Data => {
     try {
       return (parse(readFileSync(file, 'utf8')) as Data | null) ?? {};
@@ -166,12 +168,14 @@ export async function runTrial(options: { dir: string; example: string; today: s
   async function session(name: string, stepsNow: boolean, run: (prompter: ScriptedPrompter, io: Io) => Promise<void>): Promise<void> {
     const record: Session = { name, prompts: [], said: [], refused: [] };
     const edited = new Set<string>();
+    nested.clear();
     let heard = 0;
     const answer = (q: AskedQuestion): unknown => {
       // What was said since the last question: the items a list proposes, for one.
       const justSaid = prompter.said.slice(heard);
       heard = prompter.said.length;
       const given = answerFor(q, justSaid, edited, stepsNow);
+      if (process.env.ADOPT_TRIAL_TRACE) process.stderr.write(`${name} | ${q.path?.join('.') ?? ''} | ${q.message} => ${JSON.stringify(given)}\n`);
       if (q.choices?.some((c) => c.value === 'now')) stepOffers += 1;
       const kept = given === '' || (q.kind === 'confirm' && given === q.default);
       record.prompts.push({
@@ -217,15 +221,31 @@ export async function runTrial(options: { dir: string; example: string; today: s
     // An item being added is the next one of its list.
     // (What adopt logged by itself is not one of the example's items.)
     const typedSoFar = withoutOwnLog(data);
-    const where = q.path.map((segment, index) => {
+    const where: (string | number)[] = [];
+    for (const [index, segment] of q.path.entries()) where.push(resolve(segment, index));
+    function resolve(segment: string | number, index: number): string | number {
       const list = q.path!.slice(0, index);
+      // A list inside an item being added (a tool's cost lines): the item is not in the file
+      // yet, so its items are counted as they are asked, a field asked twice starting the next.
+      if (segment === 'new' && list.includes('new')) {
+        const key = where.join('.');
+        const field = String(q.path![index + 1]);
+        const current = nested.get(key) ?? { index: 0, fields: new Set<string>() };
+        if (current.fields.has(field)) {
+          current.index += 1;
+          current.fields.clear();
+        }
+        current.fields.add(field);
+        nested.set(key, current);
+        return current.index;
+      }
       if (segment === 'new') return (at(typedSoFar, list) as unknown[] | undefined)?.length ?? 0;
       if (typeof segment !== 'number') return segment;
       // An item of the file, as the example counts them: the entries adopt logged left out.
       const item = (at(data, list) as unknown[] | undefined)?.[segment];
       const typedItems = (at(typedSoFar, list) as unknown[] | undefined) ?? [];
       return typedItems.includes(item) ? typedItems.indexOf(item) : segment;
-    });
+    }
     if (where[0] === 'poc' && where[1] === 'scores') return scoresLine(q, where, data, mapped);
     const expected = at(mapped, where);
     if (values.includes('done') && values.includes('add')) {
@@ -245,8 +265,11 @@ export async function runTrial(options: { dir: string; example: string; today: s
           // Proposed items (criteria from objectives) are taken when there are as many as the
           // example has: each is offered for change just after, and the comparison at the end
           // tells whether what could not be changed was right.
-          const proposed = justSaid.filter((line) => line.startsWith('  · '));
-          return proposed.length === expected.length;
+          const proposed = justSaid.filter((line) => line.startsWith('  · ')).map((line) => line.slice(4));
+          if (proposed.length !== expected.length) return false;
+          // Criteria can be reworded as they are offered; other proposals only when they are the example's.
+          if (where.at(-1) === 'criteria') return true;
+          return proposed.every((title, index) => Object.values((expected[index] ?? {}) as Data).includes(title));
         }
         return true; // a date the method doubts, confirmed as the example has it
       case 'select':

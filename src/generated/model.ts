@@ -134,6 +134,15 @@ export interface Budget {
    * Where the money comes from.
    */
   funding?: string;
+  ceiling?: BudgetCeiling;
+  /**
+   * What an hour of volunteer or staff time is worth, to cost each tool's hoursPerMonth.
+   */
+  hourValue?: number;
+  /**
+   * Years over which each tool's total cost is counted (3 by default).
+   */
+  horizon?: number;
 }
 export interface BudgetItem {
   item?: Text;
@@ -143,6 +152,17 @@ export interface BudgetItem {
    * For a recurring cost: how often it is paid (default: year).
    */
   period?: 'month' | 'quarter' | 'year';
+  /**
+   * What the cost is for, so that the method's budget can be checked: the tool, its set-up, training, and the long-term hosting and maintenance.
+   */
+  category?: 'licence' | 'setup' | 'training' | 'hosting' | 'maintenance' | 'other';
+}
+/**
+ * The most the structure can spend: per year, or in total over the horizon.
+ */
+export interface BudgetCeiling {
+  amount?: number;
+  per?: 'year' | 'total';
 }
 export interface Schedule {
   urgency?: Level;
@@ -195,18 +215,49 @@ export interface Candidate {
   vendor?: Text;
   url?: Text;
   pricing?: Text;
+  /**
+   * What this tool would cost, line by line.
+   */
+  costs?: BudgetItem[];
+  /**
+   * Volunteer or staff time it takes to run, in hours per month.
+   */
+  hoursPerMonth?: number;
   licence?: 'open-source' | 'proprietary' | 'freemium';
   /**
    * Where the data lives.
    */
   hosting?: 'EU' | 'outside-EU' | 'self-hosted' | 'unknown';
+  dataProtection?: DataProtection;
   /**
    * Can we leave with our data?
    */
   dataExport?: 'full' | 'partial' | 'none';
+  accessibility?: Accessibility;
   strengths?: Text;
   weaknesses?: Text;
   shortlisted?: boolean;
+}
+export interface DataProtection {
+  /**
+   * A data-processing agreement (GDPR article 28).
+   */
+  agreement?: 'signed' | 'offered' | 'none' | 'unknown';
+  /**
+   * The law the provider answers to, which is not always where the data centre is.
+   */
+  jurisdiction?: 'EU' | 'UK' | 'US' | 'other' | 'unknown';
+  /**
+   * Who else handles the data for the provider.
+   */
+  subprocessors?: string;
+}
+export interface Accessibility {
+  /**
+   * A published accessibility statement (RGAA or WCAG).
+   */
+  statement?: 'full' | 'partial' | 'none' | 'unknown';
+  notes?: Text;
 }
 /**
  * Step 5: the proof of concept with the key users.
@@ -356,6 +407,10 @@ export interface Practices {
   specifics?: string;
   decisions?: DecisionLogEntry[];
   communications?: Communication[];
+  /**
+   * The needs and proposals people raise over time.
+   */
+  ideas?: Idea[];
 }
 export interface Vision {
   /**
@@ -382,4 +437,13 @@ export interface Communication {
   audience?: Text;
   message?: Text;
   channel?: Text;
+}
+export interface Idea {
+  date?: IsoDate1;
+  /**
+   * Who raised it.
+   */
+  from?: string;
+  idea?: Text;
+  status?: 'new' | 'planned' | 'done' | 'declined';
 }

@@ -61,13 +61,21 @@ export const keyOrder: Readonly<Record<string, readonly string[]>> = {
   "needs.budget": [
     "currency",
     "items",
-    "funding"
+    "funding",
+    "ceiling",
+    "hourValue",
+    "horizon"
   ],
   "needs.budget.items[]": [
     "item",
     "amount",
     "kind",
-    "period"
+    "period",
+    "category"
+  ],
+  "needs.budget.ceiling": [
+    "amount",
+    "per"
   ],
   "needs.schedule": [
     "urgency",
@@ -114,12 +122,32 @@ export const keyOrder: Readonly<Record<string, readonly string[]>> = {
     "vendor",
     "url",
     "pricing",
+    "costs",
+    "hoursPerMonth",
     "licence",
     "hosting",
+    "dataProtection",
     "dataExport",
+    "accessibility",
     "strengths",
     "weaknesses",
     "shortlisted"
+  ],
+  "research.candidates[].costs[]": [
+    "item",
+    "amount",
+    "kind",
+    "period",
+    "category"
+  ],
+  "research.candidates[].dataProtection": [
+    "agreement",
+    "jurisdiction",
+    "subprocessors"
+  ],
+  "research.candidates[].accessibility": [
+    "statement",
+    "notes"
   ],
   "poc": [
     "start",
@@ -220,7 +248,8 @@ export const keyOrder: Readonly<Record<string, readonly string[]>> = {
     "vision",
     "specifics",
     "decisions",
-    "communications"
+    "communications",
+    "ideas"
   ],
   "practices.vision": [
     "owner",
@@ -244,6 +273,12 @@ export const keyOrder: Readonly<Record<string, readonly string[]>> = {
     "audience",
     "message",
     "channel"
+  ],
+  "practices.ideas[]": [
+    "date",
+    "from",
+    "idea",
+    "status"
   ]
 };
 
@@ -264,7 +299,8 @@ export const datePaths: readonly string[] = [
   "evaluation.reviews[].actions[].by",
   "practices.vision.inventory[].contractEnd",
   "practices.decisions[].date",
-  "practices.communications[].date"
+  "practices.communications[].date",
+  "practices.ideas[].date"
 ];
 
 /** The lists whose items carry an id that must be unique. */
@@ -324,6 +360,18 @@ export const choices = {
     "quarter",
     "year"
   ],
+  "needs.budget.items[].category": [
+    "licence",
+    "setup",
+    "training",
+    "hosting",
+    "maintenance",
+    "other"
+  ],
+  "needs.budget.ceiling.per": [
+    "year",
+    "total"
+  ],
   "needs.schedule.urgency": [
     "low",
     "medium",
@@ -361,6 +409,23 @@ export const choices = {
     "medium",
     "high"
   ],
+  "research.candidates[].costs[].kind": [
+    "one-off",
+    "recurring"
+  ],
+  "research.candidates[].costs[].period": [
+    "month",
+    "quarter",
+    "year"
+  ],
+  "research.candidates[].costs[].category": [
+    "licence",
+    "setup",
+    "training",
+    "hosting",
+    "maintenance",
+    "other"
+  ],
   "research.candidates[].licence": [
     "open-source",
     "proprietary",
@@ -372,10 +437,29 @@ export const choices = {
     "self-hosted",
     "unknown"
   ],
+  "research.candidates[].dataProtection.agreement": [
+    "signed",
+    "offered",
+    "none",
+    "unknown"
+  ],
+  "research.candidates[].dataProtection.jurisdiction": [
+    "EU",
+    "UK",
+    "US",
+    "other",
+    "unknown"
+  ],
   "research.candidates[].dataExport": [
     "full",
     "partial",
     "none"
+  ],
+  "research.candidates[].accessibility.statement": [
+    "full",
+    "partial",
+    "none",
+    "unknown"
   ],
   "deployment.infoPoints.frequency": [
     "weekly",
@@ -416,5 +500,11 @@ export const choices = {
     "kept",
     "replaced",
     "overlaps"
+  ],
+  "practices.ideas[].status": [
+    "new",
+    "planned",
+    "done",
+    "declined"
   ]
 } as const;

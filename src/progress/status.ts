@@ -4,6 +4,8 @@ import { progress, type StepProgress } from './completeness.js';
 import { warnings as findWarnings, type Warning } from '../derive/warnings.js';
 import { datedEvents, nextEvent, lateMilestones, evaluationStatus, type DatedEvent, type EvaluationStatus } from '../derive/events.js';
 import type { DanglingReference } from '../derive/references.js';
+import { toolCosts, type ToolComparison } from '../derive/costs.js';
+import { ideaCounts } from '../derive/ideas.js';
 
 /** A warning in words: what is wrong, and what to do about it (at a terminal). */
 export interface Said {
@@ -21,6 +23,10 @@ export interface StatusReport {
   next?: DatedEvent;
   late: DatedEvent[];
   evaluation: EvaluationStatus;
+  /** The true cost of each tool in the running, over the budget's horizon. */
+  costs: ToolComparison;
+  /** The ideas people raised (practices.ideas): the new ones are still to be discussed. */
+  ideas: { new: number; total: number };
 }
 
 /**
@@ -40,5 +46,7 @@ export function statusReport(project: Project, shownFile: string, today: string,
     ...(next ? { next } : {}),
     late: lateMilestones(project, today, events),
     evaluation: evaluationStatus(project, today),
+    costs: toolCosts(project),
+    ideas: ideaCounts(project),
   };
 }

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Project } from '../generated/model.js';
 import type { Translator } from '../i18n/index.js';
 import { addDays, isValidIsoDate } from '../util/dates.js';
-import { uniqueId } from '../util/ids.js';
+import { slug, uniqueId } from '../util/ids.js';
 import { datedItems } from '../derive/dated.js';
 import { infoPoints, type InfoPointFrequency } from '../derive/events.js';
 
@@ -21,13 +21,17 @@ export interface CalendarEvent {
   end: string;
   summary: string;
   description?: string;
-  /** A reminder a week before, with this text. */
+  /** A reminder before the event, with this text: a week before unless `alarmDays` says otherwise. */
   alarm?: string;
+  alarmDays?: number;
   /** Repeats from `start` (its first day) until this day, included, at this rhythm. */
   repeat?: { frequency: InfoPointFrequency; until: string };
 }
 
-/** The events in date order: milestones, proof of concept, launch, phases, trainings, evaluation. */
+/** Days before a contract ends that the calendar reminds the team of it. */
+export const CONTRACT_NOTICE_DAYS = 30;
+
+/** The events in date order: milestones, proof of concept, launch, phases, trainings, evaluation, contract ends. */
 export function calendarEvents(project: Project, t: Translator): CalendarEvent[] {
   const events: CalendarEvent[] = [];
   const title = project.project?.title ?? project.project?.organisation;
@@ -90,6 +94,19 @@ export function calendarEvents(project: Project, t: Translator): CalendarEvent[]
       }
       // The deadline and the decision are dates of the plan, not events to attend.
     }
+  }
+
+  // Contract ends of the tools in place, with a reminder 30 days before: time to give notice
+  // before a contract renews on its own. The reminder is an event of its own, because Google
+  // Calendar drops the alarms of an imported file; apps that keep alarms also ring on the end.
+  for (const tool of project.practices?.vision?.inventory ?? []) {
+    const end = tool.contractEnd;
+    if (!isValidIsoDate(end) || !tool.tool) continue;
+    const name = tool.tool;
+    const key = `contract-${slug(name) || 'tool'}`;
+    const reminder = t('calendar.contractReminderDescription', { tool: name, date: t.date(end) });
+    add(key, end, t('calendar.contractEnd', { tool: name }), { description: t('calendar.contractEndDescription', { tool: name }), alarm: named(reminder), alarmDays: CONTRACT_NOTICE_DAYS });
+    add(`${key}-reminder`, addDays(end, -CONTRACT_NOTICE_DAYS), t('calendar.contractReminder', { tool: name, date: t.date(end) }), { description: reminder });
   }
 
   // The regular information points: one recurring event, so that the rhythm the team chose is in
@@ -226,7 +243,7 @@ export function icsCalendar(project: Project, t: Translator): string {
       // Markers on the calendar, not meetings: they must not show the team as busy all month.
       'TRANSP:TRANSPARENT',
       'SEQUENCE:0',
-      ...(event.alarm ? ['BEGIN:VALARM', 'ACTION:DISPLAY', 'TRIGGER:-P7D', `DESCRIPTION:${escapeText(event.alarm)}`, 'END:VALARM'] : []),
+      ...(event.alarm ? ['BEGIN:VALARM', 'ACTION:DISPLAY', `TRIGGER:-P${event.alarmDays ?? 7}D`, `DESCRIPTION:${escapeText(event.alarm)}`, 'END:VALARM'] : []),
       'END:VEVENT',
     );
   }

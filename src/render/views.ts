@@ -8,6 +8,8 @@ import type { Translator, MsgKey } from '../i18n/index.js';
 import { isAnswered, progress, tally, type StepState } from '../progress/completeness.js';
 import { warnings as findWarnings } from '../derive/warnings.js';
 import { budgetTotals, type BudgetTotals } from '../derive/budget.js';
+import { toolCosts, type ToolComparison, type ToolCost } from '../derive/costs.js';
+import { inventoryTotals, type InventoryTotals } from '../derive/inventory.js';
 import { decisionMatrix, type DecisionMatrix } from '../derive/matrix.js';
 import { riskMatrix, type RiskCell } from '../derive/risks.js';
 import { timeline, type Timeline } from '../derive/timeline.js';
@@ -68,6 +70,12 @@ export interface PlanView extends Stamp {
   gantt?: string;
   matrix: DecisionMatrix & { candidates: (DecisionMatrix['candidates'][number] & { cellsShown: { mean?: number; disagreement: boolean }[] })[] };
   pocDays?: number;
+  /** Each tool's cost over the horizon beside its score, best ranked first; shown once a tool has costs. */
+  costs: Omit<ToolComparison, 'tools'> & { tools: (ToolCost & { chosen: boolean })[]; shown: boolean; how: string };
+  /** A tool's one-off and yearly costs, by id, for its card in step 4 (only tools with costs). */
+  costsById: Record<string, { oneOff: number; yearly: number }>;
+  /** What the tools in place cost, and what the project changes. */
+  inventory?: InventoryTotals;
   chosen?: { name: string; none: boolean };
   champions: string[];
   evaluation: EvaluationStatus;
@@ -94,6 +102,10 @@ export function planView(project: Project, today: string, t: Translator, stamp?:
   const chosenCandidate = (project.research?.candidates ?? []).find((c) => c.id === chosenId);
   const line = timeline(project, { poc: t('plan.timeline.poc'), launch: t('event.launchPlain'), evaluation: t('event.evaluation') });
   const risks = riskMatrix(project);
+  const comparison = toolCosts(project, matrix);
+  // Ranked tools in the matrix's order, the others after them as in the file.
+  const byRank = (a: ToolCost, b: ToolCost) => (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER);
+  const inventory = inventoryTotals(project, comparison);
   return {
     lang: t.lang,
     today,
@@ -113,6 +125,7 @@ export function planView(project: Project, today: string, t: Translator, stamp?:
       inventory: filledColumns(project.practices?.vision?.inventory, ['use', 'fate', 'monthlyCost', 'contractEnd']),
       decisions: filledColumns(project.practices?.decisions, ['date', 'rationale', 'by']),
       communications: filledColumns(project.practices?.communications, ['date', 'audience', 'channel']),
+      ideas: filledColumns(project.practices?.ideas, ['date', 'from', 'status']),
     },
     warnings: findWarnings(project, today).map((w) => ({ code: w.code, message: warningMessage(w, t, project) })),
     keyUsers: users.map((u) => ({
@@ -131,10 +144,27 @@ export function planView(project: Project, today: string, t: Translator, stamp?:
       candidates: matrix.candidates.map((c) => ({ ...c, cellsShown: c.cells.map((cell) => ({ ...(cell.mean !== undefined ? { mean: cell.mean } : {}), disagreement: cell.disagreement })) })),
     },
     ...(pocLengthDays(project) !== undefined ? { pocDays: pocLengthDays(project)! } : {}),
+    costs: {
+      ...comparison,
+      tools: [...comparison.tools].sort(byRank).map((tool) => ({ ...tool, chosen: tool.id === chosenId })),
+      shown: comparison.tools.some((tool) => tool.known),
+      how: costsHow(comparison, t),
+    },
+    costsById: Object.fromEntries(comparison.tools.filter((tool) => tool.known).map((tool) => [tool.id, { oneOff: tool.oneOff, yearly: tool.yearly }])),
+    ...(inventory ? { inventory } : {}),
     ...(chosenId ? { chosen: { name: chosenId === 'none' ? t('plan.noTool') : (chosenCandidate?.name ?? chosenId), none: chosenId === 'none' } } : {}),
     champions: (project.training?.champions ?? []).map(nameOfUser),
     evaluation: evaluationStatus(project, today),
   };
+}
+
+/** How the totals are counted, said under the comparison: what is in them and what is taken off. */
+function costsHow(comparison: ToolComparison, t: Translator): string {
+  const { horizon, hourValue, savedPerYear, currency } = comparison;
+  const timed = hourValue !== undefined && comparison.tools.some((tool) => tool.hoursPerMonth !== undefined);
+  const variant = timed ? (savedPerYear > 0 ? 'timeSaved' : 'time') : savedPerYear > 0 ? 'saved' : 'plain';
+  const counted = t(`plan.poc.costsHow.${variant}`, { years: t('noun.year', { n: horizon }), hourValue: t.money(hourValue ?? 0, currency), saved: t.money(savedPerYear, currency) });
+  return `${counted} ${t('plan.poc.perPointHow')}`;
 }
 
 /** Mermaid reads ":" "#" and ";" as syntax: they are replaced in labels by look-alikes. */

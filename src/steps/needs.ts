@@ -70,9 +70,31 @@ export const needs: Step = {
                   required: ({ item }) => item?.kind === 'recurring',
                   when: ({ item }) => item?.kind === 'recurring',
                 },
+                { kind: 'choice', key: 'category', label: 'field.budget.category', help: 'help.budget.category', choices: schemaChoices['needs.budget.items[].category'], labels: 'enum.costCategory', detail: true },
               ],
             },
             { kind: 'text', key: 'funding', label: 'field.needs.budget.funding', help: 'help.needs.budget.funding', required: true },
+            {
+              kind: 'group',
+              key: 'ceiling',
+              label: 'field.needs.budget.ceiling',
+              fields: [
+                { kind: 'number', key: 'amount', label: 'field.needs.budget.ceiling.amount', help: 'help.needs.budget.ceiling.amount', min: 0 },
+                // Only a ceiling given is per something; per year is how most boards vote one.
+                {
+                  kind: 'choice',
+                  key: 'per',
+                  label: 'field.needs.budget.ceiling.per',
+                  help: 'help.needs.budget.ceiling.per',
+                  choices: schemaChoices['needs.budget.ceiling.per'],
+                  labels: 'enum.ceilingPer',
+                  when: ({ project }) => typeof project.needs?.budget?.ceiling?.amount === 'number',
+                  suggest: () => 'year',
+                },
+              ],
+            },
+            { kind: 'number', key: 'hourValue', label: 'field.needs.budget.hourValue', help: 'help.needs.budget.hourValue', min: 0, detail: true },
+            { kind: 'integer', key: 'horizon', label: 'field.needs.budget.horizon', help: 'help.needs.budget.horizon', min: 1, max: 10, detail: true },
           ],
         },
         {

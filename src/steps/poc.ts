@@ -1,9 +1,11 @@
 import type { Project } from '../generated/model.js';
 import { decisionMatrix } from '../derive/matrix.js';
+import { toolCosts } from '../derive/costs.js';
 import { POC_MAX_DAYS, POC_MIN_DAYS } from '../derive/warnings.js';
 import { addDays, daysBetween, isValidIsoDate } from '../util/dates.js';
 import type { Translator } from '../i18n/index.js';
 import type { Note, Step } from './types.js';
+import type { MsgKey } from '../i18n/index.js';
 
 /** An end before its start cannot be saved: the answer is asked again. */
 export function endAfterStart(start: unknown, end: unknown): Note | undefined {
@@ -17,6 +19,25 @@ export function notPast(value: unknown, today: string | undefined): Note | undef
 
 /** An objective's priority gives its criterion a first weight, which the team can change. */
 const weightOf = { must: 5, should: 3, could: 1 } as const;
+
+/**
+ * Criteria drawn from the constraints of step 3, each with a first weight: what is not scored
+ * does not weigh in the choice. A welcoming interface when it matters most; being learnt in one
+ * session when some of the team are not at ease with digital tools; data protection when personal
+ * data is at stake (a risk in that area); accessibility always, since a tool nobody checked for
+ * it may shut some users out.
+ */
+export function constraintCriteria(project: Project): { key: MsgKey; weight: number }[] {
+  const needs = project.needs;
+  const out: { key: MsgKey; weight: number }[] = [];
+  if (needs?.interface?.importance === 'high') out.push({ key: 'criterion.interface', weight: 4 });
+  const level = needs?.maturity?.level;
+  if (level === 'low' || level === 'mixed') out.push({ key: 'criterion.maturity', weight: level === 'low' ? 4 : 3 });
+  const dataRisks = (needs?.risks ?? []).filter((risk) => risk.area === 'data-protection');
+  if (dataRisks.length > 0) out.push({ key: 'criterion.dataProtection', weight: dataRisks.some((risk) => risk.impact === 'high') ? 5 : 3 });
+  out.push({ key: 'criterion.accessibility', weight: 3 });
+  return out;
+}
 
 function ranking(project: Project): Note[] {
   const matrix = decisionMatrix(project);
@@ -67,6 +88,21 @@ export function logDecision(project: Project, t: Translator): boolean {
   return true;
 }
 
+/** Each tool's cost over the horizon, said before the choice so that price and score are weighed together. */
+function costs(project: Project): Note[] {
+  const comparison = toolCosts(project);
+  if (!comparison.tools.some((tool) => tool.known)) return [];
+  const money = (amounts: Record<string, number>) => ({ currency: comparison.currency, amounts });
+  const notes: Note[] = [{ key: 'poc.costsTitle', params: { n: comparison.horizon } }];
+  for (const tool of comparison.tools) {
+    if (!tool.known) notes.push({ key: 'poc.costsUnknown', params: { name: tool.name } });
+    else if (tool.perPoint !== undefined) notes.push({ key: 'poc.costsLineScored', params: { name: tool.name }, money: money({ net: tool.net, perPoint: tool.perPoint }) });
+    else notes.push({ key: 'poc.costsLine', params: { name: tool.name }, money: money({ net: tool.net }) });
+  }
+  if (comparison.savedPerYear > 0) notes.push({ key: 'poc.costsSaved', money: money({ saved: comparison.savedPerYear }) });
+  return notes;
+}
+
 export const poc: Step = {
   id: 'poc',
   number: 5,
@@ -109,12 +145,14 @@ export const poc: Step = {
           // An objective says what to achieve, a criterion what to try during the test: its
           // text is offered for rewording, its objective stays the one it came from.
           reviewProposed: ['text', 'weight'],
-          propose: ({ project }) =>
-            (project.needs?.objectives ?? []).map((objective) => ({
+          propose: ({ project }, t) => [
+            ...(project.needs?.objectives ?? []).map((objective) => ({
               text: objective.text ?? objective.id,
               weight: weightOf[objective.priority ?? 'should'],
               objective: objective.id,
             })),
+            ...constraintCriteria(project).map(({ key, weight }) => ({ text: t(key), weight })),
+          ],
           fields: [
             { kind: 'text', key: 'text', label: 'field.criterion.text', help: 'help.criterion.text', required: true },
             { kind: 'integer', key: 'weight', label: 'field.criterion.weight', help: 'help.criterion.weight', min: 1, max: 5, required: true },
@@ -137,7 +175,7 @@ export const poc: Step = {
               shortlistedOnly: true,
               allowNone: true,
               required: true,
-              intro: ({ project }) => ranking(project),
+              intro: ({ project }) => [...ranking(project), ...costs(project)],
               // The cursor starts on the best-ranked tool: a reflex Enter follows the matrix.
               suggest: ({ project }) => decisionMatrix(project).candidates.find((c) => c.rank === 1)?.id,
             },

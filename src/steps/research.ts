@@ -1,5 +1,8 @@
-import type { Step } from './types.js';
+import type { Context, Step } from './types.js';
 import { choices as schemaChoices } from '../generated/schema-facts.js';
+
+/** Asked of the tools to be tested only: the others are not compared. */
+const shortlisted = ({ item }: Context) => item?.shortlisted === true;
 
 export const research: Step = {
   id: 'research',
@@ -53,6 +56,72 @@ export const research: Step = {
               help: 'help.candidate.shortlisted',
               after: ({ item }) => (item?.shortlisted === true && item.dataExport === 'none' ? [{ key: 'guard.noExport', params: { name: String(item.name ?? '') } }] : []),
             },
+            // What the method needs to compare the tools to be tested, and only for them: three
+            // choices and the amounts of two usual cost lines; the rest waits for `adopt edit`.
+            {
+              kind: 'group',
+              key: 'dataProtection',
+              label: 'plan.research.dataProtection',
+              when: shortlisted,
+              fields: [
+                {
+                  kind: 'choice',
+                  key: 'jurisdiction',
+                  label: 'field.candidate.jurisdiction',
+                  help: 'help.candidate.jurisdiction',
+                  choices: schemaChoices['research.candidates[].dataProtection.jurisdiction'],
+                  labels: 'enum.jurisdiction',
+                  // Data in the EU is most often with a provider under EU law: Enter confirms it.
+                  suggest: ({ item }) => (item?.hosting === 'EU' ? 'EU' : undefined),
+                },
+                { kind: 'choice', key: 'agreement', label: 'field.candidate.agreement', help: 'help.candidate.agreement', choices: schemaChoices['research.candidates[].dataProtection.agreement'], labels: 'enum.agreement' },
+                { kind: 'text', key: 'subprocessors', label: 'field.candidate.subprocessors', help: 'help.candidate.subprocessors', detail: true },
+              ],
+            },
+            {
+              kind: 'group',
+              key: 'accessibility',
+              label: 'plan.research.accessibility',
+              when: shortlisted,
+              fields: [
+                { kind: 'choice', key: 'statement', label: 'field.candidate.accessibility', help: 'help.candidate.accessibility', choices: schemaChoices['research.candidates[].accessibility.statement'], labels: 'enum.a11yStatement' },
+                { kind: 'longtext', key: 'notes', label: 'field.candidate.accessibilityNotes', help: 'help.candidate.accessibilityNotes', detail: true },
+              ],
+            },
+            {
+              kind: 'list',
+              key: 'costs',
+              item: 'cost',
+              label: 'field.candidate.costs',
+              help: 'help.candidate.costs',
+              when: shortlisted,
+              title: 'item',
+              // The two lines every tool has, named for the user: only their amounts (and how
+              // often the subscription is paid) are asked; more lines can follow.
+              propose: (_ctx, t) => [
+                { item: t('cost.subscription'), kind: 'recurring', period: 'month', category: 'licence' },
+                { item: t('cost.setup'), kind: 'one-off', category: 'setup' },
+              ],
+              proposedIntro: 'prompt.proposedCosts',
+              reviewProposed: ['amount', 'period'],
+              fields: [
+                { kind: 'text', key: 'item', label: 'field.cost.item', help: 'help.cost.item', required: true },
+                { kind: 'number', key: 'amount', label: 'field.budget.amount', help: 'help.budget.amount', min: 0, required: true },
+                { kind: 'choice', key: 'kind', label: 'field.budget.kind', help: 'help.budget.kind', choices: schemaChoices['research.candidates[].costs[].kind'], labels: 'enum.costKind', required: true },
+                {
+                  kind: 'choice',
+                  key: 'period',
+                  label: 'field.budget.period',
+                  help: 'help.budget.period',
+                  choices: schemaChoices['research.candidates[].costs[].period'],
+                  labels: 'enum.period',
+                  required: ({ item }) => item?.kind === 'recurring',
+                  when: ({ item }) => item?.kind === 'recurring',
+                },
+                { kind: 'choice', key: 'category', label: 'field.budget.category', help: 'help.budget.category', choices: schemaChoices['research.candidates[].costs[].category'], labels: 'enum.costCategory', detail: true },
+              ],
+            },
+            { kind: 'number', key: 'hoursPerMonth', label: 'field.candidate.hoursPerMonth', help: 'help.candidate.hoursPerMonth', min: 0, when: shortlisted, detail: true },
           ],
         },
       ],

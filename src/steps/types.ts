@@ -23,6 +23,8 @@ type Condition = boolean | ((ctx: Context) => boolean);
 export interface Note {
   key: MsgKey;
   params?: Record<string, string | number>;
+  /** Amounts in this currency, shown as money in the user's language (steps have no translator). */
+  money?: { currency: string; amounts: Record<string, number> };
 }
 
 interface FieldBase {
@@ -116,8 +118,13 @@ export interface ListField extends FieldBase {
   title: string;
   /** Filled by another command (`adopt evaluate`), not by the wizard. */
   managed?: boolean;
-  /** Items proposed from other answers when the list is empty (criteria from objectives). */
-  propose?: (ctx: Context) => Record<string, unknown>[];
+  /**
+   * Items proposed from other answers when the list is empty (criteria from objectives and
+   * constraints); `t` words what the step proposes in its own name, in the user's language.
+   */
+  propose?: (ctx: Context, t: (key: MsgKey) => string) => Record<string, unknown>[];
+  /** What is said before the proposed items, with {what} (default: they come from step 3). */
+  proposedIntro?: MsgKey;
   /** Of a proposed item, the answers offered for change (the rest were derived). */
   reviewProposed?: readonly string[];
 }

@@ -93,6 +93,8 @@ export function printStatus(report: StatusReport, t: Translator, style: Style, o
   if (shownWarnings.length === 0) out.push(`  ${style('green', t('status.noWarnings'))}`);
   for (const warning of shownWarnings) out.push(...warningLines(warning, style, options.colour === true));
 
+  out.push(...costLines(report, t, style));
+
   out.push('');
   // Both parts are adopt's own composition, styled: user text in them went through t().
   const line = (label: MsgKey, value: string) => t('status.labelValue', { label: new Composed(style('bold', t(label))), value: new Composed(value) });
@@ -109,6 +111,7 @@ export function printStatus(report: StatusReport, t: Translator, style: Style, o
       : t('status.evaluationNone');
   const reviews = evaluation.reviews ? t('status.reviews', { reviews: t('noun.review', { n: evaluation.reviews }) }) : t('status.reviewsNone');
   out.push(line('status.evaluation', `${when} · ${reviews}`));
+  if (report.ideas.new > 0) out.push(line('status.ideas', t('status.ideasNew', { n: report.ideas.new })));
   return `${lines.join('\n')}\n`;
 }
 
@@ -118,6 +121,21 @@ function hanging(line: string): number | undefined {
   // " ◐ 3 Needs and constraints    in progress — …": under the state, after the padded name.
   const row = /^ \S+ [\d ] .*?  +/u.exec(plain);
   return row && !plain.startsWith('  ') ? row[0].length : undefined;
+}
+
+/** Each tool's net cost over the horizon, and per point of score: only once a tool has costs. */
+function costLines(report: StatusReport, t: Translator, style: Style): string[] {
+  const { tools, currency, horizon } = report.costs;
+  if (!tools.some((tool) => tool.known)) return [];
+  const out = ['', style('bold', t('status.costs', { n: horizon }))];
+  const width = Math.max(...tools.map((tool) => visible(tool.name).length));
+  for (const tool of tools) {
+    const name = visible(tool.name).padEnd(width);
+    if (!tool.known) out.push(`  ${name}  ${style('dim', t('status.costUnknown'))}`);
+    else if (tool.perPoint !== undefined) out.push(`  ${name}  ${t('status.costScored', { net: t.money(tool.net, currency), score: t.number(tool.weighted!, 2), perPoint: t.money(tool.perPoint, currency) })}`);
+    else out.push(`  ${name}  ${t.money(tool.net, currency)}`);
+  }
+  return out;
 }
 
 /** The JSON contract of `status --json` (DESIGN.md): stable keys for scripts. */
@@ -136,5 +154,7 @@ export function statusJson(report: StatusReport, t: Translator): unknown {
       reviews: report.evaluation.reviews,
       ...(report.evaluation.suggested ? { suggested: report.evaluation.suggested } : {}),
     },
+    costs: report.costs,
+    ideas: report.ideas,
   };
 }

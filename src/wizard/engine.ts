@@ -78,7 +78,11 @@ export async function finishItem(step: Step, stopped: Adding, project: Project, 
 }
 
 function say(engine: Engine, notes: readonly Note[] | undefined): void {
-  for (const note of notes ?? []) engine.prompter.say(engine.t(note.key, note.params));
+  for (const note of notes ?? []) {
+    const money = note.money;
+    const amounts = money ? Object.fromEntries(Object.entries(money.amounts).map(([name, amount]) => [name, engine.t.money(amount, money.currency)])) : {};
+    engine.prompter.say(engine.t(note.key, { ...note.params, ...amounts }));
+  }
 }
 
 export async function askFields(fields: readonly Field[], target: Data, ctx: Context, engine: Engine, at: Segment[]): Promise<void> {

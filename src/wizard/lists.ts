@@ -68,9 +68,9 @@ export async function askList(field: ListField, target: Data, ctx: Context, engi
 /** An empty list the step can propose items for (from earlier answers): accepted, then reviewed. */
 async function offerProposed({ field, items, ctx, engine, at, label, askFields }: ListAsking): Promise<void> {
   const { prompter, t } = engine;
-  const proposed = field.propose!(ctx);
+  const proposed = field.propose!(ctx, (key) => t(key));
   if (proposed.length === 0) return;
-  prompter.say(t('prompt.proposed', { what: label }));
+  prompter.say(t(field.proposedIntro ?? 'prompt.proposed', { what: label }));
   for (const item of proposed) prompter.say(`  · ${itemTitle(field, item, 0)}`);
   if (!(await withBack(engine, () => prompter.confirm({ message: t('prompt.useProposed'), default: true, path: at })))) return;
   for (const item of proposed) items.push(withId(field, item, items));

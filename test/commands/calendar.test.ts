@@ -72,6 +72,8 @@ describe('adopt calendar on the French example', () => {
       [`${p}Jalon\u00a0: Toutes les adhésions 2027 dans l'outil`, '2027-02-28', '2027-03-01'],
       [`${p}Jalon\u00a0: Première évaluation en bureau`, '2027-05-18', '2027-05-19'],
       [`${p}Évaluation prévue`, '2027-05-18', '2027-05-19'],
+      [`${p}Renouveler ou arrêter\u00a0? Le contrat de Logiciel de comptabilité prend fin le 30 juin 2027`, '2027-05-31', '2027-06-01'],
+      [`${p}Fin du contrat\u00a0: Logiciel de comptabilité`, '2027-06-30', '2027-07-01'],
     ]);
     expect(events.every((e) => e.allDay)).toBe(true);
     // a long summary was folded, and the parser read it back whole
@@ -80,10 +82,13 @@ describe('adopt calendar on the French example', () => {
     expect(training.description).toBe('Thème\u00a0: L\'accueil du samedi avec la tablette\nPublic\u00a0: Bénévoles d\'accueil\nFormat\u00a0: session en présentiel');
   });
 
-  test('the evaluation, and only it, has a reminder a week before', async () => {
+  test('the evaluation has a reminder a week before, a contract end 30 days before, and nothing else has one', async () => {
     const { events } = parse((await calendarOf(examples.jardins)).text);
     const withAlarm = events.filter((e) => e.alarms.length > 0);
-    expect(withAlarm.map((e) => e.summary)).toEqual(['Gestion des adhésions et des bénévoles — Évaluation prévue']);
+    expect(withAlarm.map((e) => e.summary)).toEqual(['Gestion des adhésions et des bénévoles — Évaluation prévue', 'Gestion des adhésions et des bénévoles — Fin du contrat\u00a0: Logiciel de comptabilité']);
+    const contract = withAlarm[1]!.alarms[0]!;
+    expect((contract.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds()).toBe(-30 * 86400);
+    expect(contract.getFirstPropertyValue('description')).toContain('30 juin 2027');
     const [alarm] = withAlarm[0]!.alarms;
     expect(alarm!.getFirstPropertyValue('action')).toBe('DISPLAY');
     expect((alarm!.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds()).toBe(-7 * 86400);
@@ -109,12 +114,50 @@ describe('adopt calendar on the English example', () => {
         [`${p}Evaluation due`, '2027-07-05', '2027-07-06'],
       ]),
     );
-    // milestones, test, launch, phases, trainings, evaluation, and the recurring information points
-    expect(events).toHaveLength(5 + 1 + 1 + 2 + 3 + 1 + 1);
+    // milestones, test, launch, phases, trainings, evaluation, the recurring information points, a contract's end and its reminder
+    expect(events).toHaveLength(5 + 1 + 1 + 2 + 3 + 1 + 1 + 2);
     expect(events.find((e) => e.summary.endsWith('Warehouse shifts'))!.description).toMatch(/^Weekday and Saturday warehouse shifts/);
     expect(events.find((e) => e.summary.endsWith('Proof of concept'))!.description).toMatch(/^Tools tested: \w+ and \w+$/);
     const evaluation = events.find((e) => e.summary.endsWith('Evaluation due'))!;
     expect(evaluation.alarms[0]!.getFirstPropertyValue('description')).toBe('Volunteer shift scheduling — The evaluation is due in a week (5 July 2027): plan the review meeting with the key users.');
+  });
+});
+
+describe('contract ends of the tools in place', () => {
+  test('each one an event on its day, and a reminder event 30 days before that every calendar shows, alarms or not', async () => {
+    await copyExample(examples.foodBank, dir);
+    const file = path.join(dir, 'adopt.yaml');
+    // A second tool with a contract, one without a date, and one whose date is not a date: only real dates count.
+    const text = (await readFile(file, 'utf8')).replace(
+      '      - { tool: Donor and grants database,',
+      '      - { tool: "Mailing, list; service", fate: kept, monthlyCost: 9, contractEnd: 2027-03-15 }\n      - { tool: Phone line, fate: kept }\n      - { tool: Donor and grants database,',
+    );
+    await writeFile(file, text);
+    const result = await adopt(['calendar'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const ics = await readFile(path.join(dir, 'adopt.ics'), 'utf8');
+    checkLines(ics);
+    const { events } = parse(ics);
+    const p = 'Volunteer shift scheduling — ';
+    const contracts = events.filter((e) => /contract/i.test(e.summary));
+    expect(summaries(contracts)).toEqual([
+      [`${p}Renew or stop? The contract for Mailing, list; service ends on 15 March 2027`, '2027-02-13', '2027-02-14'],
+      [`${p}Contract ends: Mailing, list; service`, '2027-03-15', '2027-03-16'],
+      [`${p}Renew or stop? The contract for Donor and grants database ends on 30 September 2027`, '2027-08-31', '2027-09-01'],
+      [`${p}Contract ends: Donor and grants database`, '2027-09-30', '2027-10-01'],
+    ]);
+    // the reminder says what to do; the end itself rings 30 days ahead where alarms are kept
+    expect(contracts[2]!.description).toBe('The contract for Donor and grants database ends in 30 days, on 30 September 2027. Check the notice period, decide with the people who decide, and note the decision: adopt edit practices.');
+    const alarm = contracts[3]!.alarms[0]!;
+    expect(alarm.getFirstPropertyValue('action')).toBe('DISPLAY');
+    expect((alarm.getFirstPropertyValue('trigger') as ICAL.Duration).toSeconds()).toBe(-30 * 86400);
+    expect(alarm.getFirstPropertyValue('description')).toBe(`${p}${contracts[2]!.description}`);
+    expect(contracts[2]!.alarms).toEqual([]);
+    // escaped as RFC 5545 TEXT in the raw file, and each with its own UID
+    expect(ics.replace(/\r\n /g, '')).toContain('SUMMARY:Volunteer shift scheduling — Contract ends: Mailing\\, list\\; service');
+    const uids = contracts.map((e) => e.uid);
+    expect(new Set(uids).size).toBe(4);
+    expect(uids).toContain('riverside-community-food-bank.volunteer-shift-scheduling-contract-donor-and-grants-database@adopt');
   });
 });
 

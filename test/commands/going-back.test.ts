@@ -46,7 +46,7 @@ const needs: ScriptedAnswer[] = [
   'One list of volunteers', 'All volunteers listed', 'must', '',
   'Shift volunteers', ['consult', 'feed'], '',
   '', 'Subscription', '20', 'recurring', 'month', '',
-  'Council grant', 'medium', '2027-09-01', 'Tool chosen', '15/02/2027', '',
+  'Council grant', '', 'medium', '2027-09-01', 'Tool chosen', '15/02/2027', '',
   'mixed', 'some', 'high',
   'Personal data leak', 'data-protection', 'medium', 'high', 'EU hosting', '',
 ];

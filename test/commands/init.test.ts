@@ -60,6 +60,7 @@ const daysOne = (fr: boolean): ScriptedAnswer[] => [
   fr ? 'Paramétrage' : 'Setup', fr ? '1 200,50' : '1,200.50', 'one-off',
   '',
   fr ? 'Subvention régionale' : 'Council grant',
+  '1500', '', // a ceiling, per year (the proposal); the hour value and the horizon are details
   'medium', // urgency
   '2027-09-01', // deadline
   // other projects at the same time are a detail, left for adopt edit
@@ -85,15 +86,19 @@ const later = (fr: boolean, breaks: readonly Later[] = ['research', 'poc']): Scr
   fr ? 'AMAP du Centre' : 'Northside Pantry', 'Outil A', fr ? 'Simple à prendre en main' : 'Easy to learn', '',
   // a tool's vendor, website and licence are details
   'Outil A', fr ? '20 €/mois' : '£20/month', 'EU', 'full', '', '', true,
+  // shortlisted, so: the law (EU proposed from the hosting), the agreement, the accessibility statement,
+  // then the two usual cost lines, kept, with their amounts (the subscription monthly, as proposed)
+  '', 'signed', 'partial', true, '20', '', '300', '',
   'Outil B', fr ? 'Gratuit' : 'Free', 'outside-EU', 'partial', '', '', true,
+  'UK', 'offered', 'unknown', false, '', // no cost lines yet
   '',
   ...now('poc', breaks),
   '2027-01-10', '2027-02-07',
-  true, // start from the criteria proposed from objectives
-  '', '', '', '', // each proposed criterion's text and weight offered for change, kept
-  '', // no third criterion
+  true, // start from the criteria proposed from objectives and constraints
+  ...Array<string>(12).fill(''), // each proposed criterion's text and weight offered for change, kept
+  '', // no seventh criterion
   // scores, one line per key user and tool, a score per criterion
-  '4 5', '2 4', '3 3', '3 1',
+  '4 5 4 4 5 3', '2 4 4 3 5 3', '3 3 3 3 2 3', '3 1 3 3 2 3',
   'outil-a', '2027-02-15', fr ? 'Le mieux noté, hébergé en UE' : 'Best scored, EU hosting',
   ...now('deployment', breaks),
   'docs/procedures.md', fr ? 'Petit-déjeuner de lancement' : 'Launch breakfast', '2027-03-01',
@@ -130,8 +135,28 @@ describe('adopt init, scripted', () => {
     expect(project.poc!.criteria!.map((c) => [c.id, c.weight, c.objective])).toEqual([
       ['C1', 5, 'O1'],
       ['C2', 3, 'O2'],
+      // from the constraints: a high interface importance, a mixed digital level, a high-impact data risk, accessibility
+      ['C3', 4, undefined],
+      ['C4', 3, undefined],
+      ['C5', 5, undefined],
+      ['C6', 3, undefined],
     ]);
-    expect(project.poc!.scores).toHaveLength(8);
+    expect(project.poc!.criteria!.slice(2).map((c) => c.text)).toEqual(
+      fr
+        ? ['Facile à utiliser, même pour les moins à l’aise d’entre nous', 'Pris en main en une séance par notre équipe', 'Protège les données personnelles que nous y mettons (RGPD)', 'Utilisable par tous nos publics, y compris les personnes en situation de handicap']
+        : ['Easy to use, even for the least comfortable of us', 'Learnt in one session by our team', 'Protects the personal data we put in it (GDPR)', 'Usable by all our users, including people with a disability'],
+    );
+    expect(project.poc!.scores).toHaveLength(24);
+    // the budget's ceiling, and what the method needs of each shortlisted tool
+    expect(project.needs!.budget!.ceiling).toEqual({ amount: 1500, per: 'year' });
+    const [a, b] = project.research!.candidates!;
+    expect(a).toMatchObject({ dataProtection: { jurisdiction: 'EU', agreement: 'signed' }, accessibility: { statement: 'partial' } });
+    expect(a!.costs).toEqual([
+      { item: fr ? 'Abonnement ou licence' : 'Subscription or licence', amount: 20, kind: 'recurring', period: 'month', category: 'licence' },
+      { item: fr ? 'Mise en place et formation' : 'Set-up and training', amount: 300, kind: 'one-off', category: 'setup' },
+    ]);
+    expect(b).toMatchObject({ dataProtection: { jurisdiction: 'UK', agreement: 'offered' }, accessibility: { statement: 'unknown' } });
+    expect(b!.costs).toBeUndefined();
     expect(project.evaluation!.due).toBe('2027-06-30');
     expect(project.project!.created).toBe(TODAY);
     // the details were left for adopt edit, which asks them
@@ -166,7 +191,7 @@ describe('adopt init, scripted', () => {
     expect(progress(project).map((s) => s.state)).toEqual(['complete', 'complete', 'complete', 'empty', 'empty', 'empty', 'empty', 'empty', 'empty']);
 
     // weeks later: research done, then Ctrl-C in the middle of the proof of concept
-    const research = 21; // answers of step 4; then the choice, and the proof of concept begins
+    const research = 34; // answers of step 4; then the choice, and the proof of concept begins
     const second = new ScriptedPrompter([...later(false, ['poc']).slice(0, research + 3), INTERRUPT]);
     await expect(init(asking(second), await context())).rejects.toMatchObject({ exitCode: 130 });
     project = await read();

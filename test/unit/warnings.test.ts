@@ -13,7 +13,7 @@ describe('warnings', () => {
 
   test('the at-risk example raises every warning it was written to show', async () => {
     const found = new Set(codes(await loadExample(examples.warnings)));
-    for (const code of ['single-profile', 'weak-lead-skill', 'poc-length', 'unscored-criterion', 'no-data-export', 'no-evaluation-date', 'milestone-late', 'dangling-reference'] as const) {
+    for (const code of ['single-profile', 'weak-lead-skill', 'poc-length', 'unscored-criterion', 'no-data-export', 'no-evaluation-date', 'milestone-late', 'dangling-reference', 'data-protection-unclear', 'accessibility-unknown', 'over-budget', 'contract-renewal', 'budget-gaps'] as const) {
       expect(found).toContain(code);
     }
   });
