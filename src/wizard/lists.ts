@@ -65,20 +65,30 @@ export async function askList(field: ListField, target: Data, ctx: Context, engi
   if (items.length === 0) delete target[field.key];
 }
 
-/** An empty list the step can propose items for (from earlier answers): accepted, then reviewed. */
-async function offerProposed({ field, items, ctx, engine, at, label, askFields }: ListAsking): Promise<void> {
+/**
+ * An empty list the step can propose items for (from earlier answers): taken, then reviewed.
+ * No "start from these?" first: each item is offered for change at once, so the question would
+ * only be one more to answer; where several may not apply, the ones to keep are ticked instead.
+ */
+async function offerProposed({ field, items, ctx, engine, label, askFields, at }: ListAsking): Promise<void> {
   const { prompter, t } = engine;
-  const proposed = field.propose!(ctx, (key) => t(key));
+  let proposed = field.propose!(ctx, (key) => t(key));
   if (proposed.length === 0) return;
   prompter.say(t(field.proposedIntro ?? 'prompt.proposed', { what: label }));
-  for (const item of proposed) prompter.say(`  · ${itemTitle(field, item, 0)}`);
-  if (!(await withBack(engine, () => prompter.confirm({ message: t('prompt.useProposed'), default: true, path: at })))) return;
+  if (field.pickProposed) {
+    const choices = proposed.map((item, index) => ({ value: index, label: itemTitle(field, item, index) }));
+    const picked = await withBack(engine, () => prompter.checkbox({ message: t('prompt.pickProposed'), choices, default: choices.map((c) => c.value), path: at }));
+    proposed = proposed.filter((_, index) => picked.includes(index));
+  } else for (const item of proposed) prompter.say(`  · ${itemTitle(field, item, 0)}`);
   for (const item of proposed) items.push(withId(field, item, items));
   // A proposal is a start: each item's answers are offered for change, Enter keeps them.
   const offered = field.reviewProposed ? field.fields.filter((f) => field.reviewProposed!.includes(f.key)) : field.fields;
   for (const [index, item] of items.entries()) {
+    const title = item[field.title];
     prompter.say(t('prompt.newItem', { title: t(`item.${field.item}.title`, { n: index + 1 }) }) + ` · ${itemTitle(field, item, index)}`);
     await askFields(offered, item, { ...ctx, item }, { ...engine, mode: 'review' }, [...at, index]);
+    // Renamed, it is another line: the details guessed for the proposed one are asked later.
+    if (item[field.title] !== title) for (const f of field.fields) if (f.detail && !offered.includes(f)) delete item[f.key];
   }
   await kept(engine);
 }
