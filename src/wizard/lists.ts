@@ -83,12 +83,20 @@ async function offerProposed({ field, items, ctx, engine, label, askFields, at }
   for (const item of proposed) items.push(withId(field, item, items));
   // A proposal is a start: each item's answers are offered for change, Enter keeps them.
   const offered = field.reviewProposed ? field.fields.filter((f) => field.reviewProposed!.includes(f.key)) : field.fields;
-  for (const [index, item] of items.entries()) {
+  for (const item of [...items]) {
+    const index = items.indexOf(item);
     const title = item[field.title];
+    const itemCtx = { ...ctx, item };
     prompter.say(t('prompt.newItem', { title: t(`item.${field.item}.title`, { n: index + 1 }) }) + ` · ${itemTitle(field, item, index)}`);
-    await askFields(offered, item, { ...ctx, item }, { ...engine, mode: 'review' }, [...at, index]);
+    // An answer the proposal could not give (an amount not known yet) may be passed with Enter:
+    // the item is then left out, rather than kept with a made-up answer.
+    for (const f of offered) {
+      await askFields([{ ...f, required: false } as Field], item, itemCtx, { ...engine, mode: 'review' }, [...at, index]);
+      if (required(f, itemCtx) && !isAnswered(item[f.key])) break;
+    }
+    if (!isItemComplete(field, item, ctx)) items.splice(items.indexOf(item), 1);
     // Renamed, it is another line: the details guessed for the proposed one are asked later.
-    if (item[field.title] !== title) for (const f of field.fields) if (f.detail && !offered.includes(f)) delete item[f.key];
+    else if (item[field.title] !== title) for (const f of field.fields) if (f.detail && !offered.includes(f)) delete item[f.key];
   }
   await kept(engine);
 }
