@@ -241,6 +241,12 @@ export async function runTrial(options: { dir: string; example: string; today: s
       }
       if (segment === 'new') return (at(typedSoFar, list) as unknown[] | undefined)?.length ?? 0;
       if (typeof segment !== 'number') return segment;
+      // A proposed item of a list inside an item being added: the items added next come after it.
+      if (list.includes('new')) {
+        const key = where.join('.');
+        if ((nested.get(key)?.index ?? 0) <= segment) nested.set(key, { index: segment + 1, fields: new Set() });
+        return segment;
+      }
       // An item of the file, as the example counts them: the entries adopt logged left out.
       const item = (at(data, list) as unknown[] | undefined)?.[segment];
       const typedItems = (at(typedSoFar, list) as unknown[] | undefined) ?? [];
@@ -261,28 +267,46 @@ export async function runTrial(options: { dir: string; example: string; today: s
       case 'confirm':
         if (typeof expected === 'boolean') return expected;
         if (Array.isArray(expected) && expected.every((v) => typeof v === 'string')) return same(at(data, where), expected);
-        if (Array.isArray(expected)) {
-          // Proposed items (criteria from objectives) are taken when there are as many as the
-          // example has: each is offered for change just after, and the comparison at the end
-          // tells whether what could not be changed was right.
-          const proposed = justSaid.filter((line) => line.startsWith('  · ')).map((line) => line.slice(4));
-          if (proposed.length !== expected.length) return false;
-          // Criteria can be reworded as they are offered; other proposals only when they are the example's.
-          if (where.at(-1) === 'criteria') return true;
-          return proposed.every((title, index) => Object.values((expected[index] ?? {}) as Data).includes(title));
-        }
         return true; // a date the method doubts, confirmed as the example has it
-      case 'select':
-        if (expected === undefined) return values.includes('') && q.default !== undefined ? '' : '';
-        return q.default === expected ? '' : expected;
+      case 'select': {
+        // A risk's likelihood and impact are one choice.
+        const pair = where.at(-1) === 'likelihood' && values.some((v) => String(v).includes(' ')) ? `${String(expected)} ${String(at(mapped, [...where.slice(0, -1), 'impact']))}` : expected;
+        if (pair === undefined) return '';
+        return q.default === pair ? '' : pair;
+      }
       case 'checkbox': {
+        // Proposed items (criteria from objectives first): as many kept as the example has, each
+        // reworded just after; the comparison at the end tells whether what was kept was right.
+        if (Array.isArray(expected) && expected.some(isRecord)) {
+          const keep = values.slice(0, expected.length);
+          return same(q.default, keep) ? '' : keep;
+        }
         const wanted = Array.isArray(expected) ? expected : [];
         return same([...((q.default as unknown[] | undefined) ?? [])].sort(), [...wanted].sort()) ? '' : wanted;
       }
-      case 'text':
+      case 'text': {
         if (expected === undefined || expected === null) return '';
-        return q.default !== undefined && (q.default === expected || q.default === typed(expected, lang)) ? '' : typed(expected, lang);
+        const kept = q.default !== undefined && (q.default === expected || q.default === typed(expected, lang));
+        // A line's name with its amount, a milestone's with its date, in one answer, as the hint shows.
+        const withNext = kept ? undefined : alongWith(where, at(mapped, where.slice(0, -1)));
+        return kept ? '' : (withNext ?? typed(expected, lang));
+      }
     }
+  }
+
+  /** "Abonnement : 29 €/mois", "Set-up: £400 one-off", "Outil choisi : 15/03/2027": what the hint shows. */
+  function alongWith(where: readonly Segment[], item: unknown): string | undefined {
+    if (!isRecord(item)) return undefined;
+    const colon = lang === 'fr' ? ' : ' : ': ';
+    const field = where.at(-1);
+    const list = where.at(-3);
+    if (field === 'name' && list === 'milestones' && typeof item.date === 'string') return `${String(item.name)}${colon}${typed(item.date, lang)}`;
+    if (field !== 'item' || typeof item.amount !== 'number' || (list !== 'items' && list !== 'costs')) return undefined;
+    const currency = String(at(example, ['needs', 'budget', 'currency']) ?? 'EUR');
+    const amount = lang === 'fr' ? `${typed(item.amount, lang)} ${currency === 'EUR' ? '€' : currency}` : `${currency === 'GBP' ? '£' : currency === 'EUR' ? '€' : '$'}${item.amount}`;
+    const periods: Record<string, [string, string]> = { month: ['/mois', ' a month'], quarter: [' par trimestre', ' a quarter'], year: [' par an', ' a year'] };
+    const when = item.kind === 'one-off' ? (lang === 'fr' ? ' une fois' : ' one-off') : item.kind === 'recurring' && typeof item.period === 'string' ? periods[item.period]![lang === 'fr' ? 0 : 1] : '';
+    return `${String(item.item)}${colon}${amount}${when}`;
   }
 
   /** A line of scores: one per criterion, in the file's order, "-" where the example has none. */

@@ -1,3 +1,4 @@
+import { costLineFields } from './cost-line.js';
 import { notPast } from './poc.js';
 import type { Step } from './types.js';
 import { choices as schemaChoices } from '../generated/schema-facts.js';
@@ -56,22 +57,7 @@ export const needs: Step = {
               help: 'help.needs.budget.items',
               required: true,
               title: 'item',
-              fields: [
-                { kind: 'text', key: 'item', label: 'field.budget.item', help: 'help.budget.item', required: true },
-                { kind: 'number', key: 'amount', label: 'field.budget.amount', help: 'help.budget.amount', min: 0, money: 'recurring', required: true },
-                { kind: 'choice', key: 'kind', label: 'field.budget.kind', help: 'help.budget.kind', choices: schemaChoices['needs.budget.items[].kind'], labels: 'enum.costKind', required: true },
-                {
-                  kind: 'choice',
-                  key: 'period',
-                  label: 'field.budget.period',
-                  help: 'help.budget.period',
-                  choices: schemaChoices['needs.budget.items[].period'],
-                  labels: 'enum.period',
-                  required: ({ item }) => item?.kind === 'recurring',
-                  when: ({ item }) => item?.kind === 'recurring',
-                },
-                { kind: 'choice', key: 'category', label: 'field.budget.category', help: 'help.budget.category', choices: schemaChoices['needs.budget.items[].category'], labels: 'enum.costCategory', detail: true },
-              ],
+              fields: costLineFields({ label: 'field.budget.item', help: 'help.budget.item' }),
             },
             { kind: 'text', key: 'funding', label: 'field.needs.budget.funding', help: 'help.needs.budget.funding', required: true },
             {
@@ -115,7 +101,7 @@ export const needs: Step = {
               id: { prefix: 'M' },
               title: 'name',
               fields: [
-                { kind: 'text', key: 'name', label: 'field.milestone.name', help: 'help.milestone.name', required: true },
+                { kind: 'text', key: 'name', label: 'field.milestone.name', help: 'help.milestone.name', required: true, carries: 'date' },
                 { kind: 'date', key: 'date', label: 'field.milestone.date', help: 'help.milestone.date', required: true },
                 // Only a milestone whose day has come can be reached.
                 { kind: 'boolean', key: 'done', label: 'field.milestone.done', help: 'help.milestone.done', when: ({ item, today }) => !today || typeof item?.date !== 'string' || item.date <= today },
@@ -154,7 +140,17 @@ export const needs: Step = {
           fields: [
             { kind: 'text', key: 'text', label: 'field.risk.text', help: 'help.risk.text', required: true },
             { kind: 'choice', key: 'area', label: 'field.risk.area', help: 'help.risk.area', choices: schemaChoices['needs.risks[].area'], labels: 'enum.riskArea', required: true },
-            { kind: 'choice', key: 'likelihood', label: 'field.risk.likelihood', help: 'help.risk.likelihood', choices: schemaChoices['needs.risks[].likelihood'], labels: 'enum.level', required: true },
+            // Weighed together, as a risk is: one menu of the nine pairs, the file keeping both answers.
+            {
+              kind: 'choice',
+              key: 'likelihood',
+              label: 'field.risk.likelihood',
+              help: 'help.risk.likelihoodImpact',
+              choices: schemaChoices['needs.risks[].likelihood'],
+              labels: 'enum.level',
+              required: true,
+              with: { key: 'impact', choices: schemaChoices['needs.risks[].impact'], labels: 'enum.impact', label: 'field.risk.likelihoodImpact', pair: 'risk.pair' },
+            },
             { kind: 'choice', key: 'impact', label: 'field.risk.impact', help: 'help.risk.impact', choices: schemaChoices['needs.risks[].impact'], labels: 'enum.impact', required: true },
             { kind: 'longtext', key: 'mitigation', label: 'field.risk.mitigation', help: 'help.risk.mitigation', required: true },
           ],

@@ -145,6 +145,7 @@ export const poc: Step = {
           // An objective says what to achieve, a criterion what to try during the test: its
           // text is offered for rewording, its objective stays the one it came from.
           reviewProposed: ['text', 'weight'],
+          pickProposed: true,
           propose: ({ project }, t) => [
             ...(project.needs?.objectives ?? []).map((objective) => ({
               text: objective.text ?? objective.id,

@@ -1,3 +1,4 @@
+import { costLineFields } from './cost-line.js';
 import type { Context, Step } from './types.js';
 import { choices as schemaChoices } from '../generated/schema-facts.js';
 
@@ -96,30 +97,15 @@ export const research: Step = {
               help: 'help.candidate.costs',
               when: shortlisted,
               title: 'item',
-              // The two lines every tool has, named for the user: only their amounts (and how
-              // often the subscription is paid) are asked; more lines can follow.
+              // The two lines every tool has, named for the user: each is offered with its name,
+              // which the user keeps or types again with the amount; more lines can follow.
               propose: (_ctx, t) => [
                 { item: t('cost.subscription'), kind: 'recurring', period: 'month', category: 'licence' },
                 { item: t('cost.setup'), kind: 'one-off', category: 'setup' },
               ],
               proposedIntro: 'prompt.proposedCosts',
-              reviewProposed: ['amount', 'period'],
-              fields: [
-                { kind: 'text', key: 'item', label: 'field.cost.item', help: 'help.cost.item', required: true },
-                { kind: 'number', key: 'amount', label: 'field.budget.amount', help: 'help.budget.amount', min: 0, money: 'recurring', required: true },
-                { kind: 'choice', key: 'kind', label: 'field.budget.kind', help: 'help.budget.kind', choices: schemaChoices['research.candidates[].costs[].kind'], labels: 'enum.costKind', required: true },
-                {
-                  kind: 'choice',
-                  key: 'period',
-                  label: 'field.budget.period',
-                  help: 'help.budget.period',
-                  choices: schemaChoices['research.candidates[].costs[].period'],
-                  labels: 'enum.period',
-                  required: ({ item }) => item?.kind === 'recurring',
-                  when: ({ item }) => item?.kind === 'recurring',
-                },
-                { kind: 'choice', key: 'category', label: 'field.budget.category', help: 'help.budget.category', choices: schemaChoices['research.candidates[].costs[].category'], labels: 'enum.costCategory', detail: true },
-              ],
+              reviewProposed: ['item', 'amount', 'period'],
+              fields: costLineFields({ label: 'field.cost.item', help: 'help.cost.item' }),
             },
             { kind: 'number', key: 'hoursPerMonth', label: 'field.candidate.hoursPerMonth', help: 'help.candidate.hoursPerMonth', min: 0, when: shortlisted, detail: true },
           ],

@@ -55,6 +55,11 @@ interface FieldBase {
 
 export interface TextField extends FieldBase {
   kind: 'text' | 'longtext' | 'email' | 'date' | 'url' | 'currency';
+  /**
+   * An item's name that may be typed with the next answer, which is then not asked: its amount
+   * ("Abonnement : 29 €/mois" fills the amount, and the kind and period when said) or its date.
+   */
+  carries?: 'amount' | 'date';
 }
 
 export interface NumberField extends FieldBase {
@@ -79,6 +84,11 @@ export interface ChoiceField extends FieldBase {
   labels: string;
   /** The choices worth offering here, among `choices` (a session's format among the formats chosen); all when empty. */
   offered?: (ctx: Context) => readonly string[];
+  /**
+   * A second answer of the item chosen in the same menu (a risk's impact with its likelihood):
+   * every pair is a choice, `pair` names it; the item's `key` takes the second answer.
+   */
+  with?: { key: string; choices: readonly string[]; labels: string; label: MsgKey; pair: MsgKey };
 }
 
 export interface RefField extends FieldBase {
@@ -127,6 +137,8 @@ export interface ListField extends FieldBase {
   proposedIntro?: MsgKey;
   /** Of a proposed item, the answers offered for change (the rest were derived). */
   reviewProposed?: readonly string[];
+  /** The proposed items are ticked to keep (several may not apply); otherwise all are taken. */
+  pickProposed?: boolean;
 }
 
 export type Field = TextField | NumberField | BooleanField | ChoiceField | RefField | StringsField | GroupField | ListField | ScoresField;

@@ -10,6 +10,7 @@ import { stepName } from '../steps/ids.js';
 import { toolsInTest } from '../derive/matrix.js';
 import { amountWords, emailSuggestion, isContact, isEmail, parseAmount, parseOutOf, readCurrency, type Amount } from './answers.js';
 import { loadDateReader, loadedDateReader, parseDate, today as todayOf, typedDate, type DateReading } from '../util/dates.js';
+import { markAlong, readNameAndAmount, readNameAndDate, readyForDates, type Carried } from './along.js';
 import type { Choice, Prompter, Question } from './prompter.js';
 
 /** "None for now" chosen where there was an answer: the answer is removed. */
@@ -56,7 +57,7 @@ export async function askKind(field: ValueField, proposal: unknown, ctx: Context
     case 'boolean':
       return prompter.confirm({ ...asking.q, default: typeof proposal === 'boolean' ? proposal : false });
     case 'choice':
-      return pickOne(enumChoices(field, ctx, t), asking);
+      return field.with ? pickPair(field, asking) : pickOne(enumChoices(field, ctx, t), asking);
     case 'choices':
       return pickMany(enumChoices(field, ctx, t), asking);
     case 'ref':
@@ -75,8 +76,14 @@ async function askText(field: TextField, asking: Asking): Promise<unknown> {
   // A slip such as gmail,com passes the check, to be offered corrected just after.
   const check = email ? (v: string) => (isContact(v) || emailSuggestion(v) ? true : t(v.includes('@') && !isEmail(v) ? 'prompt.badEmail' : 'prompt.badContact')) : () => true as const;
   let shown = withDefault(proposal);
+  const carries = field.carries && asking.ctx.item ? field.carries : undefined;
   for (;;) {
-    const answer = await prompter.text({ ...q, ...shown, validate: (v) => blank(v) ?? check(v) });
+    const answer = await prompter.text({ ...q, ...shown, validate: (v) => blank(v) ?? (carries ? refusedCarried(field, v, asking) : check(v)) });
+    if (carries && answer !== proposal) {
+      if (carries === 'date') await readyForDates(answer, t);
+      const carried = carriedBy(field, answer, asking);
+      if (carried) return keepCarried(carried, asking);
+    }
     const suggestion = email && answer !== proposal ? emailSuggestion(answer) : undefined;
     if (!suggestion) return answer === '' ? undefined : answer;
     if (await prompter.confirm({ message: t('prompt.didYouMean', { suggestion }), default: true })) return suggestion;
@@ -138,26 +145,20 @@ async function askDate({ prompter, ctx, t, proposal, q, blank }: Asking, verify:
   }
 }
 
-/** Answers given along with another one (a period typed with an amount): not asked again. */
-const along = new WeakMap<object, Set<string>>();
-
-/** Whether this answer came with another one just now; asking says so only once. */
-export function answeredAlong(target: object, key: string): boolean {
-  return along.get(target)?.delete(key) ?? false;
-}
-
 /**
  * An amount typed with its currency and period. The period fills a budget line's kind and
  * period; the currency, the budget's when it has none yet, and refused when it differs.
  */
-function amountFacts(field: NumberField, read: Amount, { ctx, t }: Asking): string | true {
-  const budget = ctx.project.needs?.budget;
-  if (read.currency && budget?.currency && read.currency !== budget.currency.toUpperCase()) return t('prompt.otherCurrency', { currency: budget.currency });
+function amountFacts(field: NumberField, read: Amount, asking: Asking): string | true {
+  const { t } = asking;
+  const foreign = foreignCurrency(read, asking);
+  if (foreign) return foreign;
   if (read.period && field.money === 'monthly' && read.period !== 'month') return t('prompt.monthlyOnly');
   return true;
 }
 
-function keepAmountFacts(field: NumberField, read: Amount, { ctx, t, prompter }: Asking): void {
+function keepAmountFacts(field: NumberField, read: Amount, asking: Asking): void {
+  const { ctx, t, prompter } = asking;
   const project = ctx.project as { needs?: { budget?: { currency?: string } } };
   if (read.currency && !project.needs?.budget?.currency) {
     project.needs ??= {};
@@ -168,11 +169,68 @@ function keepAmountFacts(field: NumberField, read: Amount, { ctx, t, prompter }:
   if (read.period && field.money === 'recurring' && item) {
     item.kind = 'recurring';
     item.period = read.period;
-    along.set(item, new Set(['kind', 'period']));
+    markAlong(item, ['kind', 'period']);
   }
-  const currency = read.currency ?? project.needs?.budget?.currency;
+  prompter.say(t('prompt.understood', { what: amountSaid(read, asking) }));
+}
+
+/** An amount as the wizard says it back: "29,00 € par mois", "400,00 £ une fois". */
+function amountSaid(read: Amount & { once?: boolean }, { ctx, t }: Asking): string {
+  const currency = read.currency ?? ctx.project.needs?.budget?.currency;
   const money = currency ? t.money(read.amount, currency) : t.number(read.amount);
-  prompter.say(t('prompt.understood', { what: read.period ? t('prompt.amountPer', { amount: money, period: t.named(`enum.period.${read.period}`) }) : money }));
+  if (read.once) return t('prompt.amountOnce', { amount: money });
+  return read.period ? t('prompt.amountPer', { amount: money, period: t.named(`enum.period.${read.period}`) }) : money;
+}
+
+/** A currency typed with an amount: the budget's when it has none yet, refused when it differs. */
+function foreignCurrency(read: Amount, { ctx, t }: Asking): string | undefined {
+  const budget = ctx.project.needs?.budget?.currency;
+  return read.currency && budget && read.currency !== budget.toUpperCase() ? t('prompt.otherCurrency', { currency: budget }) : undefined;
+}
+
+/**
+ * An item's name typed with what comes next ("Abonnement Adhésio : 29 €/mois", "Choix de
+ * l'outil : 15/03/2027"): the item takes both, and the questions answered along are passed.
+ */
+function carriedBy(field: TextField, text: string, asking: Asking): Carried | undefined {
+  const { ctx, t } = asking;
+  if (field.carries === 'amount') return readNameAndAmount(text, t);
+  if (field.carries === 'date') return readNameAndDate(text, t, ctx.today ?? todayOf());
+  return undefined;
+}
+
+function refusedCarried(field: TextField, text: string, asking: Asking): string | true {
+  const carried = carriedBy(field, text, asking);
+  if (!carried || !('amount' in carried)) return true;
+  if (carried.amount.amount < 0) return asking.t('prompt.tooSmall', { min: 0 });
+  return foreignCurrency(carried.amount, asking) ?? true;
+}
+
+function keepCarried(carried: Carried, asking: Asking): string {
+  const { ctx, t, prompter } = asking;
+  const item = ctx.item!;
+  if ('date' in carried) {
+    item.date = carried.date.iso;
+    markAlong(item, ['date']);
+    prompter.say(t('prompt.understood', { what: `${carried.name} · ${t.date(carried.date.iso)}` }));
+    return carried.name;
+  }
+  const read = carried.amount;
+  const project = ctx.project as { needs?: { budget?: { currency?: string } } };
+  if (read.currency && !project.needs?.budget?.currency) {
+    project.needs ??= {};
+    project.needs.budget ??= {};
+    project.needs.budget.currency = read.currency;
+  }
+  item.amount = read.amount;
+  if (read.period) Object.assign(item, { kind: 'recurring', period: read.period });
+  if (read.once) {
+    item.kind = 'one-off';
+    delete item.period;
+  }
+  markAlong(item, read.period || read.once ? ['amount', 'kind', 'period'] : ['amount']);
+  prompter.say(t('prompt.understood', { what: `${carried.name} · ${amountSaid(read, asking)}` }));
+  return carried.name;
 }
 
 async function askNumber(field: NumberField, asking: Asking): Promise<unknown> {
@@ -211,6 +269,25 @@ async function pickOne(choices: Choice<string>[], { prompter, t, proposal, must,
   const options = must ? choices : [...choices, { value: '', label: t('prompt.skip') }];
   const answer = await prompter.select({ ...q, choices: options, ...withDefault(proposal) });
   return answer === '' ? (proposal !== undefined ? CLEARED : undefined) : answer;
+}
+
+/**
+ * Two answers in one menu ("probabilité faible · impact fort"): the first is returned, the
+ * second goes to the item with its question passed. The file keeps them apart.
+ */
+async function pickPair(field: ChoiceField, asking: Asking): Promise<unknown> {
+  const { prompter, ctx, t, proposal, q } = asking;
+  const other = field.with!;
+  const item = ctx.item!;
+  const choices = field.choices.flatMap((first) =>
+    other.choices.map((second) => ({ value: `${first} ${second}`, label: t(other.pair, { [field.key]: t.named(`${field.labels}.${first}`), [other.key]: t.named(`${other.labels}.${second}`) }) })),
+  );
+  const both = typeof proposal === 'string' && typeof item[other.key] === 'string' ? { default: `${proposal} ${String(item[other.key])}` } : {};
+  const answer = await prompter.select({ ...q, message: capitalise(t(other.label)), ...(field.help ? { help: t(field.help) } : {}), choices, ...both });
+  const [first, second] = answer.split(' ');
+  item[other.key] = second;
+  markAlong(item, [other.key]);
+  return first;
 }
 
 /** Several answers among choices; a required question needs at least one. */

@@ -65,20 +65,38 @@ export async function askList(field: ListField, target: Data, ctx: Context, engi
   if (items.length === 0) delete target[field.key];
 }
 
-/** An empty list the step can propose items for (from earlier answers): accepted, then reviewed. */
-async function offerProposed({ field, items, ctx, engine, at, label, askFields }: ListAsking): Promise<void> {
+/**
+ * An empty list the step can propose items for (from earlier answers): taken, then reviewed.
+ * No "start from these?" first: each item is offered for change at once, so the question would
+ * only be one more to answer; where several may not apply, the ones to keep are ticked instead.
+ */
+async function offerProposed({ field, items, ctx, engine, label, askFields, at }: ListAsking): Promise<void> {
   const { prompter, t } = engine;
-  const proposed = field.propose!(ctx, (key) => t(key));
+  let proposed = field.propose!(ctx, (key) => t(key));
   if (proposed.length === 0) return;
   prompter.say(t(field.proposedIntro ?? 'prompt.proposed', { what: label }));
-  for (const item of proposed) prompter.say(`  · ${itemTitle(field, item, 0)}`);
-  if (!(await withBack(engine, () => prompter.confirm({ message: t('prompt.useProposed'), default: true, path: at })))) return;
+  if (field.pickProposed) {
+    const choices = proposed.map((item, index) => ({ value: index, label: itemTitle(field, item, index) }));
+    const picked = await withBack(engine, () => prompter.checkbox({ message: t('prompt.pickProposed'), choices, default: choices.map((c) => c.value), path: at }));
+    proposed = proposed.filter((_, index) => picked.includes(index));
+  } else for (const item of proposed) prompter.say(`  · ${itemTitle(field, item, 0)}`);
   for (const item of proposed) items.push(withId(field, item, items));
   // A proposal is a start: each item's answers are offered for change, Enter keeps them.
   const offered = field.reviewProposed ? field.fields.filter((f) => field.reviewProposed!.includes(f.key)) : field.fields;
-  for (const [index, item] of items.entries()) {
+  for (const item of [...items]) {
+    const index = items.indexOf(item);
+    const title = item[field.title];
+    const itemCtx = { ...ctx, item };
     prompter.say(t('prompt.newItem', { title: t(`item.${field.item}.title`, { n: index + 1 }) }) + ` · ${itemTitle(field, item, index)}`);
-    await askFields(offered, item, { ...ctx, item }, { ...engine, mode: 'review' }, [...at, index]);
+    // An answer the proposal could not give (an amount not known yet) may be passed with Enter:
+    // the item is then left out, rather than kept with a made-up answer.
+    for (const f of offered) {
+      await askFields([{ ...f, required: false } as Field], item, itemCtx, { ...engine, mode: 'review' }, [...at, index]);
+      if (required(f, itemCtx) && !isAnswered(item[f.key])) break;
+    }
+    if (!isItemComplete(field, item, ctx)) items.splice(items.indexOf(item), 1);
+    // Renamed, it is another line: the details guessed for the proposed one are asked later.
+    else if (item[field.title] !== title) for (const f of field.fields) if (f.detail && !offered.includes(f)) delete item[f.key];
   }
   await kept(engine);
 }

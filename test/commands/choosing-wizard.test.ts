@@ -46,8 +46,8 @@ describe('step 4, first pass', () => {
       'Rotaly', '£35 a month', 'EU', 'full', '', '', true,
       // ...then: the law (EU, proposed from the hosting: Enter), the agreement, the statement,
       '', 'signed', 'partial',
-      // the two usual cost lines, kept, with their amounts; the subscription paid yearly; no third line
-      true, '420', 'year', '400', '',
+      // the two usual cost lines, taken, their names kept, with their amounts; the subscription paid yearly; no third line
+      '', '420', 'year', '', '400', '',
       // a tool left aside: nothing more is asked of it
       'CharityCRM Suite', 'From £120 a month', 'outside-EU', 'partial', '', '', false,
       '',
@@ -70,7 +70,7 @@ describe('step 4, first pass', () => {
     for (const detail of ['Who else handles the data for the provider', 'What you saw yourselves (screen reader, keyboard, contrast)', 'Hours a month it takes to run (updates, accounts, questions)', 'What it is for']) expect(prompter.asked).not.toContain(detail);
     // The figure another count relies on: what a shortlisted tool adds to step 4 (3 choices, a yes, 3 answers, an Enter).
     expect(prompter.asked.length).toBe(research.length + 1); // and the choice to stop for the day
-    expect(prompter.said).toContain('The usual cost lines of a tool, to start from: give each its amount (0 if there is none).');
+    expect(prompter.said).toContain('The usual cost lines of a tool, to start from: keep each name (Enter) or type it again with its amount (e.g. Subscription: £29 a month); an amount of 0 if there is none, Enter if you do not know it yet (the line is then left out).');
   });
 });
 
@@ -142,9 +142,9 @@ describe('step 5: criteria from the constraints too', () => {
     delete project.poc!.criteria;
     delete project.poc!.scores;
     await writeFile(path.join(dir, 'adopt.yaml'), stringify(project));
-    // accept the proposals; keep every weight but the interface's, raised to 5; then leave the menu and the rest
+    // keep every proposal ticked; keep every weight but the interface's, raised to 5; then leave the menu and the rest
     // (only what is blank; each proposal's text then weight, the interface's weight raised)
-    const answers: ScriptedAnswer[] = ['', true, ...Array<string>(8).fill(''), '', '5'];
+    const answers: ScriptedAnswer[] = ['', '', ...Array<string>(8).fill(''), '', '5'];
     const prompter = new ScriptedPrompter([...answers, ...Array(60).fill('')]);
     await edit({ ...asking(prompter), step: 'poc' }, await context());
     const criteria = (await read()).poc!.criteria!;

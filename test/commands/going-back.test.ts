@@ -45,10 +45,10 @@ const twoKeyUsers: ScriptedAnswer[] = ['Karim Benali', 'Treasurer', 'occasional'
 const needs: ScriptedAnswer[] = [
   'One list of volunteers', 'All volunteers listed', 'must', '',
   'Shift volunteers', ['consult', 'feed'], '',
-  '', 'Subscription', '20', 'recurring', 'month', '',
-  'Council grant', '', 'medium', '2027-09-01', 'Tool chosen', '15/02/2027', '',
+  '', 'Subscription', '20', 'recurring', 'month', '', // asked apart: the same answers serve both languages
+  'Council grant', '', 'medium', '2027-09-01', 'Tool chosen: 15/02/2027', '',
   'mixed', 'some', 'high',
-  'Personal data leak', 'data-protection', 'medium', 'high', 'EU hosting', '',
+  'Personal data leak', 'data-protection', 'medium high', 'EU hosting', '',
 ];
 
 describe('Esc, the previous question', () => {

@@ -56,7 +56,7 @@ const daysOne = (fr: boolean): ScriptedAnswer[] => [
   fr ? 'Bénévoles d\'accueil' : 'Shift volunteers', ['consult', 'feed'],
   '',
   '', // currency: the proposal (EUR in French, GBP in English)
-  fr ? 'Abonnement' : 'Subscription', fr ? '20' : '20', 'recurring', 'month',
+  fr ? 'Abonnement : 20 €/mois' : 'Subscription: £20 a month', // the name, the amount and how often, in one answer
   fr ? 'Paramétrage' : 'Setup', fr ? '1 200,50' : '1,200.50', 'one-off',
   '',
   fr ? 'Subvention régionale' : 'Council grant',
@@ -64,11 +64,11 @@ const daysOne = (fr: boolean): ScriptedAnswer[] => [
   'medium', // urgency
   '2027-09-01', // deadline
   // other projects at the same time are a detail, left for adopt edit
-  fr ? 'Choix de l\'outil' : 'Tool chosen', '15/02/2027', // a milestone ahead: "reached?" is not asked
+  fr ? 'Choix de l\'outil : 15/02/2027' : 'Tool chosen: 15/02/2027', // name and date in one answer; ahead, so "reached?" is not asked
   '',
   'mixed', 'some', // maturity (its notes are a detail)
   'high', // interface
-  fr ? 'Fuite de données personnelles' : 'Personal data leak', 'data-protection', 'medium', 'high', fr ? 'Hébergement UE' : 'EU hosting',
+  fr ? 'Fuite de données personnelles' : 'Personal data leak', 'data-protection', 'medium high', fr ? 'Hébergement UE' : 'EU hosting',
   '',
 ];
 
@@ -87,14 +87,14 @@ const later = (fr: boolean, breaks: readonly Later[] = ['research', 'poc']): Scr
   // a tool's vendor, website and licence are details
   'Outil A', fr ? '20 €/mois' : '£20/month', 'EU', 'full', '', '', true,
   // shortlisted, so: the law (EU proposed from the hosting), the agreement, the accessibility statement,
-  // then the two usual cost lines, kept, with their amounts (the subscription monthly, as proposed)
-  '', 'signed', 'partial', true, '20', '', '300', '',
+  // then the two usual cost lines, taken: the first typed again with its amount, the second's name kept
+  '', 'signed', 'partial', fr ? 'Abonnement ou licence : 20 €/mois' : 'Subscription or licence: £20 a month', '', '300', '',
   'Outil B', fr ? 'Gratuit' : 'Free', 'outside-EU', 'partial', '', '', true,
-  'UK', 'offered', 'unknown', false, '', // no cost lines yet
+  'UK', 'offered', 'unknown', '', '', '', '', '', // no cost lines yet: each proposed one left without an amount
   '',
   ...now('poc', breaks),
   '2027-01-10', '2027-02-07',
-  true, // start from the criteria proposed from objectives and constraints
+  '', // keep all the criteria proposed from objectives and constraints
   ...Array<string>(12).fill(''), // each proposed criterion's text and weight offered for change, kept
   '', // no seventh criterion
   // scores, one line per key user and tool, a score per criterion
@@ -191,7 +191,7 @@ describe('adopt init, scripted', () => {
     expect(progress(project).map((s) => s.state)).toEqual(['complete', 'complete', 'complete', 'empty', 'empty', 'empty', 'empty', 'empty', 'empty']);
 
     // weeks later: research done, then Ctrl-C in the middle of the proof of concept
-    const research = 34; // answers of step 4; then the choice, and the proof of concept begins
+    const research = 36; // answers of step 4; then the choice, and the proof of concept begins
     const second = new ScriptedPrompter([...later(false, ['poc']).slice(0, research + 3), INTERRUPT]);
     await expect(init(asking(second), await context())).rejects.toMatchObject({ exitCode: 130 });
     project = await read();
@@ -211,9 +211,10 @@ describe('adopt init, scripted', () => {
     const answers = daysOne(false);
     const at = (value: string) => answers.indexOf(value);
     answers.splice(at('camille@example.org'), 0, 'camille@'); // then the real address
-    answers.splice(at('15/02/2027'), 0, '30/02/2027');
+    // The name alone, then its date or amount asked apart: each refused once.
+    answers.splice(at('Tool chosen: 15/02/2027'), 1, 'Tool chosen', '30/02/2027', '15/02/2027');
     answers.splice(at('1,200.50'), 0, '1 200,50'); // French habits in an English project
-    answers.splice(at('20'), 0, '-20');
+    answers.splice(at('Subscription: £20 a month'), 1, 'Subscription', '-20', '20', 'recurring', 'month');
     const prompter = new ScriptedPrompter([...answers, 'later']);
     await init(asking(prompter), await context());
     expect(prompter.remaining).toBe(0);

@@ -44,11 +44,11 @@ const twoKeyUsers: ScriptedAnswer[] = ['Karim Benali', 'Treasurer', 'occasional'
 const needsThenLater: ScriptedAnswer[] = [
   'One list of volunteers', 'All volunteers listed', 'must', '',
   'Shift volunteers', ['consult', 'feed'], '',
-  '', 'Subscription', '20', 'recurring', 'month', '',
+  '', 'Subscription: £20 a month', '',
   'Council grant', '', // no ceiling: how it is counted is not asked
-  'medium', '2027-09-01', 'Tool chosen', '15/02/2027', '',
+  'medium', '2027-09-01', 'Tool chosen: 15/02/2027', '',
   'mixed', 'some', 'high',
-  'Personal data leak', 'data-protection', 'medium', 'high', 'EU hosting', '',
+  'Personal data leak', 'data-protection', 'medium high', 'EU hosting', '',
   'later', // the choice at the end of day one: stop for today
 ];
 

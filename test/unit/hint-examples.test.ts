@@ -10,6 +10,7 @@ import type { Context, Field } from '../../src/steps/types.js';
 import type { Project } from '../../src/generated/model.js';
 import { amountWords, emailSuggestion, isContact, parseAmount, parseNumber, parseOutOf, readCurrency, readScores } from '../../src/wizard/answers.js';
 import { loadDateReader, parseDate } from '../../src/util/dates.js';
+import { readNameAndAmount, readNameAndDate } from '../../src/wizard/along.js';
 import { examples, TODAY } from '../helpers.js';
 
 function* allFields(fields: readonly Field[]): Generator<Field> {
@@ -19,12 +20,12 @@ function* allFields(fields: readonly Field[]): Generator<Field> {
   }
 }
 
-const typed = [...steps.flatMap((step) => [...allFields(step.fields)])].filter((f) => ['date', 'number', 'integer', 'currency', 'email'].includes(f.kind));
+const typed = [...steps.flatMap((step) => [...allFields(step.fields)])].filter((f) => ['date', 'number', 'integer', 'currency', 'email'].includes(f.kind) || ('carries' in f && f.carries));
 
 /** What a hint offers as examples: dates as typed, and the answers after "e.g." or "par ex.". */
 function examplesIn(text: string, field: Field): string[] {
   if (field.kind === 'date') return text.match(/\b\d{2}\/\d{2}\/\d{4}\b/g) ?? [];
-  const after = /(?:par ex\.|e\.g\.)\s*([^)]+?)(?:\)|\.?$)/.exec(text)?.[1];
+  const after = /(?:par ex\.|e\.g\.)\s*([^)]+?)(?:\)|\.\s|\.?$)/.exec(text)?.[1];
   const found = after ? after.split(/,\s*/) : [];
   // "…, ou gratuit." / "…, or free.": a last example after the parenthesis.
   const last = /\),\s*(?:ou|or)\s+([^.]+)\.$/.exec(text)?.[1];
@@ -45,6 +46,13 @@ describe.each(['fr', 'en'] as Lang[])('hints in %s', (lang) => {
   /** Whether the question of this field takes the answer as the wizard reads it, with no refusal nor doubt. */
   async function takes(field: Field, text: string): Promise<boolean> {
     let value: unknown;
+    if ('carries' in field && field.carries) {
+      // A name with its amount or its date: both must be read from the one answer.
+      await loadDateReader(localeOf(lang).dateWords);
+      const carried = field.carries === 'amount' ? readNameAndAmount(text, t) : readNameAndDate(text, t, TODAY);
+      if (carried && 'amount' in carried && carried.amount.currency && carried.amount.currency !== ctx.project.needs?.budget?.currency) return false;
+      return carried !== undefined;
+    }
     if (field.kind === 'date') value = parseDate(text, localeOf(lang).dateOrder) ?? (await loadDateReader(localeOf(lang).dateWords))(text, TODAY)?.iso;
     else if (field.kind === 'currency') value = readCurrency(text, amountWords(t));
     else if (field.kind === 'email') value = isContact(text) && !emailSuggestion(text) ? text : undefined;
