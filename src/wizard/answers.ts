@@ -143,26 +143,51 @@ export function isEmail(text: string): boolean {
 /** The mail services whose names are mistyped most, for "did you mean gmail.com?". */
 const DOMAINS = ['gmail.com', 'yahoo.com', 'yahoo.fr', 'hotmail.com', 'hotmail.fr', 'outlook.com', 'outlook.fr', 'live.com', 'icloud.com', 'orange.fr', 'free.fr', 'laposte.net', 'sfr.fr', 'wanadoo.fr', 'btinternet.com', 'proton.me', 'protonmail.com'];
 
+/** The endings a domain split by a space most often lost its dot before: "orange fr". */
+const ENDINGS = /^(?:com|fr|net|org|eu|be|ch|ca|uk|me|io)$/i;
+
 /**
  * The address the user most likely meant, when what was typed looks like a slip: a comma or a
- * space for a dot (gmail,com), a known service misspelt (gmial.com), ".con" for ".com".
+ * space for a dot (gmail,com), a known service misspelt (gmial.com), ".con" for ".com". Only the
+ * address is rewritten: the words around it ("06 12 34 56 78 ou …") stay as they were typed.
  */
 export function emailSuggestion(text: string): string | undefined {
   const value = text.trim();
   const at = value.indexOf('@');
   if (at <= 0 || value.indexOf('@', at + 1) >= 0) return undefined;
-  const local = value.slice(0, at).replace(/\s+/g, '');
-  let domain = value.slice(at + 1).trim().toLowerCase().replace(/\s*[,;\s]\s*/g, '.').replace(/\.{2,}/g, '.');
+  // Words and the spaces between them, so that the others are given back exactly as typed.
+  const parts = value.split(/(\s+)/);
+  const i = parts.findIndex((part) => part.includes('@'));
+  const [local, typed] = [parts[i]!.slice(0, parts[i]!.indexOf('@')), parts[i]!.slice(parts[i]!.indexOf('@') + 1)];
+  if (local === '') return undefined;
+  let domain = typed.toLowerCase();
+  let taken = 1;
+  // "orange fr": a space where the dot was, only before an ending a domain has.
+  const next = parts[i + 2];
+  if (!/[.,;]./.test(domain) && next !== undefined && ENDINGS.test(next)) {
+    domain = `${domain.replace(/[,;]$/, '')}.${next.toLowerCase()}`;
+    taken = 3;
+  }
+  domain = domain.replace(/[,;]/g, '.').replace(/\.{2,}/g, '.');
   domain = domain.replace(/\.(con|cmo|ocm|cm|om|comm)$/, '.com').replace(/\.(frr|fe|rf)$/, '.fr');
   // Only a service of the same first letter: mail.com is not a slip of gmail.com.
   const known = closest(domain, DOMAINS.filter((d) => d[0] === domain[0]));
   if (known) domain = known;
-  const suggestion = `${local}@${domain}`;
-  return suggestion !== value && isEmail(suggestion) ? suggestion : undefined;
+  const email = `${local}@${domain}`;
+  if (!isEmail(email)) return undefined;
+  const suggestion = [...parts.slice(0, i), email, ...parts.slice(i + taken)].join('');
+  return suggestion !== value ? suggestion : undefined;
 }
 
-/** A contact is an e-mail address or a phone number. */
+/** A phone number: at least six digits, grouped as people group them. */
+const PHONE = /\+?\d[\d\s().-]*\d/g;
+
+/**
+ * A contact is an e-mail address or a phone number, alone or among other words ("06 12 34 56 78
+ * ou claire@exemple.org", "claire@exemple.org (le soir)"): what holds one is taken as typed.
+ */
 export function isContact(text: string): boolean {
   const value = text.trim();
-  return value.includes('@') ? isEmail(value) : /^\+?[\d\s().-]{6,}$/.test(value);
+  if (value.split(/\s+/).some((word) => isEmail(word.replace(/^[(<«"']+|[)>»"',;.:]+$/g, '')))) return true;
+  return [...value.matchAll(PHONE)].some((found) => found[0].replace(/\D/g, '').length >= 6);
 }

@@ -75,12 +75,15 @@ async function askText(field: TextField, asking: Asking): Promise<unknown> {
   // A slip such as gmail,com passes the check, to be offered corrected just after.
   const check = email ? (v: string) => (isContact(v) || emailSuggestion(v) ? true : t(v.includes('@') && !isEmail(v) ? 'prompt.badEmail' : 'prompt.badContact')) : () => true as const;
   let shown = withDefault(proposal);
+  let declined: string | undefined;
   for (;;) {
     const answer = await prompter.text({ ...q, ...shown, validate: (v) => blank(v) ?? check(v) });
-    const suggestion = email && answer !== proposal ? emailSuggestion(answer) : undefined;
+    // Typed again as it was after a "no": the person means it, and is not asked a second time.
+    const suggestion = email && answer !== proposal && answer !== declined ? emailSuggestion(answer) : undefined;
     if (!suggestion) return answer === '' ? undefined : answer;
     if (await prompter.confirm({ message: t('prompt.didYouMean', { suggestion }), default: true })) return suggestion;
     if (isContact(answer)) return answer;
+    declined = answer;
     shown = { default: answer };
   }
 }

@@ -76,6 +76,23 @@ describe('typed as people type, in French', () => {
     expect(prompter.said).toContain('Compris\u00a0: EUR.');
   });
 
+  test('a phone number and an address in one answer are kept as typed; a declined correction is not offered again', async () => {
+    const file = await withHoles(examples.jardins, [[/^ {2}contact: .*\n/m, '']]);
+    const prompter = person([[/^Contact/, '06 12 34 56 78 ou claire.jdq@gmail.com']]);
+    await init({ interactive: true, prompter }, await contextFor(io(), { lang: 'fr', today: TODAY }));
+    expect((await read(file)).lead!.contact).toBe('06 12 34 56 78 ou claire.jdq@gmail.com');
+    expect(prompter.asked.filter((q) => q.startsWith('Vouliez-vous dire'))).toEqual([]);
+
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^ {2}contact: .*\n/m, ''));
+    const insisting = person([
+      [/^Contact/, 'claire@gmail,com'],
+      [/^Vouliez-vous dire/, false],
+    ]);
+    await init({ interactive: true, prompter: insisting }, await contextFor(io(), { lang: 'fr', today: TODAY }));
+    expect(insisting.asked.filter((q) => q.startsWith('Vouliez-vous dire'))).toEqual(['Vouliez-vous dire claire@gmail.com\u00a0?']);
+    expect((await read(file)).lead!.contact).toBe('claire@gmail,com');
+  });
+
   test('a weight as 4/5 and scores with semicolons and a decimal comma', async () => {
     const file = await withHoles(examples.jardins, [
       ['{ id: C1, text: Saisir une nouvelle adhésion en moins de deux minutes, weight: 4, objective: O1 }', '{ id: C1, text: Saisir une nouvelle adhésion en moins de deux minutes, objective: O1 }'],

@@ -1,6 +1,6 @@
 /** What people type, read as they mean it: every form issue 9 lists, in both languages, and the refusals. */
 import { loadTranslator, type Translator } from '../../src/i18n/index.js';
-import { amountWords, emailSuggestion, isCurrencyCode, parseAmount, parseOutOf, readCurrency, readScores } from '../../src/wizard/answers.js';
+import { amountWords, emailSuggestion, isContact, isCurrencyCode, parseAmount, parseOutOf, readCurrency, readScores } from '../../src/wizard/answers.js';
 import { loadDateReader, loadedDateReader, parseDate, typedDate, type DateReader } from '../../src/util/dates.js';
 
 let fr: Translator;
@@ -132,6 +132,18 @@ describe('e-mail slips', () => {
     expect(emailSuggestion('camille@gmial.com')).toBe('camille@gmail.com');
     expect(emailSuggestion('camille@hotmail.con')).toBe('camille@hotmail.com');
     expect(emailSuggestion('camille@orange fr')).toBe('camille@orange.fr');
+  });
+
+  test('only the address is rewritten, never glued to the words around it', () => {
+    expect(emailSuggestion('06 12 34 56 78 ou claire.jdq@gmial.com')).toBe('06 12 34 56 78 ou claire.jdq@gmail.com');
+    expect(emailSuggestion('claire@orange fr le soir')).toBe('claire@orange.fr le soir');
+    expect(emailSuggestion('06 12 34 56 78 ou claire.jdq@gmail.com')).toBeUndefined();
+    expect(emailSuggestion('écrire à claire@exemple.org')).toBeUndefined();
+  });
+
+  test('a phone number or an address among other words is a contact', () => {
+    for (const text of ['06 12 34 56 78 ou claire.jdq@gmail.com', 'claire@exemple.org (le soir)', 'tél. 06 12 34 56 78', '+33 6 12 34 56 78', '06.12.34.56.78']) expect([text, isContact(text)]).toEqual([text, true]);
+    for (const text of ['Claire', 'le soir', 'rue 12', 'claire@exemple', 'claire chez gmail']) expect([text, isContact(text)]).toEqual([text, false]);
   });
 
   test('a right address, or another service, is left alone', () => {
