@@ -35,10 +35,11 @@ export interface WizardOptions {
 
 export type SessionOptions = Context & WizardOptions;
 
-/** What was kept last time and is not the session's to replay: the review, for evaluate. */
-export interface Offered {
-  review: ReviewProgress;
-}
+/**
+ * What the journal of the last stopped run led to: a review, for evaluate to replay; or the step
+ * whose item was just finished, which goes on as if never stopped (its next item offered).
+ */
+export type Offered = { review: ReviewProgress } | { resumed: Step['id'] };
 
 export interface Session {
   t: Translator;
@@ -51,7 +52,8 @@ export interface Session {
   runStep(step: Step, mode: Mode, firstPass?: boolean): Promise<void>;
   /**
    * Offers what the last stopped run kept in the journal: an item being added is finished and
-   * saved here; a review is handed back (to evaluate only). What no longer fits is set aside.
+   * saved here, and its step named; a review is handed back (to evaluate only). What no longer
+   * fits is set aside.
    */
   offerJournal(): Promise<Offered | undefined>;
   /** Turns Ctrl-C into the sentence that says what was kept; other errors pass through. */
@@ -178,7 +180,7 @@ async function offerJournal(session: Session, options: SessionOptions, command: 
     return undefined;
   }
   session.project = await keeper.save(session.project);
-  return undefined;
+  return { resumed: step.id };
 }
 
 /** How many items the list at a path holds in the project now. */
