@@ -106,7 +106,7 @@ export const research: Step = {
               reviewProposed: ['amount', 'period'],
               fields: [
                 { kind: 'text', key: 'item', label: 'field.cost.item', help: 'help.cost.item', required: true },
-                { kind: 'number', key: 'amount', label: 'field.budget.amount', help: 'help.budget.amount', min: 0, required: true },
+                { kind: 'number', key: 'amount', label: 'field.budget.amount', help: 'help.budget.amount', min: 0, money: 'recurring', required: true },
                 { kind: 'choice', key: 'kind', label: 'field.budget.kind', help: 'help.budget.kind', choices: schemaChoices['research.candidates[].costs[].kind'], labels: 'enum.costKind', required: true },
                 {
                   kind: 'choice',

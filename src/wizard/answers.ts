@@ -32,6 +32,8 @@ export type Period = 'month' | 'quarter' | 'year';
 /** The words of a language that an amount may carry, from its catalogue. */
 export interface AmountWords {
   free: readonly string[];
+  /** What says a cost is paid once: "une fois", "one-off". */
+  once: readonly string[];
   per: readonly string[];
   periods: Readonly<Record<Period, readonly string[]>>;
   /** Currency names people type instead of a code: "euros" → EUR. */
@@ -48,6 +50,7 @@ export function amountWords(t: Translator): AmountWords {
   }
   return {
     free: alternatives(t('answer.free')),
+    once: alternatives(t('answer.once')),
     per: alternatives(t('answer.per')),
     periods: { month: alternatives(t('answer.period.month')), quarter: alternatives(t('answer.period.quarter')), year: alternatives(t('answer.period.year')) },
     currencies,
@@ -79,6 +82,8 @@ export interface Amount {
   amount: number;
   currency?: string;
   period?: Period;
+  /** Typed as paid once ("150 € une fois"), as a period says it recurs. */
+  once?: true;
 }
 
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -86,11 +91,21 @@ const either = (words: readonly string[]) => [...words].sort((a, b) => b.length 
 // Word edges that know accented letters (\b does not: "année").
 const edge = (pattern: string) => `(?<![\\p{L}\\d])(?:${pattern})(?![\\p{L}])`;
 
-/** "50€/mois", "50 € par mois", "£35 a month", "240 EUR par an", "gratuit": one answer, three facts. */
+/**
+ * "50€/mois", "50 € par mois", "£35 a month", "240 EUR par an", "150 euros une fois", "gratuit":
+ * one answer, up to three facts. A remark in parentheses after it is the person's own, and left
+ * out: "gratuit (c'est moi qui la fais)".
+ */
 export function parseAmount(text: string, lang: Lang, words: AmountWords): Amount | undefined {
   let value = text.trim().replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
+  value = value.replace(/(?<=\S)\s*\([^()]*\)\.?$/, '');
   if (value === '') return undefined;
   if (words.free.includes(value.toLowerCase())) return { amount: 0 };
+  const once = words.once.length ? new RegExp(`\\s*,?\\s+${edge(either(words.once))}\\.?$`, 'iu').exec(value) : null;
+  if (once) {
+    const read = parseAmount(value.slice(0, once.index), lang, { ...words, once: [], periods: { month: [], quarter: [], year: [] } });
+    return read && { ...read, once: true };
+  }
   let period: Period | undefined;
   for (const [name, list] of Object.entries(words.periods) as [Period, readonly string[]][]) {
     if (list.length === 0) continue;

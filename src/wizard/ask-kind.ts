@@ -172,10 +172,16 @@ function keepAmountFacts(field: NumberField, read: Amount, { ctx, t, prompter }:
     item.kind = 'recurring';
     item.period = read.period;
     along.set(item, new Set(['kind', 'period']));
+  } else if (field.money === 'recurring' && item && (read.once || (read.amount === 0 && item.kind === undefined))) {
+    // Nothing to pay is paid once: how often is no question for it.
+    item.kind = 'one-off';
+    delete item.period;
+    along.set(item, new Set(['kind']));
   }
   const currency = read.currency ?? project.needs?.budget?.currency;
   const money = currency ? t.money(read.amount, currency) : t.number(read.amount);
-  prompter.say(t('prompt.understood', { what: read.period ? t('prompt.amountPer', { amount: money, period: t.named(`enum.period.${read.period}`) }) : money }));
+  const what = read.period ? t('prompt.amountPer', { amount: money, period: t.named(`enum.period.${read.period}`) }) : read.once ? t('prompt.amountOnce', { amount: money }) : money;
+  prompter.say(t('prompt.understood', { what }));
 }
 
 async function askNumber(field: NumberField, asking: Asking): Promise<unknown> {
@@ -191,7 +197,7 @@ async function askNumber(field: NumberField, asking: Asking): Promise<unknown> {
       if (empty !== undefined) return empty;
       const typed = read(v);
       const n = typed?.amount;
-      if (n === undefined || (field.kind === 'integer' && !Number.isInteger(n))) return t(field.kind === 'integer' ? 'prompt.badInteger' : 'prompt.badNumber');
+      if (n === undefined || (field.kind === 'integer' && !Number.isInteger(n))) return t(field.kind === 'integer' ? 'prompt.badInteger' : field.money ? 'prompt.badAmount' : 'prompt.badNumber');
       if (field.min !== undefined && n < field.min) return t('prompt.tooSmall', { min: field.min });
       if (field.max !== undefined && n > field.max) return t('prompt.tooLarge', { max: field.max });
       return field.money ? amountFacts(field, typed!, asking) : true;
@@ -199,7 +205,7 @@ async function askNumber(field: NumberField, asking: Asking): Promise<unknown> {
   });
   if (answer === '') return undefined;
   const typed = read(answer)!;
-  if (field.money && answer !== shown && (typed.currency || typed.period || !/\d/.test(answer))) keepAmountFacts(field, typed, asking);
+  if (field.money && answer !== shown && (typed.currency || typed.period || typed.once || typed.amount === 0 || !/\d/.test(answer))) keepAmountFacts(field, typed, asking);
   return typed.amount;
 }
 

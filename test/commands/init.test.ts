@@ -220,7 +220,7 @@ describe('adopt init, scripted', () => {
     expect(prompter.refused).toEqual([
       'This e-mail address looks incomplete (such as name@example.org).',
       'At least 0.',
-      'Write a number, such as 240 or 12.50.',
+      'Write a number (240 or 12.50), an amount and its period (£20 a month, £150 once) or free.',
       'Write the date as DD/MM/YYYY (15/03/2027) or in words (15 March 2027): a date that exists, between 1900 and 2199.',
     ]);
     const project = await read();

@@ -73,6 +73,16 @@ describe('amounts', () => {
     expect(amount('free', en)).toEqual({ amount: 0 });
   });
 
+  test('free with a remark in parentheses is 0; an amount paid once says so', () => {
+    expect(amount('gratuit (c’est moi qui la fais)', fr)).toEqual({ amount: 0 });
+    expect(amount('150 euros une fois', fr)).toEqual({ amount: 150, currency: 'EUR', once: true });
+    expect(amount('150 € ponctuel', fr)).toEqual({ amount: 150, currency: 'EUR', once: true });
+    expect(amount('80 (devis reçu)', fr)).toEqual({ amount: 80 });
+    expect(amount('£150 one-off', en)).toEqual({ amount: 150, currency: 'GBP', once: true });
+    expect(amount('150 once', en)).toEqual({ amount: 150, once: true });
+    for (const text of ['une fois', '20 par mois une fois', '(gratuit)']) expect([text, amount(text, fr)]).toEqual([text, undefined]);
+  });
+
   test('what is not an amount is refused', () => {
     for (const text of ['oui', '50 par semaine', '50 bananes', '€', 'par mois']) expect([text, amount(text, fr)]).toEqual([text, undefined]);
     for (const text of ['yes', '1 200,50', '£35 a fortnight']) expect([text, amount(text, en)]).toEqual([text, undefined]);
