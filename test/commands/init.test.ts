@@ -221,7 +221,7 @@ describe('adopt init, scripted', () => {
       'This e-mail address looks incomplete (such as name@example.org).',
       'At least 0.',
       'Write a number (240 or 12.50), an amount and its period (£20 a month, £150 once) or free.',
-      'Write the date as DD/MM/YYYY (15/03/2027) or in words (15 March 2027): a date that exists, between 1900 and 2199.',
+      'Write the date as DD/MM/YYYY (15/03/2027) or in words (15\u00a0March\u00a02027): a date that exists, between 1900 and 2199.',
     ]);
     const project = await read();
     expect(project.lead!.contact).toBe('camille@example.org');
