@@ -9,6 +9,17 @@ describe('wrapping for the terminal', () => {
     expect(wrap('short', 30)).toBe('short');
   });
 
+  test('a step command moves whole to the next line: → adopt edit recherche is never split', async () => {
+    const { wrap } = await import('../../src/view/wrap.js');
+    const dim = (text: string) => `\u001b[2m${text}\u001b[22m`;
+    for (const line of [' ○ 4 Recherche d’outils            à faire → adopt edit recherche', ` ○ 4 Recherche d’outils            à faire${dim(' → adopt edit recherche')}`]) {
+      for (let width = 40; width <= 62; width++) {
+        const lines = wrap(line, width).replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+        expect([width, lines.some((l) => l.includes('→ adopt edit recherche'))]).toEqual([width, true]);
+      }
+    }
+  });
+
   test('an example in a message stays on one line at any width: (15 mars 2027) is never cut', async () => {
     const { wrap } = await import('../../src/view/wrap.js');
     const { loadTranslator } = await import('../../src/i18n/index.js');
