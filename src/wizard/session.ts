@@ -22,6 +22,7 @@ import type { Prompter } from './prompter.js';
 import { Keeper, describeItem } from './keeper.js';
 import { journalPath, readJournal, setAside, type Command, type ReviewProgress } from './journal.js';
 import { steps as allSteps } from '../steps/index.js';
+import { stepName } from '../steps/ids.js';
 import { isRecord } from '../util/records.js';
 import path from 'node:path';
 
@@ -207,7 +208,7 @@ export function printSummary(session: Session, options: SessionOptions): string 
     lines.push('', style('bold', t('status.warnings')));
     for (const warning of found) lines.push(...warningLines({ code: warning.code, message: warningMessage(warning, t, session.project), advice: warningAdvice(warning, t) }, style, false));
   }
-  lines.push('', style('bold', t('wizard.nextTitle')), `  ${t('wizard.nextRender')}`, `  ${t('wizard.nextStatus')}`, `  ${t('wizard.nextEdit')}`, `  ${t('wizard.nextCommit', { file: options.shownFile })}`);
+  lines.push('', style('bold', t('wizard.nextTitle')), `  ${t('wizard.nextRender')}`, `  ${t('wizard.nextStatus')}`, `  ${t('wizard.nextEdit', { step: stepName('needs', t.lang) })}`, `  ${t('wizard.nextCommit', { file: options.shownFile })}`);
   return lines.join('\n');
 }
 
