@@ -97,6 +97,17 @@ describe('catalogues', () => {
     }
   });
 
+  test('a list is headed with the word its items are called by, and a help names the options offered', async () => {
+    for (const lang of ['fr', 'en'] as const) {
+      const t = await loadTranslator(lang);
+      const item = t('item.audience.title', { n: 1 }).replace(/\s*(?:n°\s*)?1$/, '').toLowerCase();
+      expect([lang, t('field.needs.audiences')]).toEqual([lang, expect.stringContaining(item)]);
+      // "Urgency: high / medium / low": the help speaks of the levels the choice shows.
+      const help = t('help.needs.schedule.urgency').toLowerCase();
+      for (const level of ['enum.level.high', 'enum.level.low'] as const) expect([lang, help]).toEqual([lang, expect.stringContaining(t(level))]);
+    }
+  });
+
   test('dates and money read naturally in each language', async () => {
     expect((await loadTranslator('en')).date('2027-03-15')).toBe('15 March 2027');
     expect((await loadTranslator('fr')).date('2027-03-15')).toBe('15 mars 2027');
