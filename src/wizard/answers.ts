@@ -175,7 +175,10 @@ export function emailSuggestion(text: string): string | undefined {
   const i = parts.findIndex((part) => part.includes('@'));
   const [local, typed] = [parts[i]!.slice(0, parts[i]!.indexOf('@')), parts[i]!.slice(parts[i]!.indexOf('@') + 1)];
   if (local === '') return undefined;
-  let domain = typed.toLowerCase();
+  // Punctuation after a whole address ("gmail.com, le soir") belongs to the sentence.
+  const trail = /^(.*\..*?)([,;.:)»]+)$/.exec(typed);
+  let domain = (trail ? trail[1]! : typed).toLowerCase();
+  const after = trail ? trail[2]! : '';
   let taken = 1;
   // "orange fr": a space where the dot was, only before an ending a domain has.
   const next = parts[i + 2];
@@ -190,7 +193,7 @@ export function emailSuggestion(text: string): string | undefined {
   if (known) domain = known;
   const email = `${local}@${domain}`;
   if (!isEmail(email)) return undefined;
-  const suggestion = [...parts.slice(0, i), email, ...parts.slice(i + taken)].join('');
+  const suggestion = [...parts.slice(0, i), email + after, ...parts.slice(i + taken)].join('');
   return suggestion !== value ? suggestion : undefined;
 }
 

@@ -149,6 +149,8 @@ describe('e-mail slips', () => {
     expect(emailSuggestion('claire@orange fr le soir')).toBe('claire@orange.fr le soir');
     expect(emailSuggestion('06 12 34 56 78 ou claire.jdq@gmail.com')).toBeUndefined();
     expect(emailSuggestion('écrire à claire@exemple.org')).toBeUndefined();
+    expect(emailSuggestion('claire@gmail.com, le soir')).toBeUndefined();
+    expect(emailSuggestion('claire@gmial.com, le soir')).toBe('claire@gmail.com, le soir');
   });
 
   test('a phone number or an address among other words is a contact', () => {
