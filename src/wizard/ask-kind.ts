@@ -156,7 +156,7 @@ export function answeredAlong(target: object, key: string): boolean {
 function amountFacts(field: NumberField, read: Amount, { ctx, t }: Asking): string | true {
   const budget = ctx.project.needs?.budget;
   if (read.currency && budget?.currency && read.currency !== budget.currency.toUpperCase()) return t('prompt.otherCurrency', { currency: budget.currency });
-  if (read.period && field.money === 'monthly' && read.period !== 'month') return t('prompt.monthlyOnly');
+  if (field.money === 'monthly' && ((read.period && read.period !== 'month') || read.once)) return t('prompt.monthlyOnly');
   return true;
 }
 

@@ -171,3 +171,15 @@ describe('numbers and dates in messages', () => {
     expect(en('prompt.endBeforeStart', { start: '2027-03-15' })).toMatch(/\(15\/03\/2027\)/);
   });
 });
+
+describe('an amount asked per month', () => {
+  test('an amount paid once is refused where a monthly cost is asked, as a yearly one is', async () => {
+    const { askKind } = await import('../../src/wizard/ask-kind.js');
+    const { ScriptedPrompter } = await import('../../src/wizard/prompter.js');
+    const prompter = new ScriptedPrompter(['150 € une fois', '240 € par an', '12 € par mois']);
+    const field = { kind: 'number', key: 'monthlyCost', label: 'field.inventory.monthlyCost', min: 0, money: 'monthly' } as const;
+    const value = await askKind(field, undefined, { project: { version: 1 } as never }, { prompter, t: fr });
+    expect(value).toBe(12);
+    expect(prompter.refused).toEqual([fr('prompt.monthlyOnly'), fr('prompt.monthlyOnly')]);
+  });
+});
