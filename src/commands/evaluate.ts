@@ -122,7 +122,7 @@ async function interactive(session: Session, options: EvaluateOptions & SessionO
 async function resumable(session: Session, options: SessionOptions): Promise<ReviewProgress | undefined> {
   const { t, prompter, keeper } = session;
   const offered = await session.offerJournal();
-  if (!offered) return undefined;
+  if (!offered || !('review' in offered)) return undefined;
   const { review } = offered;
   const project = session.project;
   const candidate = { ...project, evaluation: { ...project.evaluation, reviews: [...(project.evaluation?.reviews ?? []), review.review] } };

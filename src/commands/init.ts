@@ -56,7 +56,9 @@ async function walk(session: Session, options: InitOptions & SessionOptions, isN
   prompter.say(style('bold', t(isNew ? 'init.welcome' : 'init.welcomeBack', { file: options.shownFile })));
   // The first day's explanation once; after that, where the project stands.
   prompter.say(isNew ? t('init.howItWorks') : standing(session.project, t, options.today));
-  await session.offerJournal();
+  const offered = await session.offerJournal();
+  // The step of an item just finished goes on as if never stopped: one more item is offered.
+  const resumed = offered && 'resumed' in offered ? offered.resumed : undefined;
 
   const mode = options.restart ? 'review' : 'fill';
   let asked = 0;
@@ -65,7 +67,7 @@ async function walk(session: Session, options: InitOptions & SessionOptions, isN
     const state = stepProgress(step, session.project, options.today).state;
     const title = t(`step.${step.id}`);
     const name = step.number ? t('init.stepTitle', { n: step.number, title }) : title;
-    if (mode === 'fill' && state === 'complete') {
+    if (mode === 'fill' && state === 'complete' && step.id !== resumed) {
       prompter.say(style('dim', t('init.stepDone', { step: name })));
       continue;
     }
@@ -88,6 +90,8 @@ async function walk(session: Session, options: InitOptions & SessionOptions, isN
         break;
       }
     }
+    // A step resumed after its journaled item gets its heading too: the item was asked before
+    // any heading of this run, and the list goes on under it.
     prompter.say(`\n${stepHeading(session, step)}`);
     // The first pass asks what the method needs; the details wait for adopt edit.
     await session.runStep(step, mode, mode === 'fill');
@@ -95,7 +99,8 @@ async function walk(session: Session, options: InitOptions & SessionOptions, isN
     prompter.say(style('green', t('wizard.saved', { file: options.shownFile })));
   }
   prompter.say(printSummary(session, options));
-  if (mode === 'fill') prompter.say(t('init.details'));
+  // A step a first day always leaves details in, named so that the command can be copied.
+  if (mode === 'fill') prompter.say(t('init.details', { step: stepName('needs', t.lang) }));
 }
 
 /** "Steps 1 to 3 done; next: the research for tools", from the same progress as status. */

@@ -137,7 +137,9 @@ function makeTranslator(lang: Lang, catalogue: Catalogue): Translator {
       const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
       const month = match ? months[Number(match[2]) - 1] : undefined;
       if (!match || !month) return visible(iso);
-      return interpolate(catalogue['date.long'], { day: Number(match[3]), month, year: match[1]! });
+      // The first of the month is an ordinal in some languages: "1er septembre".
+      const day = match[3] === '01' ? catalogue['date.first'] : Number(match[3]);
+      return interpolate(catalogue['date.long'], { day, month, year: match[1]! });
     },
     money(amount: number, currency: string) {
       const whole = Number.isInteger(amount);

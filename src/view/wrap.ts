@@ -4,7 +4,8 @@ const visibleLength = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').length;
  * Wraps text at word boundaries to the terminal's width, so that a terminal never cuts a word
  * in two. A line continues at its own indent, or under the text after a mark ("  ! ", markHang)
  * or a label (" ◐ 3 Needs  ", given by `hang`) that it should line up with. Only plain
- * spaces break: French keeps « guillemets » and "46 jours" together with non-breaking ones.
+ * spaces break: French keeps « guillemets » and "46 jours" together with non-breaking ones, and
+ * a command with its arguments is kept whole without them, as it is copied.
  */
 export function wrap(text: string, width: number | undefined, hang?: (line: string) => number | undefined): string {
   if (width === undefined || width < 20) return text;
@@ -16,8 +17,9 @@ export function wrap(text: string, width: number | undefined, hang?: (line: stri
       const hanging = hang?.(line) ?? markHang(line);
       // A label too wide for a narrow terminal: its continuation steps in a little instead.
       const next = hanging === undefined ? indent : ' '.repeat(hanging < width / 2 ? hanging : indent.length + 4);
-      // Each word with the spaces before it, so that a column's padding survives on its line.
-      const words = line.slice(indent.length).match(/ *[^ ]+/g) ?? [];
+      // Each word with the spaces before it, so that a column's padding survives on its line; a
+      // command people copy ("→ adopt edit besoins") moves whole, never split across two lines.
+      const words = line.slice(indent.length).match(/ *(?:(?:→ )?adopt(?: [^ ]+){1,2}|[^ ]+)/gu) ?? [];
       const out: string[] = [];
       let current = indent;
       for (const spaced of words) {

@@ -32,6 +32,8 @@ export type Period = 'month' | 'quarter' | 'year';
 /** The words of a language that an amount may carry, from its catalogue. */
 export interface AmountWords {
   free: readonly string[];
+  /** What says a cost is paid once: "une fois", "one-off". */
+  once: readonly string[];
   per: readonly string[];
   periods: Readonly<Record<Period, readonly string[]>>;
   /** Currency names people type instead of a code: "euros" → EUR. */
@@ -48,6 +50,7 @@ export function amountWords(t: Translator): AmountWords {
   }
   return {
     free: alternatives(t('answer.free')),
+    once: alternatives(t('answer.once')),
     per: alternatives(t('answer.per')),
     periods: { month: alternatives(t('answer.period.month')), quarter: alternatives(t('answer.period.quarter')), year: alternatives(t('answer.period.year')) },
     currencies,
@@ -79,6 +82,8 @@ export interface Amount {
   amount: number;
   currency?: string;
   period?: Period;
+  /** Typed as paid once ("150 € une fois"), as a period says it recurs. */
+  once?: true;
 }
 
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -86,11 +91,21 @@ const either = (words: readonly string[]) => [...words].sort((a, b) => b.length 
 // Word edges that know accented letters (\b does not: "année").
 const edge = (pattern: string) => `(?<![\\p{L}\\d])(?:${pattern})(?![\\p{L}])`;
 
-/** "50€/mois", "50 € par mois", "£35 a month", "240 EUR par an", "gratuit": one answer, three facts. */
+/**
+ * "50€/mois", "50 € par mois", "£35 a month", "240 EUR par an", "150 euros une fois", "gratuit":
+ * one answer, up to three facts. A remark in parentheses after it is the person's own, and left
+ * out: "gratuit (c'est moi qui la fais)".
+ */
 export function parseAmount(text: string, lang: Lang, words: AmountWords): Amount | undefined {
   let value = text.trim().replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
+  value = value.replace(/(?<=\S)\s*\([^()]*\)\.?$/, '');
   if (value === '') return undefined;
   if (words.free.includes(value.toLowerCase())) return { amount: 0 };
+  const once = words.once.length ? new RegExp(`\\s*,?\\s+${edge(either(words.once))}\\.?$`, 'iu').exec(value) : null;
+  if (once) {
+    const read = parseAmount(value.slice(0, once.index), lang, { ...words, once: [], periods: { month: [], quarter: [], year: [] } });
+    return read && { ...read, once: true };
+  }
   let period: Period | undefined;
   for (const [name, list] of Object.entries(words.periods) as [Period, readonly string[]][]) {
     if (list.length === 0) continue;
@@ -143,26 +158,54 @@ export function isEmail(text: string): boolean {
 /** The mail services whose names are mistyped most, for "did you mean gmail.com?". */
 const DOMAINS = ['gmail.com', 'yahoo.com', 'yahoo.fr', 'hotmail.com', 'hotmail.fr', 'outlook.com', 'outlook.fr', 'live.com', 'icloud.com', 'orange.fr', 'free.fr', 'laposte.net', 'sfr.fr', 'wanadoo.fr', 'btinternet.com', 'proton.me', 'protonmail.com'];
 
+/** The endings a domain split by a space most often lost its dot before: "orange fr". */
+const ENDINGS = /^(?:com|fr|net|org|eu|be|ch|ca|uk|me|io)$/i;
+
 /**
  * The address the user most likely meant, when what was typed looks like a slip: a comma or a
- * space for a dot (gmail,com), a known service misspelt (gmial.com), ".con" for ".com".
+ * space for a dot (gmail,com), a known service misspelt (gmial.com), ".con" for ".com". Only the
+ * address is rewritten: the words around it ("06 12 34 56 78 ou …") stay as they were typed.
  */
 export function emailSuggestion(text: string): string | undefined {
   const value = text.trim();
   const at = value.indexOf('@');
   if (at <= 0 || value.indexOf('@', at + 1) >= 0) return undefined;
-  const local = value.slice(0, at).replace(/\s+/g, '');
-  let domain = value.slice(at + 1).trim().toLowerCase().replace(/\s*[,;\s]\s*/g, '.').replace(/\.{2,}/g, '.');
+  // Words and the spaces between them, so that the others are given back exactly as typed.
+  const parts = value.split(/(\s+)/);
+  const i = parts.findIndex((part) => part.includes('@'));
+  const [local, typed] = [parts[i]!.slice(0, parts[i]!.indexOf('@')), parts[i]!.slice(parts[i]!.indexOf('@') + 1)];
+  if (local === '') return undefined;
+  // Punctuation after a whole address ("gmail.com, le soir") belongs to the sentence.
+  const trail = /^(.*\..*?)([,;.:)»]+)$/.exec(typed);
+  let domain = (trail ? trail[1]! : typed).toLowerCase();
+  const after = trail ? trail[2]! : '';
+  let taken = 1;
+  // "orange fr": a space where the dot was, only before an ending a domain has.
+  const next = parts[i + 2];
+  if (!/[.,;]./.test(domain) && next !== undefined && ENDINGS.test(next)) {
+    domain = `${domain.replace(/[,;]$/, '')}.${next.toLowerCase()}`;
+    taken = 3;
+  }
+  domain = domain.replace(/[,;]/g, '.').replace(/\.{2,}/g, '.');
   domain = domain.replace(/\.(con|cmo|ocm|cm|om|comm)$/, '.com').replace(/\.(frr|fe|rf)$/, '.fr');
   // Only a service of the same first letter: mail.com is not a slip of gmail.com.
   const known = closest(domain, DOMAINS.filter((d) => d[0] === domain[0]));
   if (known) domain = known;
-  const suggestion = `${local}@${domain}`;
-  return suggestion !== value && isEmail(suggestion) ? suggestion : undefined;
+  const email = `${local}@${domain}`;
+  if (!isEmail(email)) return undefined;
+  const suggestion = [...parts.slice(0, i), email + after, ...parts.slice(i + taken)].join('');
+  return suggestion !== value ? suggestion : undefined;
 }
 
-/** A contact is an e-mail address or a phone number. */
+/** A phone number: at least six digits, grouped as people group them. */
+const PHONE = /\+?\d[\d\s().-]*\d/g;
+
+/**
+ * A contact is an e-mail address or a phone number, alone or among other words ("06 12 34 56 78
+ * ou claire@exemple.org", "claire@exemple.org (le soir)"): what holds one is taken as typed.
+ */
 export function isContact(text: string): boolean {
   const value = text.trim();
-  return value.includes('@') ? isEmail(value) : /^\+?[\d\s().-]{6,}$/.test(value);
+  if (value.split(/\s+/).some((word) => isEmail(word.replace(/^[(<«"']+|[)>»"',;.:]+$/g, '')))) return true;
+  return [...value.matchAll(PHONE)].some((found) => found[0].replace(/\D/g, '').length >= 6);
 }

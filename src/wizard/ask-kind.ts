@@ -77,6 +77,7 @@ async function askText(field: TextField, asking: Asking): Promise<unknown> {
   const check = email ? (v: string) => (isContact(v) || emailSuggestion(v) ? true : t(v.includes('@') && !isEmail(v) ? 'prompt.badEmail' : 'prompt.badContact')) : () => true as const;
   let shown = withDefault(proposal);
   const carries = field.carries && asking.ctx.item ? field.carries : undefined;
+  let declined: string | undefined;
   for (;;) {
     const answer = await prompter.text({ ...q, ...shown, validate: (v) => blank(v) ?? (carries ? refusedCarried(field, v, asking) : check(v)) });
     if (carries && answer !== proposal) {
@@ -84,10 +85,12 @@ async function askText(field: TextField, asking: Asking): Promise<unknown> {
       const carried = carriedBy(field, answer, asking);
       if (carried) return keepCarried(carried, asking);
     }
-    const suggestion = email && answer !== proposal ? emailSuggestion(answer) : undefined;
+    // Typed again as it was after a "no": the person means it, and is not asked a second time.
+    const suggestion = email && answer !== proposal && answer !== declined ? emailSuggestion(answer) : undefined;
     if (!suggestion) return answer === '' ? undefined : answer;
     if (await prompter.confirm({ message: t('prompt.didYouMean', { suggestion }), default: true })) return suggestion;
     if (isContact(answer)) return answer;
+    declined = answer;
     shown = { default: answer };
   }
 }
@@ -153,7 +156,7 @@ function amountFacts(field: NumberField, read: Amount, asking: Asking): string |
   const { t } = asking;
   const foreign = foreignCurrency(read, asking);
   if (foreign) return foreign;
-  if (read.period && field.money === 'monthly' && read.period !== 'month') return t('prompt.monthlyOnly');
+  if (field.money === 'monthly' && ((read.period && read.period !== 'month') || read.once)) return t('prompt.monthlyOnly');
   return true;
 }
 
@@ -170,6 +173,11 @@ function keepAmountFacts(field: NumberField, read: Amount, asking: Asking): void
     item.kind = 'recurring';
     item.period = read.period;
     markAlong(item, ['kind', 'period']);
+  } else if (field.money === 'recurring' && item && (read.once || (read.amount === 0 && item.kind === undefined))) {
+    // Nothing to pay is paid once: how often is no question for it.
+    item.kind = 'one-off';
+    delete item.period;
+    markAlong(item, ['kind']);
   }
   prompter.say(t('prompt.understood', { what: amountSaid(read, asking) }));
 }
@@ -246,7 +254,7 @@ async function askNumber(field: NumberField, asking: Asking): Promise<unknown> {
       if (empty !== undefined) return empty;
       const typed = read(v);
       const n = typed?.amount;
-      if (n === undefined || (field.kind === 'integer' && !Number.isInteger(n))) return t(field.kind === 'integer' ? 'prompt.badInteger' : 'prompt.badNumber');
+      if (n === undefined || (field.kind === 'integer' && !Number.isInteger(n))) return t(field.kind === 'integer' ? 'prompt.badInteger' : field.money ? 'prompt.badAmount' : 'prompt.badNumber');
       if (field.min !== undefined && n < field.min) return t('prompt.tooSmall', { min: field.min });
       if (field.max !== undefined && n > field.max) return t('prompt.tooLarge', { max: field.max });
       return field.money ? amountFacts(field, typed!, asking) : true;
@@ -254,7 +262,7 @@ async function askNumber(field: NumberField, asking: Asking): Promise<unknown> {
   });
   if (answer === '') return undefined;
   const typed = read(answer)!;
-  if (field.money && answer !== shown && (typed.currency || typed.period || !/\d/.test(answer))) keepAmountFacts(field, typed, asking);
+  if (field.money && answer !== shown && (typed.currency || typed.period || typed.once || typed.amount === 0 || !/\d/.test(answer))) keepAmountFacts(field, typed, asking);
   return typed.amount;
 }
 

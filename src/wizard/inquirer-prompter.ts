@@ -48,8 +48,11 @@ export function inquirerPrompter(
     },
   };
   // Questions, notes, choices and defaults carry the file's text: shown, never obeyed by the terminal.
+  // Wrapped here, after the "? " inquirer puts before it: inquirer's own wrapping keeps the
+  // space it breaks at, which would start the next line.
+  const question = (q: Question) => wrap(visible(q.message), width() - 2);
   const message = (q: Question) => ({
-    message: visible(q.message),
+    message: question(q),
     theme: { style: { message: (text: string, status: string) => style('bold', text) + (q.help && status !== 'done' ? `\n${style('dim', fit(`  ${visible(q.help)}`))}` : '') } },
   });
   const names = <T>(choices: readonly Choice<T>[]) => choices.map((c) => ({ value: c.value, name: visible(c.label), ...(c.hint ? { description: visible(c.hint) } : {}) }));
@@ -102,7 +105,7 @@ export function inquirerPrompter(
         (context) =>
         input(
           {
-            message: visible(q.message),
+            message: question(q),
             ...(q.default ? { default: q.default } : {}),
             validate: (value: string) => q.validate?.(value.trim()) ?? true,
             // Shown visibly; Enter still keeps the value exactly as it is in the file.

@@ -22,6 +22,7 @@ import type { Prompter } from './prompter.js';
 import { Keeper, describeItem } from './keeper.js';
 import { journalPath, readJournal, setAside, type Command, type ReviewProgress } from './journal.js';
 import { steps as allSteps } from '../steps/index.js';
+import { stepName } from '../steps/ids.js';
 import { isRecord } from '../util/records.js';
 import path from 'node:path';
 
@@ -35,10 +36,11 @@ export interface WizardOptions {
 
 export type SessionOptions = Context & WizardOptions;
 
-/** What was kept last time and is not the session's to replay: the review, for evaluate. */
-export interface Offered {
-  review: ReviewProgress;
-}
+/**
+ * What the journal of the last stopped run led to: a review, for evaluate to replay; or the step
+ * whose item was just finished, which goes on as if never stopped (its next item offered).
+ */
+export type Offered = { review: ReviewProgress } | { resumed: Step['id'] };
 
 export interface Session {
   t: Translator;
@@ -51,7 +53,8 @@ export interface Session {
   runStep(step: Step, mode: Mode, firstPass?: boolean): Promise<void>;
   /**
    * Offers what the last stopped run kept in the journal: an item being added is finished and
-   * saved here; a review is handed back (to evaluate only). What no longer fits is set aside.
+   * saved here, and its step named; a review is handed back (to evaluate only). What no longer
+   * fits is set aside.
    */
   offerJournal(): Promise<Offered | undefined>;
   /** Turns Ctrl-C into the sentence that says what was kept; other errors pass through. */
@@ -178,7 +181,7 @@ async function offerJournal(session: Session, options: SessionOptions, command: 
     return undefined;
   }
   session.project = await keeper.save(session.project);
-  return undefined;
+  return { resumed: step.id };
 }
 
 /** How many items the list at a path holds in the project now. */
@@ -205,7 +208,7 @@ export function printSummary(session: Session, options: SessionOptions): string 
     lines.push('', style('bold', t('status.warnings')));
     for (const warning of found) lines.push(...warningLines({ code: warning.code, message: warningMessage(warning, t, session.project), advice: warningAdvice(warning, t) }, style, false));
   }
-  lines.push('', style('bold', t('wizard.nextTitle')), `  ${t('wizard.nextRender')}`, `  ${t('wizard.nextStatus')}`, `  ${t('wizard.nextEdit')}`, `  ${t('wizard.nextCommit', { file: options.shownFile })}`);
+  lines.push('', style('bold', t('wizard.nextTitle')), `  ${t('wizard.nextRender')}`, `  ${t('wizard.nextStatus')}`, `  ${t('wizard.nextEdit', { step: stepName('needs', t.lang) })}`, `  ${t('wizard.nextCommit', { file: options.shownFile })}`);
   return lines.join('\n');
 }
 

@@ -89,7 +89,7 @@ describe('the wizard', () => {
     const prompter = new ScriptedPrompter(Array(40).fill(answer));
     const io = { stdout: { write: () => true }, stderr: { write: () => true }, stdin: Object.assign(new PassThrough(), { isTTY: true }), env: { LANG: 'C' }, cwd: dir };
     await edit({ interactive: true, prompter, step: 'deployment' }, await contextFor(io, { lang: 'en', today: '2026-11-27' }));
-    expect(prompter.refused).toEqual(['Write the date as DD/MM/YYYY (15/03/2027) or in words (15 March 2027): a date that exists, between 1900 and 2199.']);
+    expect(prompter.refused).toEqual(['Write the date as DD/MM/YYYY (15/03/2027) or in words (15\u00a0March\u00a02027): a date that exists, between 1900 and 2199.']);
     expect(parse(await readFile(path.join(dir, 'adopt.yaml'), 'utf8')).deployment.launch.date).toBe('2027-12-31');
   });
 });

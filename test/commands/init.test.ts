@@ -161,7 +161,11 @@ describe('adopt init, scripted', () => {
     expect(project.project!.created).toBe(TODAY);
     // the details were left for adopt edit, which asks them
     expect(project.research!.candidates![0]!.vendor).toBeUndefined();
-    expect(prompter.said.at(-1)).toMatch(fr ? /adopt edit <étape> propose de compléter ce qui est vide/ : /adopt edit <step> offers to fill in what is blank/);
+    // said in plain words, naming a step as typed; git only as an example for those who use it
+    expect(prompter.said.at(-1)).toBe(fr ? 'Quelques questions de détail attendent adopt edit\u00a0: adopt edit besoins, par exemple, propose de compléter ce qui est resté vide à cette étape.' : 'A few questions of detail wait for adopt edit: adopt edit needs, for instance, offers to fill in what was left blank in that step.');
+    const next = prompter.said.at(-2)!.split('\n');
+    expect(next).toContain(fr ? '  adopt edit besoins (ou une autre étape)\u00a0: revenir sur une étape le moment venu' : '  adopt edit needs (or another step): come back to a step when its time comes');
+    expect(next.at(-1)).toMatch(fr ? /^ {2}Partagez le fichier adopt\.yaml avec l’équipe\u00a0: un dossier partagé suffit \(si vous utilisez git, par exemple git add/ : /^ {2}Share the file adopt\.yaml with the team: a shared folder will do \(if you use git, for instance git add/);
     // keys in the format's order; no modeline, since no schema is beside the file to point to
     const text = await readFile(path.join(dir, 'adopt.yaml'), 'utf8');
     expect(text.split('\n')[0]).toBe('version: 1');
@@ -221,8 +225,8 @@ describe('adopt init, scripted', () => {
     expect(prompter.refused).toEqual([
       'This e-mail address looks incomplete (such as name@example.org).',
       'At least 0.',
-      'Write a number, such as 240 or 12.50.',
-      'Write the date as DD/MM/YYYY (15/03/2027) or in words (15 March 2027): a date that exists, between 1900 and 2199.',
+      'Write a number (240 or 12.50), an amount and its period (£20 a month, £150 once) or free.',
+      'Write the date as DD/MM/YYYY (15/03/2027) or in words (15\u00a0March\u00a02027): a date that exists, between 1900 and 2199.',
     ]);
     const project = await read();
     expect(project.lead!.contact).toBe('camille@example.org');

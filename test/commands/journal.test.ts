@@ -81,13 +81,24 @@ describe('Ctrl-C in the wizard', () => {
     expect(typeof kept.time).toBe('string');
 
     // the next run offers it first, asks only what is missing, then carries on where init is
-    const second = new ScriptedPrompter([true, 'Volunteer', 'volunteer', 'Shift swaps', ...needsThenLater]);
+    const second = new ScriptedPrompter([true, 'Volunteer', 'volunteer', 'Shift swaps', '', ...needsThenLater]);
     await init(asking(second), await context());
     expect(second.remaining).toBe(0);
     expect(second.said.join('\n')).toContain('Last time, adopt stopped while you were adding key user 3 (Sam Okafor).');
     expect(second.asked.slice(0, 4)).toEqual(['Carry on with it now?', 'Role or team', 'Profile', 'Expected use']);
     expect((await read()).keyUsers!.at(-1)).toEqual({ id: 'sam-okafor', name: 'Sam Okafor', role: 'Volunteer', profile: 'volunteer', use: 'Shift swaps' });
     expect(existsSync(journal())).toBe(false);
+  });
+
+  test('a list resumed in the middle goes on as if never stopped: the next item is offered, Enter ends the list', async () => {
+    await stopped(init(asking(new ScriptedPrompter([...lead, ...twoKeyUsers.slice(0, 5), INTERRUPT])), await context()));
+    expect((await read()).keyUsers!.map((u) => u.name)).toEqual(['Karim Benali']);
+    const second = new ScriptedPrompter([true, 'Reception', 'daily', 'Sign-ups', 'Sam Okafor', 'Volunteer', 'volunteer', 'Shift swaps', '', ...needsThenLater]);
+    await init(asking(second), await context());
+    expect(second.remaining).toBe(0);
+    expect(second.said).toContain('Key user 3 (or Enter on the first question to finish the list)');
+    expect(second.said.filter((line) => /Key users: already done/.test(line))).toEqual([]);
+    expect((await read()).keyUsers!.map((u) => u.name)).toEqual(['Karim Benali', 'Léa Dubois', 'Sam Okafor']);
   });
 
   test('an item being added is never half in the file: the list stays as it was', async () => {

@@ -120,4 +120,22 @@ describe('user text at the terminal', () => {
     expect(shown).toContain('One\\u{9b}2J');
     expect(shown).not.toMatch(/\u001b\]|\u0007|\u009b|\u001b\[8m/);
   });
+
+  test('a question too long for the terminal wraps between words, its next line starting with a word', async () => {
+    const t = await loadTranslator('fr');
+    const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => undefined });
+    let shown = '';
+    const output = Object.assign(new Writable({ write: (chunk: Buffer, _encoding, done) => ((shown += chunk.toString('utf8')), done()) }), { end: () => output, columns: 80 });
+    const prompter = inquirerPrompter(t, await makeStyle({ env: {} }), output, { input, output });
+    const question = 'Combien d’heures par mois les bénévoles de l’accueil passent-ils aujourd’hui à recopier les inscriptions des ateliers';
+    const answer = prompter.text({ message: question });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    input.write('3\r');
+    expect(await answer).toBe('3');
+    const lines = shown.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').split(/\r?\n/);
+    const at = lines.findIndex((line) => line.includes('Combien'));
+    expect(lines[at]!.length).toBeLessThanOrEqual(80);
+    expect(lines[at + 1]).toMatch(/^\S/);
+    expect(lines.slice(at, at + 2).join(' ')).toContain('recopier les inscriptions');
+  });
 });

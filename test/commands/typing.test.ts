@@ -76,6 +76,41 @@ describe('typed as people type, in French', () => {
     expect(prompter.said).toContain('Compris\u00a0: EUR.');
   });
 
+  test('a phone number and an address in one answer are kept as typed; a declined correction is not offered again', async () => {
+    const file = await withHoles(examples.jardins, [[/^ {2}contact: .*\n/m, '']]);
+    const prompter = person([[/^Contact/, '06 12 34 56 78 ou claire.jdq@gmail.com']]);
+    await init({ interactive: true, prompter }, await contextFor(io(), { lang: 'fr', today: TODAY }));
+    expect((await read(file)).lead!.contact).toBe('06 12 34 56 78 ou claire.jdq@gmail.com');
+    expect(prompter.asked.filter((q) => q.startsWith('Vouliez-vous dire'))).toEqual([]);
+
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^ {2}contact: .*\n/m, ''));
+    const insisting = person([
+      [/^Contact/, 'claire@gmail,com'],
+      [/^Vouliez-vous dire/, false],
+    ]);
+    await init({ interactive: true, prompter: insisting }, await contextFor(io(), { lang: 'fr', today: TODAY }));
+    expect(insisting.asked.filter((q) => q.startsWith('Vouliez-vous dire'))).toEqual(['Vouliez-vous dire claire@gmail.com\u00a0?']);
+    expect((await read(file)).lead!.contact).toBe('claire@gmail,com');
+  });
+
+  test('an amount paid once, and free with a remark: each kind known, no question of how often', async () => {
+    const file = await withHoles(examples.jardins, [
+      ['{ item: Paramétrage et reprise des données des tableurs, amount: 600, kind: one-off, category: setup }', '{ item: Paramétrage et reprise des données des tableurs, category: setup }'],
+      ['{ item: Demi-journée de formation par une intervenante, amount: 350, kind: one-off, category: training }', '{ item: Demi-journée de formation par une intervenante, category: training }'],
+    ]);
+    const prompter = person([
+      [/^Montant/, '150 euros une fois'],
+      [/^Montant/, 'gratuit (c’est moi qui la fais)'],
+    ]);
+    await init({ interactive: true, prompter }, await contextFor(io(), { lang: 'fr', today: TODAY }));
+    const items = (await read(file)).needs!.budget!.items!;
+    expect(items[0]).toEqual({ item: 'Paramétrage et reprise des données des tableurs', amount: 150, kind: 'one-off', category: 'setup' });
+    expect(items[1]).toEqual({ item: 'Demi-journée de formation par une intervenante', amount: 0, kind: 'one-off', category: 'training' });
+    expect(prompter.refused).toEqual([]);
+    expect(prompter.asked.filter((q) => /^Ponctuel ou récurrent|^Payé chaque/.test(q))).toEqual([]);
+    expect(prompter.said).toContain('Compris\u00a0: 150\u00a0€, en une fois.');
+  });
+
   test('a weight as 4/5 and scores with semicolons and a decimal comma', async () => {
     const file = await withHoles(examples.jardins, [
       ['{ id: C1, text: Saisir une nouvelle adhésion en moins de deux minutes, weight: 4, objective: O1 }', '{ id: C1, text: Saisir une nouvelle adhésion en moins de deux minutes, objective: O1 }'],

@@ -1,6 +1,6 @@
 /** What people type, read as they mean it: every form issue 9 lists, in both languages, and the refusals. */
 import { loadTranslator, type Translator } from '../../src/i18n/index.js';
-import { amountWords, emailSuggestion, isCurrencyCode, parseAmount, parseOutOf, readCurrency, readScores } from '../../src/wizard/answers.js';
+import { amountWords, emailSuggestion, isContact, isCurrencyCode, parseAmount, parseOutOf, readCurrency, readScores } from '../../src/wizard/answers.js';
 import { loadDateReader, loadedDateReader, parseDate, typedDate, type DateReader } from '../../src/util/dates.js';
 
 let fr: Translator;
@@ -73,6 +73,16 @@ describe('amounts', () => {
     expect(amount('free', en)).toEqual({ amount: 0 });
   });
 
+  test('free with a remark in parentheses is 0; an amount paid once says so', () => {
+    expect(amount('gratuit (c’est moi qui la fais)', fr)).toEqual({ amount: 0 });
+    expect(amount('150 euros une fois', fr)).toEqual({ amount: 150, currency: 'EUR', once: true });
+    expect(amount('150 € ponctuel', fr)).toEqual({ amount: 150, currency: 'EUR', once: true });
+    expect(amount('80 (devis reçu)', fr)).toEqual({ amount: 80 });
+    expect(amount('£150 one-off', en)).toEqual({ amount: 150, currency: 'GBP', once: true });
+    expect(amount('150 once', en)).toEqual({ amount: 150, once: true });
+    for (const text of ['une fois', '20 par mois une fois', '(gratuit)']) expect([text, amount(text, fr)]).toEqual([text, undefined]);
+  });
+
   test('what is not an amount is refused', () => {
     for (const text of ['oui', '50 par semaine', '50 bananes', '€', 'par mois']) expect([text, amount(text, fr)]).toEqual([text, undefined]);
     for (const text of ['yes', '1 200,50', '£35 a fortnight']) expect([text, amount(text, en)]).toEqual([text, undefined]);
@@ -134,6 +144,20 @@ describe('e-mail slips', () => {
     expect(emailSuggestion('camille@orange fr')).toBe('camille@orange.fr');
   });
 
+  test('only the address is rewritten, never glued to the words around it', () => {
+    expect(emailSuggestion('06 12 34 56 78 ou claire.jdq@gmial.com')).toBe('06 12 34 56 78 ou claire.jdq@gmail.com');
+    expect(emailSuggestion('claire@orange fr le soir')).toBe('claire@orange.fr le soir');
+    expect(emailSuggestion('06 12 34 56 78 ou claire.jdq@gmail.com')).toBeUndefined();
+    expect(emailSuggestion('écrire à claire@exemple.org')).toBeUndefined();
+    expect(emailSuggestion('claire@gmail.com, le soir')).toBeUndefined();
+    expect(emailSuggestion('claire@gmial.com, le soir')).toBe('claire@gmail.com, le soir');
+  });
+
+  test('a phone number or an address among other words is a contact', () => {
+    for (const text of ['06 12 34 56 78 ou claire.jdq@gmail.com', 'claire@exemple.org (le soir)', 'tél. 06 12 34 56 78', '+33 6 12 34 56 78', '06.12.34.56.78']) expect([text, isContact(text)]).toEqual([text, true]);
+    for (const text of ['Claire', 'le soir', 'rue 12', 'claire@exemple', 'claire chez gmail']) expect([text, isContact(text)]).toEqual([text, false]);
+  });
+
   test('a right address, or another service, is left alone', () => {
     for (const text of ['camille@gmail.com', 'camille@example.org', 'nom@exemple.org', 'a@mail.com', 'camille', '06 12 34 56 78']) expect([text, emailSuggestion(text)]).toEqual([text, undefined]);
   });
@@ -145,5 +169,17 @@ describe('numbers and dates in messages', () => {
     expect(en('poc.rankingLine', { rank: 1, name: 'Tool A', score: 3.59 })).toBe('  1. Tool A: 3.59');
     expect(fr('prompt.pastDate', { date: '2027-03-15' })).toMatch(/\(15\/03\/2027\)/);
     expect(en('prompt.endBeforeStart', { start: '2027-03-15' })).toMatch(/\(15\/03\/2027\)/);
+  });
+});
+
+describe('an amount asked per month', () => {
+  test('an amount paid once is refused where a monthly cost is asked, as a yearly one is', async () => {
+    const { askKind } = await import('../../src/wizard/ask-kind.js');
+    const { ScriptedPrompter } = await import('../../src/wizard/prompter.js');
+    const prompter = new ScriptedPrompter(['150 € une fois', '240 € par an', '12 € par mois']);
+    const field = { kind: 'number', key: 'monthlyCost', label: 'field.inventory.monthlyCost', min: 0, money: 'monthly' } as const;
+    const value = await askKind(field, undefined, { project: { version: 1 } as never }, { prompter, t: fr });
+    expect(value).toBe(12);
+    expect(prompter.refused).toEqual([fr('prompt.monthlyOnly'), fr('prompt.monthlyOnly')]);
   });
 });

@@ -82,23 +82,39 @@ describe('catalogues', () => {
     expect(frenchTypography("l'équipe d'accueil")).toBe('l’équipe d’accueil');
   });
 
-  test('dates are written exactly as Intl.DateTimeFormat writes them, every month, both languages', async () => {
+  test('dates are written as Intl.DateTimeFormat writes them, every month, both languages, but for the French 1er', async () => {
     for (const [lang, locale] of [['en', 'en-GB'], ['fr', 'fr-FR']] as const) {
       const t = await loadTranslator(lang);
       const intl = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
       for (let month = 1; month <= 12; month++) {
         for (const day of [1, 9, 28]) {
           const iso = `2027-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-          expect(t.date(iso)).toBe(intl.format(new Date(`${iso}T00:00:00Z`)));
+          // Intl writes "1 janvier"; French writes the first of the month "1er janvier".
+          expect(t.date(iso)).toBe(intl.format(new Date(`${iso}T00:00:00Z`)).replace(/^1 /, lang === 'fr' ? '1er ' : '1 '));
         }
       }
       expect(t.date('not a date')).toBe('not a date');
     }
   });
 
+  test('a list is headed with the word its items are called by, and a help names the options offered', async () => {
+    for (const lang of ['fr', 'en'] as const) {
+      const t = await loadTranslator(lang);
+      const item = t('item.audience.title', { n: 1 }).replace(/\s*(?:n°\s*)?1$/, '').toLowerCase();
+      expect([lang, t('field.needs.audiences')]).toEqual([lang, expect.stringContaining(item)]);
+      // "Urgency: high / medium / low": the help speaks of the levels the choice shows.
+      const help = t('help.needs.schedule.urgency').toLowerCase();
+      for (const level of ['enum.level.high', 'enum.level.low'] as const) expect([lang, help]).toEqual([lang, expect.stringContaining(t(level))]);
+    }
+  });
+
   test('dates and money read naturally in each language', async () => {
     expect((await loadTranslator('en')).date('2027-03-15')).toBe('15 March 2027');
     expect((await loadTranslator('fr')).date('2027-03-15')).toBe('15 mars 2027');
+    // The first of the month is an ordinal in French, in the terminal and in the documents alike.
+    expect((await loadTranslator('fr')).date('2027-09-01')).toBe('1er septembre 2027');
+    expect((await loadTranslator('fr')).date('2027-09-11')).toBe('11 septembre 2027');
+    expect((await loadTranslator('en')).date('2027-09-01')).toBe('1 September 2027');
     expect((await loadTranslator('fr')).money(1240.5, 'EUR')).toMatch(/^1\s240,50\s€$/);
     expect((await loadTranslator('en')).money(1240, 'GBP')).toBe('£1,240');
     expect((await loadTranslator('en')).money(10, 'XXZ')).toMatch(/XXZ/);

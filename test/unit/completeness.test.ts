@@ -75,6 +75,8 @@ describe('step completeness', () => {
     expect(findStep('key-users')?.number).toBe(2);
     expect(findStep('9')).toBeUndefined();
     expect(findStep('practices')?.id).toBe('practices');
+    // As French users write them, accents or not: the names shown are typed as well with them.
+    for (const [name, id] of [['déploiement', 'deployment'], ['évaluation', 'evaluation'], ['Déploiement', 'deployment'], ['deploiement', 'deployment'], ['recherche', 'research']] as const) expect([name, findStep(name)?.id]).toEqual([name, id]);
     expect(steps).toHaveLength(9);
     expect(stepProgress(findStep('poc')!, { version: 1 }).state).toBe('empty');
   });

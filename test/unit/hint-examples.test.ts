@@ -25,7 +25,8 @@ const typed = [...steps.flatMap((step) => [...allFields(step.fields)])].filter((
 /** What a hint offers as examples: dates as typed, and the answers after "e.g." or "par ex.". */
 function examplesIn(text: string, field: Field): string[] {
   if (field.kind === 'date') return text.match(/\b\d{2}\/\d{2}\/\d{4}\b/g) ?? [];
-  const after = /(?:par ex\.|e\.g\.)\s*([^)]+?)(?:\)|\.\s|\.?$)/.exec(text)?.[1];
+  // The examples end at the parenthesis or with the sentence: "par ex. 1500. Avec lui, …".
+  const after = /(?:par ex\.|e\.g\.)\s*([^)]+?)(?:\)|\.(?:\s|$)|$)/.exec(text)?.[1];
   const found = after ? after.split(/,\s*/) : [];
   // "…, ou gratuit." / "…, or free.": a last example after the parenthesis.
   const last = /\),\s*(?:ou|or)\s+([^.]+)\.$/.exec(text)?.[1];
@@ -85,6 +86,11 @@ describe.each(['fr', 'en'] as Lang[])('hints in %s', (lang) => {
     const read = await loadDateReader(localeOf(lang).dateWords);
     for (const example of t('prompt.badDate').match(/\(([^)]+)\)/g)!.map((e) => e.slice(1, -1))) expect([example, parseDate(example) ?? read(example, TODAY)?.iso]).toEqual([example, '2027-03-15']);
     for (const example of t('prompt.badNumber').match(/\d[\d,.]*\d|\d/g)!) expect([example, parseNumber(example, lang)]).toEqual([example, expect.any(Number)]);
+    // The refusal of an amount names each form it takes: a number, an amount with its period, free.
+    const words = amountWords(t);
+    const forms = t('prompt.badAmount').replace(/[\u00a0\u202f]/g, ' ').match(/\(([^)]+)\)|(\p{L}+)\.$/gu)!.flatMap((part) => part.replace(/^\(|\)$|\.$/g, '').split(/,\s*| (?:or|ou) /));
+    expect(forms.length).toBeGreaterThanOrEqual(5);
+    for (const example of forms) expect([example, parseAmount(example, lang, words)?.amount]).toEqual([example, expect.any(Number)]);
     for (const example of t('prompt.badCurrency').match(/[A-Z]{3}|[€£$]/g)!) expect([example, readCurrency(example)]).toEqual([example, expect.any(String)]);
     const address = /\S+@[^\s)]+/.exec(t('prompt.badEmail'))![0];
     expect([address, isContact(address), emailSuggestion(address)]).toEqual([address, true, undefined]);

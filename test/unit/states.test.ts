@@ -108,7 +108,7 @@ describe('date-order', () => {
   test('said with both dates, in both languages', async () => {
     const [warning] = found(dated('2027-02-01'));
     expect(warningMessage(warning!, await loadTranslator('en'))).toBe('The decision on the tool (1 February 2027) falls before the end of the proof of concept (7 February 2027), while the method puts them the other way round: check both dates.');
-    expect(warningMessage(warning!, await loadTranslator('fr'))).toBe('La décision sur l’outil (1 février 2027) tombe avant la fin du test (7 février 2027), alors que la méthode les place dans l’autre ordre\u00a0: vérifiez ces deux dates.');
+    expect(warningMessage(warning!, await loadTranslator('fr'))).toBe('La décision sur l’outil (1er février 2027) tombe avant la fin du test (7 février 2027), alors que la méthode les place dans l’autre ordre\u00a0: vérifiez ces deux dates.');
   });
 });
 
@@ -147,7 +147,7 @@ describe('communication-behind', () => {
   test('said with dates, not a count of days, so that the plan stays still', async () => {
     const [warning] = behind(deploying('fortnightly', ['2027-02-01']), '2027-03-01');
     expect(warningMessage(warning!, await loadTranslator('en'))).toBe('Nothing has been logged among the communications since 1 February 2027, while the teams are to be kept informed every two weeks: the next information point was due by 15 February 2027.');
-    expect(warningMessage(warning!, await loadTranslator('fr'))).toContain('depuis le 1 février 2027');
+    expect(warningMessage(warning!, await loadTranslator('fr'))).toContain('depuis le 1er février 2027');
     // What to do names the step as people of each language type it.
     expect(warningAdvice(warning!, await loadTranslator('en'))).toBe('Inform the teams, then log it with adopt edit practices › communications.');
     expect(warningAdvice(warning!, await loadTranslator('fr'))).toBe('Informez les équipes, puis notez-le avec adopt edit pratiques › communications.');

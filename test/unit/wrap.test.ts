@@ -8,6 +8,26 @@ describe('wrapping for the terminal', () => {
     expect(lines.join(' ').replace(/\s+/g, ' ').trim()).toBe(text.trim());
     expect(wrap('short', 30)).toBe('short');
   });
+
+  test('a step command moves whole to the next line: → adopt edit recherche is never split', async () => {
+    const { wrap } = await import('../../src/view/wrap.js');
+    const dim = (text: string) => `\u001b[2m${text}\u001b[22m`;
+    for (const line of [' ○ 4 Recherche d’outils            à faire → adopt edit recherche', ` ○ 4 Recherche d’outils            à faire${dim(' → adopt edit recherche')}`]) {
+      for (let width = 40; width <= 62; width++) {
+        const lines = wrap(line, width).replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+        expect([width, lines.some((l) => l.includes('→ adopt edit recherche'))]).toEqual([width, true]);
+      }
+    }
+  });
+
+  test('an example in a message stays on one line at any width: (15 mars 2027) is never cut', async () => {
+    const { wrap } = await import('../../src/view/wrap.js');
+    const { loadTranslator } = await import('../../src/i18n/index.js');
+    for (const [lang, example] of [['fr', '(15\u00a0mars\u00a02027)'], ['en', '(15\u00a0March\u00a02027)']] as const) {
+      const message = (await loadTranslator(lang))('prompt.badDate');
+      for (let width = 30; width <= 100; width++) expect([lang, width, wrap(message, width).split('\n').some((line) => line.includes(example))]).toEqual([lang, width, true]);
+    }
+  });
 });
 
 describe('every printer wraps between words at 60 and 80 columns', () => {
