@@ -72,7 +72,7 @@ console.log(`
 day one (steps 1-3): ${dayOneCount} questions (target ≤ 60), ~${minutes(dayOne).toFixed(0)} min (target ≤ 20)
 complete project:    ${total} questions (target ≤ 180), ~${minutes(trial.sessions).toFixed(0)} min
 refusals (re-asks):  ${refused.length} (target 0)${refused.map((r) => `\n  - ${r}`).join('')}
-"Move on to … now?": ${trial.stepOffers} of these prompts (one stop choice will replace them)`);
+choices to stop for the day: ${trial.stepOffers} (asked once a step is done in a run, twice at most)`);
 console.log(`\ntime model (s): ${Object.entries(model).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 console.log(trial.differences.length ? `\nthe file differs from the example:\n${trial.differences.map((d) => `  - ${d}`).join('\n')}` : '\nthe file holds the data of the example (ids made from names, order of keys aside)');
 if (trial.notAsked.length) console.log(`not asked by the wizard (adopt collect brings them): ${trial.notAsked.length} score comments`);

@@ -42,7 +42,7 @@ export interface Session {
 
 export interface TrialResult {
   sessions: Session[];
-  /** `adopt init`'s "Move on to … now?" prompts, which the one stop choice will replace. */
+  /** How many times `adopt init` offered to stop for the day ("Continuer maintenant / Reprendre plus tard"). */
   stepOffers: number;
   /** Where the file differs from the example, once every session is over. */
   differences: string[];
