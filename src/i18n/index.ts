@@ -1,3 +1,4 @@
+import { plainMoney, plainNumber } from './numbers.js';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { visible } from '../util/visible.js';
@@ -142,6 +143,8 @@ function makeTranslator(lang: Lang, catalogue: Catalogue): Translator {
       return interpolate(catalogue['date.long'], { day, month, year: match[1]! });
     },
     money(amount: number, currency: string) {
+      const plain = plainMoney(locale, amount, currency);
+      if (plain !== undefined) return plain;
       const whole = Number.isInteger(amount);
       try {
         return formatter(`money ${currency} ${whole}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 2, minimumFractionDigits: whole ? 0 : 2 })).format(amount);
@@ -150,6 +153,8 @@ function makeTranslator(lang: Lang, catalogue: Catalogue): Translator {
       }
     },
     number(value: number, maximumFractionDigits = 2) {
+      const plain = plainNumber(locale, value, maximumFractionDigits);
+      if (plain !== undefined) return plain;
       return formatter(`number ${maximumFractionDigits}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits })).format(value);
     },
     list(items: readonly string[]) {
