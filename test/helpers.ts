@@ -89,3 +89,14 @@ export function failingOpen(code: string): never {
     });
   }) as never;
 }
+
+/** A terminal that hears nothing: stdin says it is one (so the wizard asks), output goes nowhere. */
+export function quietTerminal(cwd: string): Io {
+  return {
+    stdout: { write: () => true },
+    stderr: { write: () => true },
+    stdin: Object.assign(new PassThrough(), { isTTY: true }),
+    env: { LANG: 'C' },
+    cwd,
+  };
+}

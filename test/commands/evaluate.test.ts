@@ -1,25 +1,18 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { parse } from 'yaml';
 import { evaluate } from '../../src/commands/evaluate.js';
 import { ScriptedPrompter, INTERRUPT } from '../../src/wizard/prompter.js';
 import type { Project } from '../../src/generated/model.js';
 import type { Io } from '../../src/io.js';
-import { adopt, tempDir, TODAY, examples, copyExample, contextFor } from '../helpers.js';
+import { adopt, tempDir, TODAY, examples, copyExample, contextFor, quietTerminal } from '../helpers.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
 beforeEach(async () => ({ dir, cleanup } = await tempDir()));
 afterEach(async () => cleanup());
 
-const io = (): Io => ({
-  stdout: { write: () => true },
-  stderr: { write: () => true },
-  stdin: Object.assign(new PassThrough(), { isTTY: true }),
-  env: { LANG: 'C' },
-  cwd: dir,
-});
+const io = (): Io => quietTerminal(dir);
 const asking = (prompter: ScriptedPrompter) => ({ interactive: true, prompter });
 const context = (extra: { today?: string } = {}) => contextFor(io(), { today: '2027-05-20', ...extra });
 const read = async () => parse(await readFile(path.join(dir, 'adopt.yaml'), 'utf8')) as Project;

@@ -6,27 +6,20 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { parse } from 'yaml';
 import { init, edit } from '../../src/commands/init.js';
 import { ScriptedPrompter, INTERRUPT, BACK, type Question, type ScriptedAnswer } from '../../src/wizard/prompter.js';
 import { progress } from '../../src/progress/completeness.js';
 import type { Project } from '../../src/generated/model.js';
 import type { Io } from '../../src/io.js';
-import { tempDir, TODAY, examples, copyExample, contextFor } from '../helpers.js';
+import { tempDir, TODAY, examples, copyExample, contextFor, quietTerminal } from '../helpers.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
 beforeEach(async () => ({ dir, cleanup } = await tempDir()));
 afterEach(async () => cleanup());
 
-const io = (): Io => ({
-  stdout: { write: () => true },
-  stderr: { write: () => true },
-  stdin: Object.assign(new PassThrough(), { isTTY: true }),
-  env: { LANG: 'C' },
-  cwd: dir,
-});
+const io = (): Io => quietTerminal(dir);
 const asking = (prompter: ScriptedPrompter) => ({ interactive: true, prompter });
 const context = (lang: 'en' | 'fr' = 'en') => contextFor(io(), { lang, today: TODAY });
 const read = async () => parse(await readFile(path.join(dir, 'adopt.yaml'), 'utf8')) as Project;

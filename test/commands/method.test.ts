@@ -5,7 +5,6 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { parse, stringify } from 'yaml';
 import { edit } from '../../src/commands/init.js';
 import { evaluate } from '../../src/commands/evaluate.js';
@@ -14,20 +13,14 @@ import type { Question } from '../../src/wizard/prompter.js';
 import { progress } from '../../src/progress/completeness.js';
 import type { Project } from '../../src/generated/model.js';
 import type { Io } from '../../src/io.js';
-import { adopt, tempDir, TODAY, examples, copyExample, contextFor } from '../helpers.js';
+import { adopt, tempDir, TODAY, examples, copyExample, contextFor, quietTerminal } from '../helpers.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
 beforeEach(async () => ({ dir, cleanup } = await tempDir()));
 afterEach(async () => cleanup());
 
-const io = (): Io => ({
-  stdout: { write: () => true },
-  stderr: { write: () => true },
-  stdin: Object.assign(new PassThrough(), { isTTY: true }),
-  env: { LANG: 'C' },
-  cwd: dir,
-});
+const io = (): Io => quietTerminal(dir);
 const asking = (prompter: ScriptedPrompter) => ({ interactive: true, prompter });
 const context = async () => contextFor(io(), { today: TODAY });
 const file = () => path.join(dir, 'adopt.yaml');
