@@ -94,8 +94,23 @@ export async function askFields(fields: readonly Field[], target: Data, ctx: Con
     if (field.kind === 'group') {
       const child = isRecord(target[field.key]) ? (target[field.key] as Data) : {};
       target[field.key] = child;
+      const asked = engine.history?.asked.length ?? 0;
       await askFields(field.fields, child, ctx, engine, [...at, field.key]);
-      if (Object.keys(child).length === 0) delete target[field.key];
+      if (Object.keys(child).length === 0) {
+        delete target[field.key];
+        // Esc may bring its questions back: the group is in the project while they are asked.
+        for (const question of engine.history?.asked.slice(asked) ?? []) {
+          const again = question.again;
+          question.again = async () => {
+            target[field.key] = child;
+            try {
+              await again();
+            } finally {
+              if (Object.keys(child).length === 0) delete target[field.key];
+            }
+          };
+        }
+      }
     } else if (field.kind === 'list') {
       await askList(field, target, ctx, engine, at, askFields);
     } else if (field.kind === 'scores') {

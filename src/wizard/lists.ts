@@ -33,12 +33,17 @@ function isItemComplete(field: ListField, item: Data, ctx: Context): boolean {
   return field.fields.every((f) => (f.when && !f.when(itemCtx)) || !required(f, itemCtx) || isAnswered(item[f.key]));
 }
 
-/** Gives a new item its id, first among its keys, as the format writes it. */
+/**
+ * Gives a new item its id, first among its keys, as the format writes it. The item stays the
+ * same object: the questions asked of it (Esc brings them back) write into this one.
+ */
 export function withId(field: ListField, item: Data, items: readonly Data[]): Data {
   if (!field.id || typeof item.id === 'string') return item;
   const taken = new Set(items.map((i) => i.id).filter((id): id is string => typeof id === 'string'));
   const id = 'prefix' in field.id ? nextNumberedId(field.id.prefix, taken) : uniqueId(slug(String(item[field.id.from] ?? '')), taken);
-  return { id, ...item };
+  const answers = { ...item };
+  for (const key of Object.keys(item)) delete item[key];
+  return Object.assign(item, { id }, answers);
 }
 
 /** A list being asked: its field, its items (the project's own array), where it is. */

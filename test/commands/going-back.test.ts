@@ -103,6 +103,32 @@ describe('Esc, the previous question', () => {
   });
 });
 
+describe('Esc never loses an answer given after going back', () => {
+  test('into an item just added to its list: the new answer is the item\'s in the file', async () => {
+    const prompter = new ScriptedPrompter([
+      ...lead, ...twoKeyUsers,
+      BACK, // at the third key user's name: back to Léa Dubois's expected use
+      'Sign-ups and renewals',
+      INTERRUPT, // at the third key user's name again
+    ]);
+    await expect(init(asking(prompter), await context())).rejects.toMatchObject({ exitCode: 130 });
+    expect((await read()).keyUsers!.map((user) => user.use)).toEqual(['Fees', 'Sign-ups and renewals']);
+  });
+
+  test('into an optional group left blank: the answer brings the group back into the file', async () => {
+    const at = needs.indexOf('Council grant');
+    const prompter = new ScriptedPrompter([
+      ...lead, ...twoKeyUsers, '',
+      ...needs.slice(0, at + 2), // the funding, then Enter: no ceiling
+      BACK, // at the urgency: back to the ceiling
+      '1500',
+      INTERRUPT, // at the urgency again
+    ]);
+    await expect(init(asking(prompter), await context())).rejects.toMatchObject({ exitCode: 130 });
+    expect((await read()).needs!.budget!.ceiling).toMatchObject({ amount: 1500 });
+  });
+});
+
 describe('no trap in lists', () => {
   test('adopt edit: an empty first answer of an item being added cancels the add, back at the menu', async () => {
     const file = await copyExample(examples.foodBank, dir);
