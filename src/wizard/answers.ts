@@ -5,12 +5,14 @@ import { closest } from '../util/suggest.js';
 /**
  * Amounts as people write them: "1 240,50" or "12.50" in French, "1,240.50" or "1 240.50" in
  * English. Thousands are grouped by three or not at all; anything ambiguous ("1 200,50" in
- * English, "1.200" in French) is refused rather than guessed.
+ * English, "1.200" or "1,200" in French) is refused rather than guessed.
  */
 export function parseNumber(text: string, lang: Lang): number | undefined {
   const value = text.trim().replace(/[\u00a0\u202f]/g, ' ').replace(/\s*[€£$]\s*/g, '');
   if (value === '') return undefined;
   const comma = localeOf(lang).decimal === ',';
+  // "1,200" is 1,2 in French and 1200 in English: a person in between may mean either.
+  if (comma && /^-?\d{1,3},\d{3}$/.test(value)) return undefined;
   const [group, decimal] = comma ? ['[ ]', ','] : ['[ ,]', '\\.'];
   const grouped = new RegExp(`^(-?)(\\d{1,3}(?:${group}\\d{3})+|\\d+)(?:${decimal}(\\d+))?$`).exec(value);
   // A dot before one or two digits is a decimal point where the comma is too (12.50).

@@ -261,6 +261,8 @@ async function askNumber(field: NumberField, asking: Asking): Promise<unknown> {
     },
   });
   if (answer === '') return undefined;
+  // Enter on the default keeps the value as the file has it, whatever the decimals shown.
+  if (shown !== undefined && answer === shown) return proposal;
   const typed = read(answer)!;
   if (field.money && answer !== shown && (typed.currency || typed.period || typed.once || typed.amount === 0 || !/\d/.test(answer))) keepAmountFacts(field, typed, asking);
   return typed.amount;

@@ -7,6 +7,7 @@ import { PassThrough } from 'node:stream';
 import { parse } from 'yaml';
 import { edit, init } from '../../src/commands/init.js';
 import { ScriptedPrompter, type Question } from '../../src/wizard/prompter.js';
+import { loadTranslator } from '../../src/i18n/index.js';
 import type { Project } from '../../src/generated/model.js';
 import { contextFor, copyExample, examples, tempDir, TODAY } from '../helpers.js';
 
@@ -188,4 +189,12 @@ describe('typed as people type, in English', () => {
     expect(prompter.asked.filter((q) => /^Deadline|is that right/.test(q))).toEqual(['Deadline (DD/MM/YYYY)', '15 March 2027: is that right?', 'Deadline (DD/MM/YYYY)', '15 March 2027: is that right?']);
     expect((await read(file)).needs!.schedule!.deadline).toBe('2027-03-15');
   });
+});
+
+test('Enter on a number written with more decimals than shown keeps the number as the file has it', async () => {
+  const { askKind } = await import('../../src/wizard/ask-kind.js');
+  const t = await loadTranslator('fr');
+  const prompter = new ScriptedPrompter(['']);
+  const field = { kind: 'number' as const, key: 'hoursPerMonth', label: 'field.candidate.hoursPerMonth' as const, min: 0 };
+  expect(await askKind(field, 0.125, { project: { version: 1 } }, { prompter, t })).toBe(0.125);
 });

@@ -1,6 +1,6 @@
 /** What people type, read as they mean it: every form issue 9 lists, in both languages, and the refusals. */
 import { loadTranslator, type Translator } from '../../src/i18n/index.js';
-import { amountWords, emailSuggestion, isContact, isCurrencyCode, parseAmount, parseOutOf, readCurrency, readScores } from '../../src/wizard/answers.js';
+import { amountWords, emailSuggestion, isContact, isCurrencyCode, parseAmount, parseNumber, parseOutOf, readCurrency, readScores } from '../../src/wizard/answers.js';
 import { loadDateReader, loadedDateReader, parseDate, typedDate, type DateReader } from '../../src/util/dates.js';
 
 let fr: Translator;
@@ -182,4 +182,13 @@ describe('an amount asked per month', () => {
     expect(value).toBe(12);
     expect(prompter.refused).toEqual([fr('prompt.monthlyOnly'), fr('prompt.monthlyOnly')]);
   });
+});
+
+test('in French, a comma before exactly three digits could be thousands the English way: refused, not read as 1,2', () => {
+  expect(parseNumber('1,200', 'fr')).toBeUndefined();
+  expect(parseNumber('10,000', 'fr')).toBeUndefined();
+  expect(parseNumber('1,25', 'fr')).toBe(1.25);
+  expect(parseNumber('1 200,50', 'fr')).toBe(1200.5);
+  expect(parseNumber('1 200,125', 'fr')).toBe(1200.125);
+  expect(parseNumber('1,200', 'en')).toBe(1200);
 });
