@@ -144,6 +144,8 @@ function readerOf(chrono: typeof import('chrono-node'), words: DateWords): DateR
     const start = found.start;
     // A day named by its number: "next week" or "in a while" is not a date to plan by.
     if (!/\d/.test(found.text) || !start.isCertain('day') || !start.isCertain('month')) return undefined;
+    // "5 h" is a time, which chrono places today: the questions here ask for a day.
+    if (start.isCertain('hour')) return undefined;
     const iso = `${String(start.get('year')).padStart(4, '0')}-${String(start.get('month')).padStart(2, '0')}-${String(start.get('day')).padStart(2, '0')}`;
     if (!isRealDate(iso) || !inDateRange(iso)) return undefined;
     // chrono reads 03/15/2027 as 15 March even day first: the typed order was the other one.

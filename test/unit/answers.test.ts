@@ -192,3 +192,9 @@ test('in French, a comma before exactly three digits could be thousands the Engl
   expect(parseNumber('1 200,125', 'fr')).toBe(1200.125);
   expect(parseNumber('1,200', 'en')).toBe(1200);
 });
+
+test.each([['en.GB', '5 h'], ['en.GB', '10am'], ['fr', '5 h']] as const)('a time of day is not a date (%s, %s): refused, never read as today', async (words, text) => {
+  const reader = await loadDateReader(words);
+  expect(reader(text, '2026-11-27')).toBeUndefined();
+  expect(reader(words === 'fr' ? '15 mars 2027' : '15 March 2027', '2026-11-27')?.iso).toBe('2027-03-15');
+});
