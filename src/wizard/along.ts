@@ -22,9 +22,7 @@ export function answeredAlong(target: object, key: string): boolean {
 }
 
 /** What an item's first answer carried besides the name: an amount (with a period, or paid once) or a date. */
-export type Carried = { name: string; amount: Amount & { once?: boolean } } | { name: string; date: DateReading };
-
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export type Carried = { name: string; amount: Amount } | { name: string; date: DateReading };
 
 /**
  * "Name : 29 €/mois", "Name, 29 € par mois", "Set-up £400 one-off": the name, then its amount.
@@ -33,14 +31,7 @@ const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export function readNameAndAmount(text: string, t: Translator): Carried | undefined {
   const words = amountWords(t);
-  const once = t('answer.once').split('|').map((w) => w.trim()).filter(Boolean);
-  const onceAtEnd = new RegExp(`\\s+(?:${once.map(escape).join('|')})\\.?$`, 'iu');
-  const amountOf = (tail: string): (Amount & { once?: boolean }) | undefined => {
-    const paidOnce = onceAtEnd.test(` ${tail}`);
-    const read = parseAmount(paidOnce ? ` ${tail}`.replace(onceAtEnd, '') : tail, t.lang, words);
-    if (!read || (paidOnce && read.period)) return undefined;
-    return paidOnce ? { ...read, once: true } : read;
-  };
+  const amountOf = (tail: string) => parseAmount(tail, t.lang, words);
   const value = text.trim().replace(/[\u00a0\u202f]/g, ' ');
   const colon = /^(.*\S)\s*:\s*(\S.*)$/u.exec(value);
   if (colon) {

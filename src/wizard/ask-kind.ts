@@ -183,7 +183,7 @@ function keepAmountFacts(field: NumberField, read: Amount, asking: Asking): void
 }
 
 /** An amount as the wizard says it back: "29,00 € par mois", "400,00 £ une fois". */
-function amountSaid(read: Amount & { once?: boolean }, { ctx, t }: Asking): string {
+function amountSaid(read: Amount, { ctx, t }: Asking): string {
   const currency = read.currency ?? ctx.project.needs?.budget?.currency;
   const money = currency ? t.money(read.amount, currency) : t.number(read.amount);
   if (read.once) return t('prompt.amountOnce', { amount: money });
