@@ -162,12 +162,7 @@ function amountFacts(field: NumberField, read: Amount, asking: Asking): string |
 
 function keepAmountFacts(field: NumberField, read: Amount, asking: Asking): void {
   const { ctx, t, prompter } = asking;
-  const project = ctx.project as { needs?: { budget?: { currency?: string } } };
-  if (read.currency && !project.needs?.budget?.currency) {
-    project.needs ??= {};
-    project.needs.budget ??= {};
-    project.needs.budget.currency = read.currency;
-  }
+  takeCurrency(read, ctx);
   const item = ctx.item;
   if (read.period && field.money === 'recurring' && item) {
     item.kind = 'recurring';
@@ -188,6 +183,15 @@ function amountSaid(read: Amount, { ctx, t }: Asking): string {
   const money = currency ? t.money(read.amount, currency) : t.number(read.amount);
   if (read.once) return t('prompt.amountOnce', { amount: money });
   return read.period ? t('prompt.amountPer', { amount: money, period: t.named(`enum.period.${read.period}`) }) : money;
+}
+
+/** A currency typed with an amount becomes the budget's when the budget has none yet. */
+function takeCurrency(read: Amount, ctx: Context): void {
+  const project = ctx.project as { needs?: { budget?: { currency?: string } } };
+  if (!read.currency || project.needs?.budget?.currency) return;
+  project.needs ??= {};
+  project.needs.budget ??= {};
+  project.needs.budget.currency = read.currency;
 }
 
 /** A currency typed with an amount: the budget's when it has none yet, refused when it differs. */
@@ -224,12 +228,7 @@ function keepCarried(carried: Carried, asking: Asking): string {
     return carried.name;
   }
   const read = carried.amount;
-  const project = ctx.project as { needs?: { budget?: { currency?: string } } };
-  if (read.currency && !project.needs?.budget?.currency) {
-    project.needs ??= {};
-    project.needs.budget ??= {};
-    project.needs.budget.currency = read.currency;
-  }
+  takeCurrency(read, ctx);
   item.amount = read.amount;
   if (read.period) Object.assign(item, { kind: 'recurring', period: read.period });
   if (read.once) {
