@@ -3,17 +3,12 @@
  * console error and no request of any kind, user text never runs as script, a 390 px phone
  * needs no horizontal scrolling, and printing to PDF works.
  */
-import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { adopt, tempDir, examples } from '../helpers.js';
-import { describeWith } from './tools.js';
-
-const chromium = process.env.ADOPT_CHROMIUM ?? '/usr/bin/chromium';
-// In CI the browser is installed by .ci/run: its absence is a failure there, not a skip.
-const describeInBrowser = describeWith(existsSync(chromium), `the browser tests need Chromium at ${chromium} (apt-get install chromium, or set ADOPT_CHROMIUM).`);
+import { describeInBrowser, launchBrowser } from './browser.js';
 
 const hostile = '<script>window.__pwned = 1</script><img src="https://example.org/x.png" onerror="window.__pwned = 2">';
 
@@ -24,11 +19,7 @@ describeInBrowser('the HTML documents in Chromium', () => {
 
   beforeAll(async () => {
     ({ dir, cleanup } = await tempDir());
-    const { chromium: launcher } = await import('playwright-core');
-    browser = await launcher.launch({
-      executablePath: chromium,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchBrowser();
     // A project whose user text tries to inject script and load from the network, in every document.
     const project = parse(await readFile(examples.jardins, 'utf8')) as Record<string, any>;
     project.project.title = `Adhésions ${hostile}`;

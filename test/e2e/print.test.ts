@@ -4,17 +4,13 @@
  * a 390 px phone (wide tables scroll with a cue and keep their first column; titles never cut),
  * and checked by axe-core against the WCAG 2.1 A and AA rules.
  */
-import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { adopt, tempDir, examples, root } from '../helpers.js';
-import { describeWith } from './tools.js';
-
-const chromium = process.env.ADOPT_CHROMIUM ?? '/usr/bin/chromium';
-const describeInBrowser = describeWith(existsSync(chromium), `the browser tests need Chromium at ${chromium} (apt-get install chromium, or set ADOPT_CHROMIUM).`);
+import { describeInBrowser, launchBrowser } from './browser.js';
 
 const exampleNames = ['jardins-partages', 'food-bank', 'warnings'];
 const docsOf = (name: string) => path.join(root, 'examples', name, 'adopt-docs');
@@ -30,11 +26,7 @@ describeInBrowser('the documents printed, on a phone, and for assistive technolo
 
   beforeAll(async () => {
     ({ dir, cleanup } = await tempDir());
-    const { chromium: launcher } = await import('playwright-core');
-    browser = await launcher.launch({
-      executablePath: chromium,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchBrowser();
     axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     // An evaluation report needs reviews: the examples have none yet.
     const project = parse(await readFile(examples.jardins, 'utf8')) as Record<string, any>;
