@@ -13,7 +13,10 @@ import type { Document, LineCounter, Node, Pair } from 'yaml';
 import type { Translator } from '../i18n/index.js';
 import { FileSystemError } from '../errors.js';
 import { FORMAT_VERSION, MAX_ALIASES, loadYaml, yaml, type Located, type ParseResult, type PathSegment, type ProjectSource, type Yaml } from './source.js';
-import { diagnose, nbspIndent, unknownAlias, type YamlError } from './syntax.js';
+import type { YamlError } from './syntax.js';
+
+/** The advice on hand-edit mistakes: only a file with a mistake needs it. */
+const syntax = () => import('./syntax.js');
 
 /**
  * Reads the bytes of a file, turning what the system says into one sentence for the user.
@@ -126,7 +129,7 @@ export async function parseProject(bytes: Uint8Array, file: string, t: Translato
     return fail(t('file.conflict', { line: at.line }), at);
   }
 
-  const invisible = text.includes('\u00a0') ? nbspIndent(text, t) : undefined;
+  const invisible = text.includes('\u00a0') ? (await syntax()).nbspIndent(text, t) : undefined;
   if (invisible) return { ok: false, problems: [{ file, ...invisible }] };
 
   let located: Promise<Located> | undefined;
@@ -140,7 +143,7 @@ export async function parseProject(bytes: Uint8Array, file: string, t: Translato
     // The first error only: the ones after it are mostly echoes of the first. An unknown tag
     // (`!urgent`) is only a warning to yaml, but it would silently turn the text into nothing.
     const error = doc.errors[0] ?? doc.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
-    if (error) return { ok: false, problems: [{ file, ...syntaxProblem(error, text, lines, t) }] };
+    if (error) return { ok: false, problems: [{ file, ...(await syntaxProblem(error, text, lines, t)) }] };
     if (doc.contents === null) return fail(t('file.empty'));
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -148,7 +151,7 @@ export async function parseProject(bytes: Uint8Array, file: string, t: Translato
       if (error instanceof ReferenceError && /unresolved alias/i.test(error.message)) {
         let at = 0;
         yaml().visit(doc, { Alias(_key, node) { if (!at && node.resolve(doc) === undefined) at = node.range?.[0] ?? 0; } });
-        const problem = unknownAlias(text, at, t);
+        const problem = (await syntax()).unknownAlias(text, at, t);
         return problem ? { ok: false, problems: [{ file, ...problem }] } : fail(t('file.yamlSyntax', { reason: yamlReason(error.message) }), lines.linePos(at));
       }
       if (error instanceof ReferenceError || /alias/i.test((error as Error).message)) return fail(t('file.aliasBomb'));
@@ -232,8 +235,8 @@ function yamlReason(message: string): string {
 }
 
 /** The syntax mistakes people make by hand, said in their words; the rest in yaml's. */
-function syntaxProblem(error: YamlError, text: string, lines: LineCounter, t: Translator): { line: number; col: number; message: string } {
-  const found = diagnose(error, text, t);
+async function syntaxProblem(error: YamlError, text: string, lines: LineCounter, t: Translator): Promise<{ line: number; col: number; message: string }> {
+  const found = (await syntax()).diagnose(error, text, t);
   if (found) return found;
   const at = lines.linePos(error.pos[0]);
   switch (error.code) {
