@@ -42,6 +42,15 @@ export interface ToolComparison {
   tools: ToolCost[];
 }
 
+/** What the tools in place that the project replaces cost a month, in cents: what it saves. */
+export function replacedMonthlyCents(project: Project): number {
+  let monthly = 0;
+  for (const tool of project.practices?.vision?.inventory ?? []) {
+    if (tool.fate === 'replaced' && typeof tool.monthlyCost === 'number') monthly += cents(tool.monthlyCost);
+  }
+  return monthly;
+}
+
 /**
  * The true cost of each tool in the running, over the same horizon, so that a cheap licence
  * with heavy volunteer time, or a tool that lets an existing subscription go, is seen for what
@@ -51,10 +60,7 @@ export function toolCosts(project: Project, matrix: DecisionMatrix = decisionMat
   const budget = project.needs?.budget;
   const years = horizonYears(project);
   const hourValue = typeof budget?.hourValue === 'number' && budget.hourValue >= 0 ? budget.hourValue : undefined;
-  let savedPerYearCents = 0;
-  for (const tool of project.practices?.vision?.inventory ?? []) {
-    if (tool.fate === 'replaced' && typeof tool.monthlyCost === 'number') savedPerYearCents += cents(tool.monthlyCost) * 12;
-  }
+  const savedPerYearCents = replacedMonthlyCents(project) * 12;
   const savingsCents = savedPerYearCents * years;
   const chosen = project.poc?.decision?.chosen;
   const scored = new Map(matrix.candidates.map((c) => [c.id, c]));

@@ -1,6 +1,6 @@
 import type { Project } from '../generated/model.js';
 import { cents } from './budget.js';
-import type { ToolComparison } from './costs.js';
+import { replacedMonthlyCents, type ToolComparison } from './costs.js';
 
 /**
  * What the tools already in use cost, and what the project changes: the global view the method
@@ -25,15 +25,14 @@ export interface InventoryTotals {
 
 export function inventoryTotals(project: Project, comparison: ToolComparison): InventoryTotals | undefined {
   let monthly = 0;
-  let replaced = 0;
   let counted = 0;
   for (const tool of project.practices?.vision?.inventory ?? []) {
     if (typeof tool.monthlyCost !== 'number') continue;
     counted++;
     monthly += cents(tool.monthlyCost);
-    if (tool.fate === 'replaced') replaced += cents(tool.monthlyCost);
   }
   if (counted === 0) return undefined;
+  const replaced = replacedMonthlyCents(project);
   const chosen = comparison.tools.find((tool) => tool.id === project.poc?.decision?.chosen && tool.known);
   const remaining = monthly - replaced;
   return {
