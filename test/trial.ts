@@ -269,8 +269,9 @@ export async function runTrial(options: { dir: string; example: string; today: s
         if (Array.isArray(expected) && expected.every((v) => typeof v === 'string')) return same(at(data, where), expected);
         return true; // a date the method doubts, confirmed as the example has it
       case 'select': {
-        // A risk's likelihood and impact are one choice.
-        const pair = where.at(-1) === 'likelihood' && values.some((v) => String(v).includes(' ')) ? `${String(expected)} ${String(at(mapped, [...where.slice(0, -1), 'impact']))}` : expected;
+        // A risk's likelihood and impact are one choice; so are the lead's two skills.
+        const second = { likelihood: 'impact', projectManagement: 'facilitation' }[String(where.at(-1))];
+        const pair = second && values.some((v) => String(v).includes(' ')) ? `${String(expected)} ${String(at(mapped, [...where.slice(0, -1), second]))}` : expected;
         if (pair === undefined) return '';
         return q.default === pair ? '' : pair;
       }
@@ -300,13 +301,22 @@ export async function runTrial(options: { dir: string; example: string; today: s
     const colon = lang === 'fr' ? ' : ' : ': ';
     const field = where.at(-1);
     const list = where.at(-3);
-    if (field === 'name' && list === 'milestones' && typeof item.date === 'string') return `${String(item.name)}${colon}${typed(item.date, lang)}`;
-    if (field !== 'item' || typeof item.amount !== 'number' || (list !== 'items' && list !== 'costs')) return undefined;
     const currency = String(at(example, ['needs', 'budget', 'currency']) ?? 'EUR');
-    const amount = lang === 'fr' ? `${typed(item.amount, lang)} ${currency === 'EUR' ? '€' : currency}` : `${currency === 'GBP' ? '£' : currency === 'EUR' ? '€' : '$'}${item.amount}`;
+    const money = (value: number) => (lang === 'fr' ? `${typed(value, lang)} ${currency === 'EUR' ? '€' : currency}` : `${currency === 'GBP' ? '£' : currency === 'EUR' ? '€' : '$'}${value}`);
+    const withDate = (name: unknown, date: unknown) => (typeof date === 'string' ? `${String(name)}${colon}${typed(date, lang)}` : undefined);
+    // A person's name with their role: the lead's, and each key user's.
+    if (field === 'name' && (where[0] === 'lead' || list === 'keyUsers') && typeof item.role === 'string') return `${String(item.name)}, ${item.role}`;
+    if (field === 'name' && list === 'milestones') return withDate(item.name, item.date);
+    if (field === 'topic' && list === 'sessions') return withDate(item.topic, item.date);
+    if (field === 'decision' && list === 'decisions') return withDate(item.decision, item.date);
+    if (field === 'message' && list === 'communications') return withDate(item.message, item.date);
+    if (field === 'name' && list === 'phases' && typeof item.start === 'string' && typeof item.end === 'string') return `${String(item.name)}${colon}${typed(item.start, lang)} – ${typed(item.end, lang)}`;
+    if (field === 'tool' && list === 'inventory' && typeof item.monthlyCost === 'number') return `${String(item.tool)}${colon}${item.monthlyCost === 0 ? (lang === 'fr' ? 'gratuit' : 'free') : `${money(item.monthlyCost)}${lang === 'fr' ? '/mois' : ' a month'}`}`;
+    if (field === 'amount' && where.at(-2) === 'ceiling' && typeof item.amount === 'number') return `${money(item.amount)}${item.per === 'total' ? (lang === 'fr' ? ' au total' : ' in total') : lang === 'fr' ? ' par an' : ' a year'}`;
+    if (field !== 'item' || typeof item.amount !== 'number' || (list !== 'items' && list !== 'costs')) return undefined;
     const periods: Record<string, [string, string]> = { month: ['/mois', ' a month'], quarter: [' par trimestre', ' a quarter'], year: [' par an', ' a year'] };
     const when = item.kind === 'one-off' ? (lang === 'fr' ? ' une fois' : ' one-off') : item.kind === 'recurring' && typeof item.period === 'string' ? periods[item.period]![lang === 'fr' ? 0 : 1] : '';
-    return `${String(item.item)}${colon}${amount}${when}`;
+    return `${String(item.item)}${colon}${money(item.amount)}${when}`;
   }
 
   /** A line of scores: one per criterion, in the file's order, "-" where the example has none. */

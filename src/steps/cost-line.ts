@@ -9,7 +9,15 @@ import { choices as schemaChoices } from '../generated/schema-facts.js';
 
 export function costLineFields(item: { label: MsgKey; help: MsgKey }): Field[] {
   return [
-    { kind: 'text', key: 'item', label: item.label, help: item.help, required: true, carries: 'amount' },
+    {
+      kind: 'text',
+      key: 'item',
+      label: item.label,
+      help: item.help,
+      required: true,
+      carries: 'amount',
+      sorts: { key: 'category', choices: schemaChoices['needs.budget.items[].category'], words: 'answer.category', labels: 'enum.costCategory' },
+    },
     { kind: 'number', key: 'amount', label: 'field.budget.amount', help: 'help.budget.amount', min: 0, money: 'recurring', required: true },
     { kind: 'choice', key: 'kind', label: 'field.budget.kind', help: 'help.budget.kind', choices: schemaChoices['needs.budget.items[].kind'], labels: 'enum.costKind', required: true },
     {

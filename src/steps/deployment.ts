@@ -55,7 +55,7 @@ export const deployment: Step = {
           id: { prefix: 'P' },
           title: 'name',
           fields: [
-            { kind: 'text', key: 'name', label: 'field.phase.name', help: 'help.phase.name', required: true },
+            { kind: 'text', key: 'name', label: 'field.phase.name', help: 'help.phase.name', required: true, carries: 'dates' },
             { kind: 'date', key: 'start', label: 'field.phase.start', help: 'help.phase.start', required: true },
             { kind: 'date', key: 'end', label: 'field.phase.end', help: 'help.phase.end', required: true, check: (value, { item }) => endAfterStart(item?.start, value) },
             { kind: 'text', key: 'scope', label: 'field.phase.scope', help: 'help.phase.scope', detail: true },

@@ -23,7 +23,7 @@ export const keyUsers: Step = {
         return users.length >= 2 && profiles.size === 1 ? [{ key: 'guard.singleProfile' }] : [];
       },
       fields: [
-        { kind: 'text', key: 'name', label: 'field.keyUser.name', help: 'help.keyUser.name', required: true },
+        { kind: 'text', key: 'name', label: 'field.keyUser.name', help: 'help.keyUser.name', required: true, carries: 'role' },
         { kind: 'text', key: 'role', label: 'field.keyUser.role', help: 'help.keyUser.role', required: true },
         { kind: 'choice', key: 'profile', label: 'field.keyUser.profile', help: 'help.keyUser.profile', choices: schemaChoices['keyUsers[].profile'], labels: 'enum.profile', required: true },
         { kind: 'text', key: 'use', label: 'field.keyUser.use', help: 'help.keyUser.use', required: true },

@@ -22,7 +22,7 @@ export const lead: Step = {
       key: 'lead',
       label: 'step.lead',
       fields: [
-        { kind: 'text', key: 'name', label: 'field.lead.name', help: 'help.lead.name', required: true },
+        { kind: 'text', key: 'name', label: 'field.lead.name', help: 'help.lead.name', required: true, carries: 'role' },
         { kind: 'text', key: 'role', label: 'field.lead.role', help: 'help.lead.role', required: true },
         { kind: 'email', key: 'contact', label: 'field.lead.contact', help: 'help.lead.contact', required: true },
         {
@@ -31,7 +31,17 @@ export const lead: Step = {
           label: 'field.lead.skills',
           after: ({ project }) => (hasWeakSkill(project.lead?.skills) ? [{ key: 'guard.weakSkill' }] : []),
           fields: [
-            { kind: 'choice', key: 'projectManagement', label: 'field.lead.skills.projectManagement', help: 'help.lead.skills.projectManagement', choices: schemaChoices['lead.skills.projectManagement'], labels: 'enum.skill', required: true },
+            // Both skills in one menu of nine, as the person weighs them together; the file keeps them apart.
+            {
+              kind: 'choice',
+              key: 'projectManagement',
+              label: 'field.lead.skills.projectManagement',
+              help: 'help.lead.skills.pair',
+              choices: schemaChoices['lead.skills.projectManagement'],
+              labels: 'enum.skill',
+              required: true,
+              with: { key: 'facilitation', choices: schemaChoices['lead.skills.facilitation'], labels: 'enum.skill', label: 'field.lead.skillsPair', pair: 'skills.pair' },
+            },
             { kind: 'choice', key: 'facilitation', label: 'field.lead.skills.facilitation', help: 'help.lead.skills.facilitation', choices: schemaChoices['lead.skills.facilitation'], labels: 'enum.skill', required: true },
           ],
         },

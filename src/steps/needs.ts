@@ -48,7 +48,6 @@ export const needs: Step = {
           key: 'budget',
           label: 'field.needs.budget',
           fields: [
-            { kind: 'currency', key: 'currency', label: 'field.needs.budget.currency', help: 'help.needs.budget.currency', suggest: ({ project }) => localeOf(isLang(project.language) ? project.language : 'fr').currency },
             {
               kind: 'list',
               key: 'items',
@@ -59,13 +58,15 @@ export const needs: Step = {
               title: 'item',
               fields: costLineFields({ label: 'field.budget.item', help: 'help.budget.item' }),
             },
+            // After the lines: the currency typed with one of them ("29 €/mois") answers it.
+            { kind: 'currency', key: 'currency', label: 'field.needs.budget.currency', help: 'help.needs.budget.currency', suggest: ({ project }) => localeOf(isLang(project.language) ? project.language : 'fr').currency },
             { kind: 'text', key: 'funding', label: 'field.needs.budget.funding', help: 'help.needs.budget.funding', required: true },
             {
               kind: 'group',
               key: 'ceiling',
               label: 'field.needs.budget.ceiling',
               fields: [
-                { kind: 'number', key: 'amount', label: 'field.needs.budget.ceiling.amount', help: 'help.needs.budget.ceiling.amount', min: 0 },
+                { kind: 'number', key: 'amount', label: 'field.needs.budget.ceiling.amount', help: 'help.needs.budget.ceiling.amount', min: 0, money: 'ceiling' },
                 // Only a ceiling given is per something; per year is how most boards vote one.
                 {
                   kind: 'choice',

@@ -26,11 +26,12 @@ export const practices: Step = {
               required: true,
               title: 'tool',
               fields: [
-                { kind: 'text', key: 'tool', label: 'field.inventory.tool', required: true },
+                { kind: 'text', key: 'tool', label: 'field.inventory.tool', help: 'help.inventory.tool', required: true, carries: 'amount', into: 'monthlyCost' },
                 { kind: 'text', key: 'use', label: 'field.inventory.use', help: 'help.inventory.use', detail: true },
                 { kind: 'choice', key: 'fate', label: 'field.inventory.fate', help: 'help.inventory.fate', choices: schemaChoices['practices.vision.inventory[].fate'], labels: 'enum.fate', required: true },
                 { kind: 'number', key: 'monthlyCost', label: 'field.inventory.monthlyCost', min: 0, money: 'monthly', detail: true },
-                { kind: 'date', key: 'contractEnd', label: 'field.inventory.contractEnd', help: 'help.inventory.contractEnd', detail: true },
+                // A tool that costs nothing has no contract to renew.
+                { kind: 'date', key: 'contractEnd', label: 'field.inventory.contractEnd', help: 'help.inventory.contractEnd', detail: true, when: ({ item }) => item?.monthlyCost !== 0 },
               ],
             },
           ],
@@ -44,8 +45,8 @@ export const practices: Step = {
           help: 'help.practices.decisions',
           title: 'decision',
           fields: [
+            { kind: 'text', key: 'decision', label: 'field.decision.decision', help: 'help.decision.decision', required: true, carries: 'date' },
             { kind: 'date', key: 'date', label: 'field.decision.date', required: true },
-            { kind: 'text', key: 'decision', label: 'field.decision.decision', required: true },
             { kind: 'longtext', key: 'rationale', label: 'field.decision.rationale', detail: true },
             { kind: 'text', key: 'by', label: 'field.decision.by', detail: true },
           ],
@@ -58,9 +59,9 @@ export const practices: Step = {
           help: 'help.practices.communications',
           title: 'audience',
           fields: [
+            { kind: 'longtext', key: 'message', label: 'field.communication.message', help: 'help.communication.message', required: true, carries: 'date' },
             { kind: 'date', key: 'date', label: 'field.communication.date', required: true },
             { kind: 'text', key: 'audience', label: 'field.communication.audience', required: true },
-            { kind: 'longtext', key: 'message', label: 'field.communication.message', required: true },
             { kind: 'text', key: 'channel', label: 'field.communication.channel', detail: true },
           ],
         },

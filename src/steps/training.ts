@@ -26,8 +26,8 @@ export const training: Step = {
           required: true,
           title: 'topic',
           fields: [
+            { kind: 'text', key: 'topic', label: 'field.session.topic', help: 'help.session.topic', required: true, carries: 'date' },
             { kind: 'date', key: 'date', label: 'field.session.date', required: true },
-            { kind: 'text', key: 'topic', label: 'field.session.topic', help: 'help.session.topic', required: true },
             { kind: 'text', key: 'audience', label: 'field.session.audience', help: 'help.session.audience', required: true },
             {
               kind: 'choice',

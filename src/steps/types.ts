@@ -56,10 +56,19 @@ interface FieldBase {
 export interface TextField extends FieldBase {
   kind: 'text' | 'longtext' | 'email' | 'date' | 'url' | 'currency';
   /**
-   * An item's name that may be typed with the next answer, which is then not asked: its amount
-   * ("Abonnement : 29 €/mois" fills the amount, and the kind and period when said) or its date.
+   * A name that may be typed with the next answers, which are then not asked: an amount
+   * ("Abonnement : 29 €/mois" fills the amount, and the kind and period when said), a date, a
+   * start and an end ("Phase 1 : 05/12/2026 – 31/12/2026"), or a person's role ("Sophie
+   * Lambert, animatrice").
    */
-  carries?: 'amount' | 'date';
+  carries?: 'amount' | 'date' | 'dates' | 'role';
+  /** The key an amount carried goes to, when not `amount`: then it is a monthly cost, with no kind or period. */
+  into?: string;
+  /**
+   * A choice of the item that the words of this answer make plain ("Abonnement" is for the tool
+   * itself): filled, and its question passed. The words of value v are `${words}.${v}`, its label `${labels}.${v}`.
+   */
+  sorts?: { key: string; choices: readonly string[]; words: string; labels: string };
 }
 
 export interface NumberField extends FieldBase {
@@ -68,9 +77,10 @@ export interface NumberField extends FieldBase {
   max?: number;
   /**
    * An amount of the budget's currency, typed as people do ("50 € par mois", "gratuit"): the
-   * period typed with it fills a recurring line's kind and period, or must be a month.
+   * period typed with it fills a recurring line's kind and period, or must be a month, or says
+   * whether a ceiling is per year or for the whole project (`per`).
    */
-  money?: 'recurring' | 'monthly';
+  money?: 'recurring' | 'monthly' | 'ceiling';
 }
 
 export interface BooleanField extends FieldBase {

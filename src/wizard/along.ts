@@ -4,7 +4,7 @@
  * 29 €/mois", "Choix de l'outil : 15/03/2027"), an impact chosen with a likelihood.
  */
 import { localeOf, type Translator } from '../i18n/index.js';
-import { amountWords, parseAmount, type Amount } from './answers.js';
+import { alternatives, amountWords, either, parseAmount, type Amount } from './answers.js';
 import { loadDateReader, loadedDateReader, parseDate, type DateReading } from '../util/dates.js';
 
 const along = new WeakMap<object, Set<string>>();
@@ -21,8 +21,8 @@ export function answeredAlong(target: object, key: string): boolean {
   return along.get(target)?.delete(key) ?? false;
 }
 
-/** What an item's first answer carried besides the name: an amount (with a period, or paid once) or a date. */
-export type Carried = { name: string; amount: Amount } | { name: string; date: DateReading };
+/** What an item's first answer carried besides the name: an amount (with a period, or paid once), a date, two dates, or a role. */
+export type Carried = { name: string; amount: Amount } | { name: string; date: DateReading } | { name: string; from: DateReading; to: DateReading } | { name: string; role: string };
 
 /**
  * "Name : 29 €/mois", "Name, 29 € par mois", "Set-up £400 one-off": the name, then its amount.
@@ -61,6 +61,50 @@ export function readNameAndDate(text: string, t: Translator, today: string): Car
   if (strict) return { name: colon[1]!, date: { iso: strict, guessedYear: false, swapped: false } };
   const read = loadedDateReader(dateWords)?.(tail, today);
   return read && !read.guessedYear && !read.swapped ? { name: colon[1]!, date: read } : undefined;
+}
+
+/**
+ * "Sophie Lambert, animatrice (salariée)": a person's name, then their role, after a comma or
+ * a spaced dash. A hyphen inside a name (Jean-Pierre) is no separator.
+ */
+export function readNameAndRole(text: string): Carried | undefined {
+  const split = /^\s*([^,]*?\S)\s*(?:,|\s[-–—]\s)\s*(\S.*?)\s*$/u.exec(text);
+  return split ? { name: split[1]!, role: split[2]! } : undefined;
+}
+
+/**
+ * "Bénévoles d'accueil : 04/01/2027 – 28/02/2027", "Pilot: 5/1/2027 to 28/2/2027": the name, then
+ * when it starts and ends, read as the dates of the language are; both must be certain.
+ */
+export function readNameAndDates(text: string, t: Translator, today: string): Carried | undefined {
+  const { dateOrder, dateWords } = localeOf(t.lang);
+  const value = text.trim().replace(/[\u00a0\u202f]/g, ' ');
+  const colon = /^(.*?\S)\s*:\s*(\S.*)$/u.exec(value);
+  if (!colon) return undefined;
+  // A bare hyphen is inside 2027-01-04: only a spaced one, a long dash or a word separates.
+  const range = new RegExp(`^(?:(?:${either(alternatives(t('answer.from')))})\\s+)?(.+?)(?:\\s*[–—]\\s*|\\s+-\\s+|\\s+(?:${either(alternatives(t('answer.to')))})\\s+)(.+)$`, 'iu').exec(colon[2]!);
+  if (!range) return undefined;
+  const read = (tail: string): DateReading | undefined => {
+    const strict = parseDate(tail.trim(), dateOrder);
+    if (strict) return { iso: strict, guessedYear: false, swapped: false };
+    const reading = loadedDateReader(dateWords)?.(tail.trim(), today);
+    return reading && !reading.guessedYear && !reading.swapped ? reading : undefined;
+  };
+  const from = read(range[1]!);
+  const to = read(range[2]!);
+  return from && to ? { name: colon[1]!, from, to } : undefined;
+}
+
+/**
+ * The one choice whose words the text has ("Abonnement Adhésio" → licence, "Demi-journée de
+ * formation" → training); none when no word or the words of two choices are there.
+ */
+export function readSort(text: string, sorts: { choices: readonly string[]; words: string }, t: Translator): string | undefined {
+  const found = sorts.choices.filter((value) => {
+    const words = t.has(`${sorts.words}.${value}`) ? alternatives(t.named(`${sorts.words}.${value}`)) : [];
+    return words.length > 0 && new RegExp(`(?<![\\p{L}\\d])(?:${either(words)})(?![\\p{L}])`, 'iu').test(text);
+  });
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** The date reader, loaded when an answer may carry a date in words ("15 mars 2027"). */

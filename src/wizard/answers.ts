@@ -42,7 +42,8 @@ export interface AmountWords {
   currencies: Readonly<Record<string, string>>;
 }
 
-const alternatives = (text: string) => text.split('|').map((word) => word.trim().toLowerCase()).filter(Boolean);
+/** A catalogue list of words ("du|à partir du"), as the answers are matched: lower case, trimmed. */
+export const alternatives = (text: string) => text.split('|').map((word) => word.trim().toLowerCase()).filter(Boolean);
 
 export function amountWords(t: Translator): AmountWords {
   const currencies: Record<string, string> = {};
@@ -89,7 +90,8 @@ export interface Amount {
 }
 
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const either = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
+/** A regular expression's alternatives for these words, the longest first. */
+export const either = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
 // Word edges that know accented letters (\b does not: "année").
 const edge = (pattern: string) => `(?<![\\p{L}\\d])(?:${pattern})(?![\\p{L}])`;
 

@@ -10,26 +10,14 @@ import { stepName } from '../steps/ids.js';
 import { toolsInTest } from '../derive/matrix.js';
 import { amountWords, emailSuggestion, isContact, isEmail, parseAmount, parseOutOf, readCurrency, type Amount } from './answers.js';
 import { loadDateReader, loadedDateReader, parseDate, today as todayOf, typedDate, type DateReading } from '../util/dates.js';
-import { markAlong, readNameAndAmount, readNameAndDate, readyForDates, type Carried } from './along.js';
-import type { Choice, Prompter, Question } from './prompter.js';
+import { markAlong, readyForDates } from './along.js';
+import { amountFacts, carriedBy, keepAmountFacts, keepCarried, refusedCarried, sortOf, type Asking } from './carried.js';
+import type { Choice, Prompter } from './prompter.js';
 
 /** "None for now" chosen where there was an answer: the answer is removed. */
 export const CLEARED = Symbol('cleared');
 
 export type ValueField = Exclude<Field, { kind: 'group' | 'list' | 'scores' }>;
-
-/** What every kind of question needs to ask: the field as a prompt, and the current answer. */
-interface Asking {
-  prompter: Prompter;
-  ctx: Context;
-  t: Translator;
-  /** The current answer, or the step's suggestion: the default. */
-  proposal: unknown;
-  must: boolean;
-  q: Question;
-  /** Undefined for a non-blank answer; for a blank one, whether it may stay blank. */
-  blank(value: string): string | true | undefined;
-}
 
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -81,9 +69,11 @@ async function askText(field: TextField, asking: Asking): Promise<unknown> {
   for (;;) {
     const answer = await prompter.text({ ...q, ...shown, validate: (v) => blank(v) ?? (carries ? refusedCarried(field, v, asking) : check(v)) });
     if (carries && answer !== proposal) {
-      if (carries === 'date') await readyForDates(answer, t);
+      if (carries === 'date' || carries === 'dates') await readyForDates(answer, t);
       const carried = carriedBy(field, answer, asking);
-      if (carried) return keepCarried(carried, asking);
+      const sort = sortOf(field, carried?.name ?? answer, asking);
+      if (carried) return keepCarried(carried, field.into, asking, sort);
+      if (sort) prompter.say(t('prompt.understood', { what: `${answer} · ${sort}` }));
     }
     // Typed again as it was after a "no": the person means it, and is not asked a second time.
     const suggestion = email && answer !== proposal && answer !== declined ? emailSuggestion(answer) : undefined;
@@ -146,98 +136,6 @@ async function askDate({ prompter, ctx, t, proposal, q, blank }: Asking, verify:
     prompter.say(t('prompt.understood', { what: date }));
     return read!.iso;
   }
-}
-
-/**
- * An amount typed with its currency and period. The period fills a budget line's kind and
- * period; the currency, the budget's when it has none yet, and refused when it differs.
- */
-function amountFacts(field: NumberField, read: Amount, asking: Asking): string | true {
-  const { t } = asking;
-  const foreign = foreignCurrency(read, asking);
-  if (foreign) return foreign;
-  if (field.money === 'monthly' && ((read.period && read.period !== 'month') || read.once)) return t('prompt.monthlyOnly');
-  return true;
-}
-
-function keepAmountFacts(field: NumberField, read: Amount, asking: Asking): void {
-  const { ctx, t, prompter } = asking;
-  takeCurrency(read, ctx);
-  const item = ctx.item;
-  if (read.period && field.money === 'recurring' && item) {
-    item.kind = 'recurring';
-    item.period = read.period;
-    markAlong(item, ['kind', 'period']);
-  } else if (field.money === 'recurring' && item && (read.once || (read.amount === 0 && item.kind === undefined))) {
-    // Nothing to pay is paid once: how often is no question for it.
-    item.kind = 'one-off';
-    delete item.period;
-    markAlong(item, ['kind']);
-  }
-  prompter.say(t('prompt.understood', { what: amountSaid(read, asking) }));
-}
-
-/** An amount as the wizard says it back: "29,00 € par mois", "400,00 £ une fois". */
-function amountSaid(read: Amount, { ctx, t }: Asking): string {
-  const currency = read.currency ?? ctx.project.needs?.budget?.currency;
-  const money = currency ? t.money(read.amount, currency) : t.number(read.amount);
-  if (read.once) return t('prompt.amountOnce', { amount: money });
-  return read.period ? t('prompt.amountPer', { amount: money, period: t.named(`enum.period.${read.period}`) }) : money;
-}
-
-/** A currency typed with an amount becomes the budget's when the budget has none yet. */
-function takeCurrency(read: Amount, ctx: Context): void {
-  const project = ctx.project as { needs?: { budget?: { currency?: string } } };
-  if (!read.currency || project.needs?.budget?.currency) return;
-  project.needs ??= {};
-  project.needs.budget ??= {};
-  project.needs.budget.currency = read.currency;
-}
-
-/** A currency typed with an amount: the budget's when it has none yet, refused when it differs. */
-function foreignCurrency(read: Amount, { ctx, t }: Asking): string | undefined {
-  const budget = ctx.project.needs?.budget?.currency;
-  return read.currency && budget && read.currency !== budget.toUpperCase() ? t('prompt.otherCurrency', { currency: budget }) : undefined;
-}
-
-/**
- * An item's name typed with what comes next ("Abonnement Adhésio : 29 €/mois", "Choix de
- * l'outil : 15/03/2027"): the item takes both, and the questions answered along are passed.
- */
-function carriedBy(field: TextField, text: string, asking: Asking): Carried | undefined {
-  const { ctx, t } = asking;
-  if (field.carries === 'amount') return readNameAndAmount(text, t);
-  if (field.carries === 'date') return readNameAndDate(text, t, ctx.today ?? todayOf());
-  return undefined;
-}
-
-function refusedCarried(field: TextField, text: string, asking: Asking): string | true {
-  const carried = carriedBy(field, text, asking);
-  if (!carried || !('amount' in carried)) return true;
-  if (carried.amount.amount < 0) return asking.t('prompt.tooSmall', { min: 0 });
-  return foreignCurrency(carried.amount, asking) ?? true;
-}
-
-function keepCarried(carried: Carried, asking: Asking): string {
-  const { ctx, t, prompter } = asking;
-  const item = ctx.item!;
-  if ('date' in carried) {
-    item.date = carried.date.iso;
-    markAlong(item, ['date']);
-    prompter.say(t('prompt.understood', { what: `${carried.name} · ${t.date(carried.date.iso)}` }));
-    return carried.name;
-  }
-  const read = carried.amount;
-  takeCurrency(read, ctx);
-  item.amount = read.amount;
-  if (read.period) Object.assign(item, { kind: 'recurring', period: read.period });
-  if (read.once) {
-    item.kind = 'one-off';
-    delete item.period;
-  }
-  markAlong(item, read.period || read.once ? ['amount', 'kind', 'period'] : ['amount']);
-  prompter.say(t('prompt.understood', { what: `${carried.name} · ${amountSaid(read, asking)}` }));
-  return carried.name;
 }
 
 async function askNumber(field: NumberField, asking: Asking): Promise<unknown> {

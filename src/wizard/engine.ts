@@ -136,7 +136,9 @@ async function askValue(field: Exclude<Field, { kind: 'group' | 'list' | 'scores
   for (;;) {
     let value: unknown;
     try {
-      value = await askKind(field, proposal, ctx, { ...engine, path }, verify);
+      // What an answer carries along (a role, an impact) goes to its neighbours, in a group as in an item.
+      const along = ('carries' in field && field.carries) || ('with' in field && field.with) || ('money' in field && field.money) ? { ...ctx, item: target } : ctx;
+      value = await askKind(field, proposal, along, { ...engine, path }, verify);
       // An answer kept as it was (a deadline now past) was settled before: it is not doubted again.
       const doubt = value === CLEARED || value === undefined || value === current ? undefined : field.confirm?.(value, ctx);
       if (doubt && !(await engine.prompter.confirm({ message: engine.t(doubt.key, doubt.params), default: false, path }))) continue;

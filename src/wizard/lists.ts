@@ -9,6 +9,7 @@ import { isRecord } from '../util/records.js';
 import { isRequired as required } from '../steps/types.js';
 import { isAnswered } from '../progress/completeness.js';
 import { capitalise } from './ask-kind.js';
+import { answeredAlong } from './along.js';
 import { nextNumberedId, slug, uniqueId } from '../util/ids.js';
 import { visible } from '../util/visible.js';
 import { referencesTo, type ReferenceTarget } from '../derive/references.js';
@@ -100,8 +101,9 @@ async function offerProposed({ field, items, ctx, engine, label, askFields, at }
       if (required(f, itemCtx) && !isAnswered(item[f.key])) break;
     }
     if (!isItemComplete(field, item, ctx)) items.splice(items.indexOf(item), 1);
-    // Renamed, it is another line: the details guessed for the proposed one are asked later.
-    else if (item[field.title] !== title) for (const f of field.fields) if (f.detail && !offered.includes(f)) delete item[f.key];
+    // Renamed, it is another line: the details guessed for the proposed one are asked later,
+    // unless the new name said them ("Hébergement : 5 €/mois" is for hosting).
+    else if (item[field.title] !== title) for (const f of field.fields) if (f.detail && !offered.includes(f) && !answeredAlong(item, f.key)) delete item[f.key];
   }
   await kept(engine);
 }

@@ -33,12 +33,13 @@ function enter(defaults: (string | undefined)[]): (q: Question) => string {
   };
 }
 
-const lead: ScriptedAnswer[] = ['Volunteer rota', 'Riverside Food Bank', 'Camille Martin', 'Coordinator', 'camille@example.org', 'strong', 'some', 'one day a week'];
+const lead: ScriptedAnswer[] = ['Volunteer rota', 'Riverside Food Bank', 'Camille Martin', 'Coordinator', 'camille@example.org', 'strong some', 'one day a week'];
 const twoKeyUsers: ScriptedAnswer[] = ['Karim Benali', 'Treasurer', 'occasional', 'Fees', 'Léa Dubois', 'Reception', 'daily', 'Sign-ups'];
 const needs: ScriptedAnswer[] = [
   'One list of volunteers', 'All volunteers listed', 'must', '',
   'Shift volunteers', ['consult', 'feed'], '',
-  '', 'Subscription', '20', 'recurring', 'month', '', // asked apart: the same answers serve both languages
+  'Subscription', '20', 'recurring', 'month', '', // asked apart: the same answers serve both languages
+  '', // the currency, after the lines (none said one): the proposal
   'Council grant', '', 'medium', '2027-09-01', 'Tool chosen: 15/02/2027', '',
   'mixed', 'some', 'high',
   'Personal data leak', 'data-protection', 'medium high', 'EU hosting', '',

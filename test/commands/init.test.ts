@@ -41,8 +41,7 @@ const daysOne = (fr: boolean): ScriptedAnswer[] => [
   'Camille Martin',
   fr ? 'Coordinatrice' : 'Coordinator',
   'camille@example.org',
-  'strong', // project management
-  'none', // facilitation: weak
+  'strong none', // project management and facilitation, in one menu: facilitation is weak
   fr ? 'Co-animation avec Karim' : 'Co-facilitation with Karim', // support, asked at once because a skill is weak
   fr ? '1 jour par semaine' : 'one day a week',
   // step 2: key users
@@ -55,8 +54,7 @@ const daysOne = (fr: boolean): ScriptedAnswer[] => [
   '',
   fr ? 'Bénévoles d\'accueil' : 'Shift volunteers', ['consult', 'feed'],
   '',
-  '', // currency: the proposal (EUR in French, GBP in English)
-  fr ? 'Abonnement : 20 €/mois' : 'Subscription: £20 a month', // the name, the amount and how often, in one answer
+  fr ? 'Abonnement : 20 €/mois' : 'Subscription: £20 a month', // the name, the amount and how often, in one answer; its currency the budget's
   fr ? 'Paramétrage' : 'Setup', fr ? '1 200,50' : '1,200.50', 'one-off',
   '',
   fr ? 'Subvention régionale' : 'Council grant',
@@ -103,19 +101,19 @@ const later = (fr: boolean, breaks: readonly Later[] = ['research', 'poc']): Scr
   ...now('deployment', breaks),
   'docs/procedures.md', fr ? 'Petit-déjeuner de lancement' : 'Launch breakfast', '2027-03-01',
   true, // in phases
-  fr ? 'Bureau' : 'Office', '2027-03-01', '2027-03-31', '', // a phase's scope is a detail
+  fr ? 'Bureau : 01/03/2027 – 31/03/2027' : 'Office: 01/03/2027 to 31/03/2027', '', // name and dates in one answer; a phase's scope is a detail
   'monthly', fr ? 'Réunion d\'équipe' : 'Team meeting',
   ...now('training', breaks),
   ['karim-benali'], ['in-person', 'guide'],
-  '2027-03-08', fr ? 'Prise en main' : 'First steps', fr ? 'Tous' : 'Everyone', 'in-person', '',
+  fr ? 'Prise en main' : 'First steps', '2027-03-08', fr ? 'Tous' : 'Everyone', 'in-person', '',
   fr ? 'Bénévoles du samedi' : 'Saturday volunteers', fr ? 'Séance en binôme' : 'One-to-one session', '',
   ...now('evaluation', breaks),
   '', // due: the proposal (end of deployment + 3 months)
   ...now('practices', breaks),
   fr ? 'Directrice' : 'Director', fr ? 'Tableur partagé' : 'Shared spreadsheet', 'replaced', '',
   fr ? 'Beaucoup de bénévoles ponctuels' : 'Many occasional volunteers',
-  '2026-11-20', fr ? 'Lancer le projet' : 'Start the project', '',
-  '2026-11-27', fr ? 'Conseil d\'administration' : 'Board', fr ? 'Présentation du projet' : 'Project outline', '',
+  fr ? 'Lancer le projet : 20/11/2026' : 'Start the project: 20/11/2026', '', // a decision with its date, in one answer
+  fr ? 'Présentation du projet' : 'Project outline', '2026-11-27', fr ? 'Conseil d\'administration' : 'Board', '',
 ];
 
 describe('adopt init, scripted', () => {
@@ -126,7 +124,9 @@ describe('adopt init, scripted', () => {
     expect(prompter.remaining).toBe(0);
     const project = await read();
     expect(progress(project).filter((s) => s.state !== 'complete').map((s) => s.id)).toEqual(['evaluation']);
-    expect(warnings(project, TODAY)).toEqual([]);
+    // The lines' names said what they are for (a subscription, a set-up): the budget has no training nor upkeep.
+    expect(warnings(project, TODAY).map((w) => [w.code, w.params])).toEqual([['budget-gaps', { missing: 'both' }]]);
+    expect(project.needs!.budget!.items!.map((i) => i.category)).toEqual(['licence', 'setup']);
     expect((await adopt(['validate'], { cwd: dir })).code).toBe(0);
     // answers read in the user's habits, ids made from names, numbers from priorities
     expect(project.needs!.budget!.items![1]!.amount).toBe(1200.5);
@@ -219,6 +219,7 @@ describe('adopt init, scripted', () => {
     answers.splice(at('Tool chosen: 15/02/2027'), 1, 'Tool chosen', '30/02/2027', '15/02/2027');
     answers.splice(at('1,200.50'), 0, '1 200,50'); // French habits in an English project
     answers.splice(at('Subscription: £20 a month'), 1, 'Subscription', '-20', '20', 'recurring', 'month');
+    answers.splice(at('Council grant'), 0, ''); // no amount said its currency: asked after the lines, the proposal kept
     const prompter = new ScriptedPrompter([...answers, 'later']);
     await init(asking(prompter), await context());
     expect(prompter.remaining).toBe(0);

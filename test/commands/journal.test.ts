@@ -38,7 +38,7 @@ const journal = () => path.join(dir, '.adopt.yaml.journal');
 const stopped = (run: Promise<void>) => run.then(() => ({ message: 'not stopped', exitCode: 0 }), (error: Error & { exitCode?: number }) => error);
 const read = async () => parse(await readFile(projectFile(), 'utf8')) as Project;
 
-const lead: ScriptedAnswer[] = ['Volunteer rota', 'Riverside Food Bank', 'Camille Martin', 'Coordinator', 'camille@example.org', 'strong', 'some', 'one day a week'];
+const lead: ScriptedAnswer[] = ['Volunteer rota', 'Riverside Food Bank', 'Camille Martin', 'Coordinator', 'camille@example.org', 'strong some', 'one day a week'];
 const twoKeyUsers: ScriptedAnswer[] = ['Karim Benali', 'Treasurer', 'occasional', 'Fees', 'Léa Dubois', 'Reception', 'daily', 'Sign-ups'];
 /** Step 3 as in init.test.ts, then every later step left for later. */
 const needsThenLater: ScriptedAnswer[] = [

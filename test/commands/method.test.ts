@@ -76,7 +76,7 @@ describe("a training session's format", () => {
       offered = (q as Question & { choices: { value: unknown }[] }).choices.map((c) => c.value);
       return 'guide';
     };
-    const prompter = new ScriptedPrompter(['', '', 'add', '2027-01-20', 'Les cotisations', 'Bureau', format, 'done', 'done']);
+    const prompter = new ScriptedPrompter(['', '', 'add', 'Les cotisations : 20/01/2027', 'Bureau', format, 'done', 'done']);
     await edit({ ...asking(prompter), step: 'training' }, await context());
     expect(prompter.remaining).toBe(0);
     expect(offered).toEqual(['in-person', 'webinar', 'guide']);

@@ -59,7 +59,8 @@ describe('typed as people type, in French', () => {
       [/Vouliez-vous dire camille@gmail\.com/, true],
       [/^Devise/, 'oui'],
       [/^Devise/, '€'],
-      [/^Montant/, '4 € par mois'],
+      // No symbol with the amount: the currency, asked after the lines, is typed as a symbol.
+      [/^Montant/, '4 par mois'],
       [/^Échéance/, '15 mars'],
       [/^Le 15 mars 2027, c’est bien ça/, true],
     ]);
@@ -73,7 +74,7 @@ describe('typed as people type, in French', () => {
     expect(prompter.refused).toEqual(['Un code de devise en trois lettres (EUR, GBP, CHF) ou son symbole (€,\u00a0£, $).'.replace(',\u00a0£', ', £')]);
     expect(prompter.asked.filter((q) => /^Ponctuel ou récurrent|^Payé chaque/.test(q))).toEqual([]);
     expect(prompter.asked).toContain('Le 15 mars 2027, c’est bien ça\u00a0?');
-    expect(prompter.said).toContain('Compris\u00a0: 4\u00a0€ par mois.');
+    expect(prompter.said).toContain('Compris\u00a0: 4 par mois.');
     expect(prompter.said).toContain('Compris\u00a0: EUR.');
   });
 
@@ -170,6 +171,35 @@ describe('typed as people type, in English', () => {
     expect(prompter.asked.filter((q) => /is that right/.test(q))).toEqual([]);
     expect(prompter.said).toContain('Understood: 15 March 2027.');
     expect(prompter.refused).toEqual([]);
+  });
+
+  test('one answer for what goes together: a ceiling in total, a tool free or a month\'s cost; no question left for them', async () => {
+    const file = await withHoles(examples.foodBank, [
+      [/^ {4}ceiling: .*\n/m, ''],
+      [/^ {4}inventory:\n( {6}- .*\n)+/m, ''],
+    ]);
+    const prompter = person([
+      [/^The most the structure can spend/, '£3,000 in total'],
+      [/^Tool$/, 'Paper rota: free'],
+      [/^What becomes of it/, 'replaced'],
+      [/^Tool$/, 'Donor database: £480 a year'], // refused: a month's cost is asked
+      [/^Tool$/, 'Donor database: £40 a month'],
+      [/^What becomes of it/, 'kept'],
+    ]);
+    await edit({ interactive: true, prompter, step: 'needs' }, await contextFor(io(), { lang: 'en', today: TODAY }));
+    await edit({ interactive: true, prompter, step: 'practices' }, await contextFor(io(), { lang: 'en', today: TODAY }));
+    const project = await read(file);
+    expect(project.needs!.budget!.ceiling).toEqual({ amount: 3000, per: 'total' });
+    expect(project.practices!.vision!.inventory).toEqual([
+      { tool: 'Paper rota', fate: 'replaced', monthlyCost: 0 },
+      { tool: 'Donor database', fate: 'kept', monthlyCost: 40 },
+    ]);
+    expect(prompter.refused).toEqual(['A cost per month: divide a yearly amount by 12.']);
+    expect(prompter.asked.filter((q) => /^This ceiling is|^Monthly cost/.test(q))).toEqual([]);
+    expect(prompter.said).toContain('Understood: Paper rota · £0 a month.');
+    expect(prompter.said).toContain('Understood: £3,000 in total.');
+    // A paying tool's contract end is asked, a free one's is not.
+    expect(prompter.asked.filter((q) => q.startsWith('Contract ends'))).toHaveLength(1);
   });
 
   test('a year left out, or a day and month the American way, is asked back; no puts the question again', async () => {

@@ -170,15 +170,16 @@ describeTmux(hasTmux ? 'adopt init in a real terminal (tmux)' : 'adopt init in a
     keys(first, 'C-u'); // clears the line, as in any readline
     type(first, 'camille@jardins.org');
     await waitFor(first, /^✔ Contact \(e-mail or phone\) camille@jardins\.org$/m);
-    await choose(first, 'Project management skill', 1, 'some');
-    await choose(first, 'Group facilitation skill', 2, 'strong');
+    // Both skills in one menu of nine pairs.
+    await choose(first, 'Project management and group facilitation', 5, 'project management some · facilitation strong');
     await answer(first, 'Time available', 'Half a day a week');
     await waitFor(first, /^Saved in adopt\.yaml\.$/m);
 
     // Step 2: two key users with different profiles.
     await waitFor(first, /^Step 2 of 8 · Key users$/m);
-    await answer(first, 'Name', 'Alice Durand');
-    await answer(first, 'Role or team', 'Volunteer');
+    // The role typed with the name: its question is passed.
+    await answer(first, 'Name', 'Alice Durand, Volunteer');
+    await waitFor(first, /^Understood: Alice Durand · Volunteer\.$/m);
     await choose(first, 'Profile', 0, 'daily user');
     await answer(first, 'Expected use', 'Plans the watering rota');
     await answer(first, 'Name', 'Bob Petit');
@@ -294,15 +295,14 @@ const words = {
     leadName: "Project lead's name",
     role: 'Role in the organisation',
     contact: 'Contact (e-mail or phone)',
-    management: 'Project management skill',
-    facilitation: 'Group facilitation skill',
+    skills: 'Project management and group facilitation',
+    someSome: 'project management some · facilitation some',
     time: 'Time available',
     name: 'Name',
     team: 'Role or team',
     profile: 'Profile',
     use: 'Expected use',
     daily: 'daily user',
-    some: 'some',
     keys: 'Esc go back · Tab edit the answer · Ctrl-C stop without losing anything',
     step2: 'Step 2 of 8 · Key users',
     cancelled: 'Key user 1: cancelled, nothing of it is kept.',
@@ -319,15 +319,14 @@ const words = {
     leadName: 'Nom de la personne responsable du projet',
     role: 'Rôle dans la structure',
     contact: 'Contact (e-mail ou téléphone)',
-    management: 'Compétence en gestion de projet',
-    facilitation: 'Compétence en animation de groupe',
+    skills: 'Gestion de projet et animation de groupe',
+    someSome: 'gestion de projet un peu · animation un peu',
     time: 'Temps disponible',
     name: 'Nom',
     team: 'Rôle ou équipe',
     profile: 'Profil',
     use: 'Usage prévu',
     daily: 'usage quotidien',
-    some: 'un peu',
     keys: 'Échap revenir · Tab modifier la réponse · Ctrl-C arrêter sans rien perdre',
     step2: 'Étape 2 sur 8 · Utilisateurs clefs',
     cancelled: 'Utilisateur clef n° 1\u00a0: ajout annulé, rien n’en est gardé.',
@@ -381,8 +380,7 @@ describeTmux(hasTmux ? 'going back in a real terminal (tmux)' : 'going back in a
     await answer(session, w.leadName, 'Camille Martin');
     await answer(session, w.role, 'Coordinator');
     await answer(session, w.contact, 'camille@jardins.org');
-    await choose(session, w.management, 1, w.some);
-    await choose(session, w.facilitation, 1, w.some);
+    await choose(session, w.skills, 4, w.someSome);
     await answer(session, w.time, 'Half a day a week');
 
     // Step 2: Esc in a key user being added goes back within it, then out of it, which cancels it.

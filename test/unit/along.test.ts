@@ -1,6 +1,7 @@
-/** One answer for an item's name and what comes next: an amount, or a date. */
+/** One answer for an item's name and what comes next: an amount, a date, two dates, a role; and what its words say it is for. */
 import { loadTranslator, localeOf, type Translator } from '../../src/i18n/index.js';
-import { readNameAndAmount, readNameAndDate } from '../../src/wizard/along.js';
+import { readNameAndAmount, readNameAndDate, readNameAndDates, readNameAndRole, readSort } from '../../src/wizard/along.js';
+import { choices } from '../../src/generated/schema-facts.js';
 import { loadDateReader } from '../../src/util/dates.js';
 import { TODAY } from '../helpers.js';
 
@@ -37,4 +38,64 @@ test('a milestone and its date, typed the usual way or in words once the reader 
   // A year left out is not guessed along: the date's own question asks it.
   expect(readNameAndDate('Lancement : 1er avril', fr, TODAY)).toBeUndefined();
   expect(readNameAndDate('Réunion de bureau', fr, TODAY)).toBeUndefined();
+});
+
+test.each([
+  ['Sophie Lambert, Animatrice (salariée)', { name: 'Sophie Lambert', role: 'Animatrice (salariée)' }],
+  ['Jean-Pierre Martin - trésorier', { name: 'Jean-Pierre Martin', role: 'trésorier' }],
+  ['Priya Shah — warehouse volunteer', { name: 'Priya Shah', role: 'warehouse volunteer' }],
+])('"%s" is a name and a role', (text, expected) => {
+  expect(readNameAndRole(text)).toEqual(expected);
+});
+
+test.each(['Jean-Pierre Martin', 'Sophie Lambert,', 'Camille Martin '])('"%s" is a name alone (a hyphen inside a name separates nothing)', (text) => {
+  expect(readNameAndRole(text)).toBeUndefined();
+});
+
+describe('a name with when it starts and ends', () => {
+  beforeAll(async () => {
+    await Promise.all([loadDateReader(localeOf('fr').dateWords), loadDateReader(localeOf('en').dateWords)]);
+  });
+  test.each([
+    ['fr', 'Bureau et salariées : 05/12/2026 – 31/12/2026', ['Bureau et salariées', '2026-12-05', '2026-12-31']],
+    ['fr', 'Accueil : du 04/01/2027 au 28/02/2027', ['Accueil', '2027-01-04', '2027-02-28']],
+    ['fr', 'Accueil : 2027-01-04 - 2027-02-28', ['Accueil', '2027-01-04', '2027-02-28']],
+    ['fr', 'Accueil : du 4 janvier 2027 au 28 février 2027', ['Accueil', '2027-01-04', '2027-02-28']],
+    ['en', 'Pilot: 05/01/2027 to 28/02/2027', ['Pilot', '2027-01-05', '2027-02-28']],
+    ['en', 'Pilot: from 5 January 2027 until 28 February 2027', ['Pilot', '2027-01-05', '2027-02-28']],
+  ])('%s: "%s"', (lang, text, [name, from, to]) => {
+    const carried = readNameAndDates(text, lang === 'fr' ? fr : en, TODAY);
+    expect(carried && 'from' in carried ? [carried.name, carried.from.iso, carried.to.iso] : carried).toEqual([name, from, to]);
+  });
+  test.each([
+    ['fr', 'Phase 1 : 05/12/2026'], // one date is not a start and an end
+    ['fr', 'Phase 1 : du 5 au 31 décembre'], // a year guessed is asked, not taken
+    ['fr', 'Bureau et accueil'],
+  ])('%s: "%s" carries no dates', (lang, text) => {
+    expect(readNameAndDates(text, lang === 'fr' ? fr : en, TODAY)).toBeUndefined();
+  });
+});
+
+describe("a cost line's words say what it is for", () => {
+  const sorts = { choices: choices['needs.budget.items[].category'], words: 'answer.category' };
+  test.each([
+    ['fr', 'Abonnement Adhésio (formule association)', 'licence'],
+    ['fr', 'Paramétrage et reprise des données des tableurs', 'setup'],
+    ['fr', "Demi-journée de formation par une intervenante", 'training'],
+    ['fr', 'Sauvegarde externe chiffrée', 'hosting'],
+    ['fr', 'Hébergement associatif (prix libre)', 'hosting'],
+    ['en', 'Monthly subscription', 'licence'],
+    ['en', 'Set-up and data import', 'setup'],
+    ['en', 'Training for the drivers', 'training'],
+    ['en', 'Hosting', 'hosting'],
+  ])('%s: "%s" is for %s', (lang, text, category) => {
+    expect(readSort(text, sorts, lang === 'fr' ? fr : en)).toBe(category);
+  });
+  test.each([
+    ['fr', 'Module de paiement en ligne'], // no word says it
+    ['fr', 'Formation au logiciel'], // two say different things: asked, not guessed
+    ['en', 'Planning'], // "plan" is a word, not a part of one
+  ])('%s: "%s" is not guessed', (lang, text) => {
+    expect(readSort(text, sorts, lang === 'fr' ? fr : en)).toBeUndefined();
+  });
 });

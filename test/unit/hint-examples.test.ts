@@ -10,7 +10,7 @@ import type { Context, Field } from '../../src/steps/types.js';
 import type { Project } from '../../src/generated/model.js';
 import { amountWords, emailSuggestion, isContact, parseAmount, parseNumber, parseOutOf, readCurrency, readScores } from '../../src/wizard/answers.js';
 import { loadDateReader, parseDate } from '../../src/util/dates.js';
-import { readNameAndAmount, readNameAndDate } from '../../src/wizard/along.js';
+import { readNameAndAmount, readNameAndDate, readNameAndDates, readNameAndRole } from '../../src/wizard/along.js';
 import { examples, TODAY } from '../helpers.js';
 
 function* allFields(fields: readonly Field[]): Generator<Field> {
@@ -27,7 +27,8 @@ function examplesIn(text: string, field: Field): string[] {
   if (field.kind === 'date') return text.match(/\b\d{2}\/\d{2}\/\d{4}\b/g) ?? [];
   // The examples end at the parenthesis or with the sentence: "par ex. 1500. Avec lui, …".
   const after = /(?:par ex\.|e\.g\.)\s*([^)]+?)(?:\)|\.(?:\s|$)|$)/.exec(text)?.[1];
-  const found = after ? after.split(/,\s*/) : [];
+  // A comma between examples, not in £1,500; a name with its role is one example with its comma.
+  const found = after ? ('carries' in field && field.carries === 'role' ? [after] : after.split(/,(?!\d)\s*/)) : [];
   // "…, ou gratuit." / "…, or free.": a last example after the parenthesis.
   const last = /\),\s*(?:ou|or)\s+([^.]+)\.$/.exec(text)?.[1];
   if (last) found.push(last);
@@ -50,17 +51,20 @@ describe.each(['fr', 'en'] as Lang[])('hints in %s', (lang) => {
     if ('carries' in field && field.carries) {
       // A name with its amount or its date: both must be read from the one answer.
       await loadDateReader(localeOf(lang).dateWords);
-      const carried = field.carries === 'amount' ? readNameAndAmount(text, t) : readNameAndDate(text, t, TODAY);
+      const carried = { amount: () => readNameAndAmount(text, t), date: () => readNameAndDate(text, t, TODAY), dates: () => readNameAndDates(text, t, TODAY), role: () => readNameAndRole(text) }[field.carries]();
       if (carried && 'amount' in carried && carried.amount.currency && carried.amount.currency !== ctx.project.needs?.budget?.currency) return false;
+      // A monthly cost carried is a month's: a year's or a one-off amount is refused.
+      if (carried && 'amount' in carried && field.into && ((carried.amount.period && carried.amount.period !== 'month') || carried.amount.once)) return false;
       return carried !== undefined;
     }
     if (field.kind === 'date') value = parseDate(text, localeOf(lang).dateOrder) ?? (await loadDateReader(localeOf(lang).dateWords))(text, TODAY)?.iso;
     else if (field.kind === 'currency') value = readCurrency(text, amountWords(t));
     else if (field.kind === 'email') value = isContact(text) && !emailSuggestion(text) ? text : undefined;
     else if (field.kind === 'number' || field.kind === 'integer') {
-      const read: { amount?: number; currency?: string } | undefined = field.money ? parseAmount(text, lang, amountWords(t)) : { amount: parseOutOf(text, lang, field.max) };
+      const read: { amount?: number; currency?: string; period?: string } | undefined = field.money ? parseAmount(text, lang, amountWords(t)) : { amount: parseOutOf(text, lang, field.max) };
       const budget = ctx.project.needs?.budget?.currency;
       if (read?.currency && read.currency !== budget) return false;
+      if (field.money === 'ceiling' && read?.period && read.period !== 'year') return false;
       value = read?.amount;
       if (typeof value === 'number' && ((field.min !== undefined && value < field.min) || (field.max !== undefined && value > field.max))) return false;
     }
