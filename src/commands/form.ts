@@ -9,7 +9,8 @@ import type { Context } from '../context.js';
 import type { Project } from '../generated/model.js';
 import { CheckFailedError, UsageError } from '../errors.js';
 import { openProject } from '../project.js';
-import { audienceIds, FORM_KINDS, type FormKind } from '../derive/form-questions.js';
+import { FORM_KINDS, type FormKind } from '../derive/form-questions.js';
+import { audienceIds } from '../derive/audiences.js';
 import { workingCopy, writeNotes, writeProjectData, type ProjectSource } from '../store.js';
 import { writeOutputs } from '../write-documents.js';
 import { shownPath } from '../util/shown-path.js';
@@ -35,14 +36,13 @@ function missing(project: Project, kind: FormKind): MsgKey | undefined {
  * by position) written into the file now, so a later reorder of the list cannot move answers.
  */
 async function keepAudienceIds(source: ProjectSource, project: Project, ctx: Context): Promise<{ project: Project; note?: string }> {
-  const audiences = (project.needs?.audiences ?? []) as { id?: string }[];
-  const missingIds = audiences.filter((a) => !a.id).length;
+  const missingIds = (project.needs?.audiences ?? []).filter((a) => !a.id).length;
   if (missingIds === 0) return { project };
-  const ids = audienceIds(project);
+  const ids = audienceIds(project.needs?.audiences);
   const working = workingCopy(project);
   const copy = working.copy;
   // Set on the working copy's own items, so the store edits those lines and keeps the rest as written.
-  (copy.needs!.audiences as { id?: string }[]).forEach((audience, i) => (audience.id ??= ids[i]!));
+  copy.needs!.audiences!.forEach((audience, i) => (audience.id ??= ids[i]!));
   const written = await writeProjectData(source, { before: source.data, after: copy as unknown as Record<string, unknown>, originOf: working.originOf }, ctx.t);
   for (const note of writeNotes(written, ctx.t)) ctx.io.stderr.write(`${note}\n`);
   return { project: copy, note: ctx.t('form.idsWritten', { n: missingIds, file: ctx.shownFile }) };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Project } from '../generated/model.js';
 import { SUS_ITEMS } from './sus.js';
+import { audienceIds } from './audiences.js';
 
 /**
  * The questions of the two forms (the key users' POC scores, everyone's review), in one place:
@@ -27,25 +28,6 @@ export const FORM_KINDS: readonly FormKind[] = ['poc', 'review'];
 export const OBJECTIVE_STATUSES = ['met', 'partial', 'unmet'] as const;
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
-
-/** Audiences carry an `id` from format 1's additions; older files have none yet. */
-type AudienceWithId = NonNullable<NonNullable<Project['needs']>['audiences']>[number] & { id?: string };
-
-/**
- * Each audience's id: its own, or A1, A2… by its position in the list (the next free number when
- * that one is taken by another audience), which is what `adopt form review` writes into the file.
- */
-export function audienceIds(project: Project): string[] {
-  const audiences = (project.needs?.audiences ?? []) as AudienceWithId[];
-  const taken = new Set(audiences.map((a) => a.id).filter((id): id is string => typeof id === 'string' && id !== ''));
-  return audiences.map((audience, index) => {
-    if (audience.id) return audience.id;
-    let n = index + 1;
-    while (taken.has(`A${n}`)) n++;
-    taken.add(`A${n}`);
-    return `A${n}`;
-  });
-}
 
 /** The shortlisted candidates only: a form asks about the tools actually in the test. */
 function shortlisted(project: Project) {
@@ -87,7 +69,7 @@ function reviewQuestions(project: Project): FormQuestion[] {
   const questions: FormQuestion[] = [];
   const audiences = project.needs?.audiences ?? [];
   if (audiences.length > 0) {
-    const ids = audienceIds(project);
+    const ids = audienceIds(audiences);
     const labels = audiences.map((a, i) => a.who ?? ids[i]!);
     questions.push({
       code: 'AUD',
