@@ -45,7 +45,7 @@ async function keepAudienceIds(source: ProjectSource, project: Project, ctx: Con
   copy.needs!.audiences!.forEach((audience, i) => (audience.id ??= ids[i]!));
   const written = await writeProjectData(source, { before: source.data, after: copy as unknown as Record<string, unknown>, originOf: working.originOf }, ctx.t);
   for (const note of writeNotes(written, ctx.t)) ctx.io.stderr.write(`${note}\n`);
-  return { project: copy, note: ctx.t('form.idsWritten', { n: missingIds, file: ctx.shownFile }) };
+  return { project: copy, note: ctx.t('form.idsWritten', { n: missingIds }) };
 }
 
 export async function form(options: FormOptions, ctx: Context): Promise<void> {

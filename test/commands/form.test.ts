@@ -79,7 +79,7 @@ describe('adopt form review', () => {
     const original = await readFile(file, 'utf8');
     const first = await adopt(['form', 'review'], { cwd: dir });
     expect(first.code).toBe(0);
-    expect(first.stdout.split('\n')[0]).toBe('Les publics ont désormais leurs identifiants (A1, A2…) dans adopt.yaml, pour que les réponses leur restent attachées même si la liste change d’ordre.');
+    expect(first.stdout.split('\n')[0]).toBe('4 publics ont désormais leur identifiant dans le fichier du projet (A1, A2… dans l’ordre de la liste), pour que les réponses leur restent attachées même si la liste change d’ordre.');
     const written = await readFile(file, 'utf8');
     expect(parse(written).needs.audiences.map((a: { id: string }) => a.id)).toEqual(['A1', 'A2', 'A3', 'A4']);
     // Taking the ids out again gives back the very same text.
