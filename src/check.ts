@@ -140,6 +140,9 @@ function schemaProblem(error: ErrorObject, source: ProjectSource, t: Translator)
         'key',
       );
     }
+    case 'minItems':
+    case 'maxItems':
+      return at(segments, t('problem.itemCount', { path, count: String(params.limit), found: String(Array.isArray(value) ? value.length : 0) }));
     case 'uniqueItems':
       return at(segments, t('problem.uniqueItems', { path }));
     default:
@@ -188,7 +191,8 @@ function semanticProblems(data: unknown, t: Translator): Finding[] {
       problems.push(at(path, t(key, { path: where(path), value: value as string })));
     }
   }
-  for (const list of idLists) {
+  // An audience's id is optional (adopt gives one), but two audiences cannot share one.
+  for (const list of [...idLists, 'needs.audiences']) {
     const ids = plainValuesAt(data, `${list}[].id`).filter((id): id is string => typeof id === 'string');
     // The same id twice anywhere in these lists is rare: only then are places worked out.
     if (new Set(ids).size === ids.length && !list.includes('[]')) continue;

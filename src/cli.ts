@@ -259,6 +259,14 @@ function fileCommands(command: CommandMaker, ctx: Context): void {
       await idea({ text, ...options }, ctx);
     });
 
+  command('form', 'form.cmd')
+    .argument('<poc|review>', t('form.arg.kind'))
+    .option('--csv', t('form.option.csv'))
+    .action(async (kind: string, options: { csv?: boolean }) => {
+      const { form } = await import('./commands/form.js');
+      await form({ kind, csv: options.csv === true }, ctx);
+    });
+
   command('validate', 'cli.cmd.validate')
     .argument(`[${t('cli.placeholder.files')}...]`, t('cli.arg.files'))
     .action(async (files: string[]) => {

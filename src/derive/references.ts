@@ -1,7 +1,9 @@
 import type { Translator } from '../i18n/index.js';
 import { formatPath, plainValuesAt, valuesAt, type PathSegment } from '../util/paths.js';
 
-export type ReferenceTarget = 'keyUsers' | 'candidates' | 'criteria' | 'objectives';
+import { audienceIds } from './audiences.js';
+
+export type ReferenceTarget = 'keyUsers' | 'candidates' | 'criteria' | 'objectives' | 'audiences' | 'responses';
 
 export interface DanglingReference {
   path: PathSegment[];
@@ -14,6 +16,8 @@ const targets: Record<ReferenceTarget, string> = {
   candidates: 'research.candidates[].id',
   criteria: 'poc.criteria[].id',
   objectives: 'needs.objectives[].id',
+  audiences: 'needs.audiences[].id',
+  responses: 'evaluation.responses[].id',
 };
 
 /** Every place that names an id of another list, and the list it must be found in. */
@@ -24,6 +28,11 @@ const references: readonly { at: string; target: ReferenceTarget; allow?: string
   { at: 'poc.criteria[].objective', target: 'objectives' },
   { at: 'poc.decision.chosen', target: 'candidates', allow: 'none' },
   { at: 'evaluation.reviews[].objectives[].id', target: 'objectives' },
+  { at: 'evaluation.reviews[].responses[]', target: 'responses' },
+  { at: 'evaluation.responses[].audience', target: 'audiences' },
+  { at: 'evaluation.responses[].objectives[].id', target: 'objectives' },
+  { at: 'poc.comments[].candidate', target: 'candidates' },
+  { at: 'poc.comments[].by', target: 'keyUsers' },
   { at: 'training.champions[]', target: 'keyUsers' },
 ];
 
@@ -33,6 +42,9 @@ export function danglingReferences(data: unknown): DanglingReference[] {
   for (const [target, at] of Object.entries(targets) as [ReferenceTarget, string][]) {
     known.set(target, new Set(plainValuesAt(data, at).map(String)));
   }
+  // An audience without an id is still answered to by the A-number forms give it.
+  const audiences = plainValuesAt(data, 'needs.audiences')[0];
+  if (Array.isArray(audiences)) known.set('audiences', new Set(audienceIds(audiences as never)));
   const dangling: DanglingReference[] = [];
   for (const rule of references) {
     const ids = known.get(rule.target)!;

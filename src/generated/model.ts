@@ -17,6 +17,10 @@ export type TrainingFormat = 'in-person' | 'e-learning' | 'webinar' | 'virtual-c
  * A date as YYYY-MM-DD.
  */
 export type IsoDate2 = string;
+/**
+ * A date as YYYY-MM-DD.
+ */
+export type IsoDate3 = string;
 
 /**
  * An adopt project file (format version 1): one association bringing in one digital tool, following the 8-step method.
@@ -121,7 +125,15 @@ export interface Objective {
   priority?: 'must' | 'should' | 'could';
 }
 export interface Audience {
+  /**
+   * How forms and responses name this audience (A1, A2…); given by adopt when missing.
+   */
+  id?: string;
   who?: Text;
+  /**
+   * How many people this audience counts: the evaluation report says how many of them answered.
+   */
+  count?: number;
   uses?: ('configure' | 'feed' | 'consult' | 'daily' | 'occasional')[];
 }
 export interface Budget {
@@ -267,6 +279,10 @@ export interface Poc {
   end?: IsoDate1;
   criteria?: Criterion[];
   scores?: Score[];
+  /**
+   * A key user's comment on a tool as a whole, from the POC form (a comment on one score stays on the score).
+   */
+  comments?: PocComment[];
   adaptations?: Text[];
   decision?: PocDecision;
 }
@@ -288,6 +304,14 @@ export interface Score {
   criterion: Id;
   score: number;
   comment?: Text;
+}
+export interface PocComment {
+  candidate: Id;
+  /**
+   * The key user (keyUsers id) who wrote it.
+   */
+  by: string;
+  comment: Text;
 }
 export interface PocDecision {
   /**
@@ -355,7 +379,52 @@ export interface CatchUp {
  */
 export interface Evaluation {
   due?: IsoDate2;
+  /**
+   * Answers to the review form, collected by `adopt collect`: one per person, anonymous unless a name was given.
+   */
+  responses?: Response[];
   reviews?: Review[];
+}
+export interface Response {
+  /**
+   * R1, R2…: how a review names the responses it used.
+   */
+  id: string;
+  received: IsoDate3;
+  /**
+   * The form answered.
+   */
+  form: 'review';
+  /**
+   * The respondent's audience (needs.audiences id).
+   */
+  audience?: string;
+  /**
+   * Only when the person chose to give it.
+   */
+  name?: string;
+  /**
+   * The 10 answers to the System Usability Scale, in order, from 1 (strongly disagree) to 5 (strongly agree).
+   *
+   * @minItems 10
+   * @maxItems 10
+   */
+  sus?: [number, number, number, number, number, number, number, number, number, number];
+  objectives?: ResponseObjective[];
+  effects?: ResponseEffects;
+  comment?: Text;
+}
+export interface ResponseObjective {
+  id: Id;
+  status?: 'met' | 'partial' | 'unmet';
+  comment?: Text;
+}
+/**
+ * Effects nobody expected, as the person wrote them.
+ */
+export interface ResponseEffects {
+  positive?: Text;
+  negative?: Text;
 }
 export interface Review {
   date: IsoDate1;
@@ -363,7 +432,11 @@ export interface Review {
   objectives?: ObjectiveReview[];
   effects?: Effect[];
   /**
-   * System Usability Scale scores (0 to 100), one per respondent.
+   * The collected responses (evaluation.responses ids) this review started from.
+   */
+  responses?: Id[];
+  /**
+   * System Usability Scale scores (0 to 100) typed at the meeting, one per respondent; collected responses carry their own.
    */
   usability?: number[];
   /**

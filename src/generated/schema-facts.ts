@@ -55,7 +55,9 @@ export const keyOrder: Readonly<Record<string, readonly string[]>> = {
     "priority"
   ],
   "needs.audiences[]": [
+    "id",
     "who",
+    "count",
     "uses"
   ],
   "needs.budget": [
@@ -154,6 +156,7 @@ export const keyOrder: Readonly<Record<string, readonly string[]>> = {
     "end",
     "criteria",
     "scores",
+    "comments",
     "adaptations",
     "decision"
   ],
@@ -168,6 +171,11 @@ export const keyOrder: Readonly<Record<string, readonly string[]>> = {
     "by",
     "criterion",
     "score",
+    "comment"
+  ],
+  "poc.comments[]": [
+    "candidate",
+    "by",
     "comment"
   ],
   "poc.decision": [
@@ -215,13 +223,35 @@ export const keyOrder: Readonly<Record<string, readonly string[]>> = {
   ],
   "evaluation": [
     "due",
+    "responses",
     "reviews"
+  ],
+  "evaluation.responses[]": [
+    "id",
+    "received",
+    "form",
+    "audience",
+    "name",
+    "sus",
+    "objectives",
+    "effects",
+    "comment"
+  ],
+  "evaluation.responses[].objectives[]": [
+    "id",
+    "status",
+    "comment"
+  ],
+  "evaluation.responses[].effects": [
+    "positive",
+    "negative"
   ],
   "evaluation.reviews[]": [
     "date",
     "by",
     "objectives",
     "effects",
+    "responses",
     "usability",
     "hindsight",
     "decision",
@@ -295,6 +325,7 @@ export const datePaths: readonly string[] = [
   "deployment.phases[].end",
   "training.sessions[].date",
   "evaluation.due",
+  "evaluation.responses[].received",
   "evaluation.reviews[].date",
   "evaluation.reviews[].actions[].by",
   "practices.vision.inventory[].contractEnd",
@@ -312,6 +343,8 @@ export const idLists: readonly string[] = [
   "research.candidates",
   "poc.criteria",
   "deployment.phases",
+  "evaluation.responses",
+  "evaluation.responses[].objectives",
   "evaluation.reviews[].objectives"
 ];
 
@@ -481,6 +514,14 @@ export const choices = {
     "webinar",
     "virtual-class",
     "guide"
+  ],
+  "evaluation.responses[].form": [
+    "review"
+  ],
+  "evaluation.responses[].objectives[].status": [
+    "met",
+    "partial",
+    "unmet"
   ],
   "evaluation.reviews[].objectives[].status": [
     "met",

@@ -58,6 +58,7 @@ export function describeItem(list: string, key: string, index: number, item: unk
     const name = shortName(record[info.title]);
     return name ? t('position.named', { item: title, name }) : title;
   }
+  if (key === 'responses' && typeof record.id === 'string') return t('position.response', { id: visible(record.id) });
   if (key === 'scores') return t('position.score', { n: index + 1 });
   return t('position.item', { list: key, n: index + 1 });
 }

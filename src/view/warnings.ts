@@ -67,7 +67,7 @@ const fixedIn: Partial<Record<string, StepId>> = {
   'milestone-late': 'needs',
   'communication-behind': 'practices',
 };
-const referenceStep: Record<ReferenceTarget, StepId> = { keyUsers: 'key-users', candidates: 'research', criteria: 'poc', objectives: 'needs' };
+const referenceStep: Record<ReferenceTarget, StepId> = { keyUsers: 'key-users', candidates: 'research', criteria: 'poc', objectives: 'needs', audiences: 'needs', responses: 'evaluation' };
 const dateStep: Record<string, StepId> = { decision: 'poc', launch: 'deployment', evaluation: 'evaluation' };
 
 /**

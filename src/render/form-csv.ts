@@ -1,0 +1,69 @@
+/**
+ * The questions of a form for a form service the team already uses (Framaforms, Google Forms,
+ * Microsoft Forms, LimeSurvey): one row per question, `code,title,choices`. The title starts with
+ * `[CODE] `, which is how `adopt collect` finds the question's column in the service's export; the
+ * choices are the labels to offer, one per line in the cell, as those services take them pasted.
+ * An empty choices cell is a free-text question. Layout and use: docs/forms.md.
+ */
+import type { Project } from '../generated/model.js';
+import type { MsgKey, Translator } from '../i18n/index.js';
+import { formQuestions, type FormKind, type FormQuestion } from '../derive/form-questions.js';
+
+/** RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. */
+const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+/** The label a form service offers for a choice; `adopt collect` accepts it, or its leading number. */
+export function choiceLabel(question: FormQuestion, choice: NonNullable<FormQuestion['choices']>[number], t: Translator): string {
+  switch (question.kind) {
+    case 'score':
+      return `${choice.value} — ${t(`form.score.${choice.value}` as MsgKey)}`;
+    case 'sus':
+      return `${choice.value} — ${t(`form.sus.${choice.value}` as MsgKey)}`;
+    case 'status':
+      return t(`form.status.${choice.value}` as MsgKey);
+    default:
+      return choice.label ?? String(choice.value);
+  }
+}
+
+function title(project: Project, question: FormQuestion, t: Translator): string {
+  const criteria = project.poc?.criteria ?? [];
+  const tool = (id?: string) => {
+    const candidate = (project.research?.candidates ?? []).find((c) => c.id === id);
+    return candidate?.name ?? id ?? '';
+  };
+  const objective = (project.needs?.objectives ?? []).find((o) => o.id === question.objective);
+  const objectiveText = objective?.text ?? question.objective ?? '';
+  switch (question.code) {
+    case 'WHO':
+      return t('form.poc.who');
+    case 'AUD':
+      return t('form.review.audience');
+    case 'EFF+':
+      return t('form.review.effectPositive');
+    case 'EFF-':
+      return t('form.review.effectNegative');
+    case 'COM':
+      return t('form.review.comment');
+    case 'NAME':
+      return t('form.review.name');
+  }
+  if (question.kind === 'score') {
+    const criterion = criteria.find((c) => c.id === question.criterion);
+    return t('form.csv.score', { tool: tool(question.candidate), criterion: criterion?.text ?? question.criterion ?? '', weight: criterion?.weight ?? 1 });
+  }
+  if (question.kind === 'sus') return t('form.csv.sus', { item: t(`sus.${question.code.slice(3)}` as MsgKey) });
+  if (question.kind === 'status') return t('form.csv.objective', { objective: objectiveText });
+  if (question.candidate) return t('form.poc.note', { tool: tool(question.candidate) });
+  return t('form.csv.objectiveNote', { objective: objectiveText });
+}
+
+/** One line per question, with a header line; lines end with CRLF as RFC 4180 and spreadsheets expect. */
+export function formCsv(project: Project, kind: FormKind, t: Translator): string {
+  const rows = [['code', 'title', 'choices']];
+  for (const question of formQuestions(project, kind)) {
+    const choices = (question.choices ?? []).map((choice) => choiceLabel(question, choice, t));
+    rows.push([question.code, `[${question.code}] ${title(project, question, t)}`, choices.join('\n')]);
+  }
+  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
