@@ -9,8 +9,15 @@ import type { Project } from '../generated/model.js';
 import type { MsgKey, Translator } from '../i18n/index.js';
 import { formQuestions, type FormKind, type FormQuestion } from '../derive/form-questions.js';
 
-/** RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. */
-const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+/**
+ * RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. A field
+ * a spreadsheet would take for a formula (a name typed as "=HYPERLINK(…)") starts with an
+ * apostrophe, which spreadsheets show as text and do not run.
+ */
+const csvField = (value: string) => {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
 
 /** The label a form service offers for a choice; `adopt collect` accepts it, or its leading number. */
 export function choiceLabel(question: FormQuestion, choice: NonNullable<FormQuestion['choices']>[number], t: Translator): string {
@@ -58,12 +65,15 @@ function title(project: Project, question: FormQuestion, t: Translator): string 
   return t('form.csv.objectiveNote', { objective: objectiveText });
 }
 
-/** One line per question, with a header line; lines end with CRLF as RFC 4180 and spreadsheets expect. */
+/**
+ * One line per question, with a header line; lines end with CRLF as RFC 4180 and spreadsheets
+ * expect, and a byte order mark opens it so that Excel reads its accents as UTF-8.
+ */
 export function formCsv(project: Project, kind: FormKind, t: Translator): string {
   const rows = [['code', 'title', 'choices']];
   for (const question of formQuestions(project, kind)) {
     const choices = (question.choices ?? []).map((choice) => choiceLabel(question, choice, t));
     rows.push([question.code, `[${question.code}] ${title(project, question, t)}`, choices.join('\n')]);
   }
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return '\ufeff' + rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

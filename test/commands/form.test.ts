@@ -142,7 +142,7 @@ describe('adopt form --csv', () => {
     expect(result.code).toBe(0);
     // The note about the ids goes to stderr: stdout is the CSV alone, for `> questions.csv`.
     expect(result.stderr).toContain('A1, A2');
-    const rows = parseCsv(result.stdout, { columns: true }) as { code: string; title: string; choices: string }[];
+    const rows = parseCsv(result.stdout, { columns: true, bom: true }) as { code: string; title: string; choices: string }[];
     const project = parse(await readFile(path.join(dir, 'adopt.yaml'), 'utf8')) as Project;
     expect(rows.map((r) => r.code)).toEqual(formQuestions(project, 'review').map((q) => q.code));
     for (const row of rows) expect(row.title.startsWith(`[${row.code}] `)).toBe(true);
@@ -160,12 +160,24 @@ describe('adopt form --csv', () => {
     const result = await adopt(['form', 'poc', '--csv'], { cwd: dir });
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(await readFile(file)).toEqual(before);
-    const rows = parseCsv(result.stdout, { columns: true }) as { code: string; title: string; choices: string }[];
+    const rows = parseCsv(result.stdout, { columns: true, bom: true }) as { code: string; title: string; choices: string }[];
     const byCode = Object.fromEntries(rows.map((r) => [r.code, r]));
     expect(byCode.WHO!.choices.split('\n')).toHaveLength(4);
     expect(byCode['C1/rotaly']!.title).toBe('[C1/rotaly] Rotaly: A volunteer can sign up for a shift from a phone in under a minute (weight 5 out of 5), from 0 to 5');
     expect(byCode['C1/rotaly']!.choices.split('\n')).toEqual(['0 — Does not do it', '1 — Very poorly', '2 — Poorly', '3 — Adequately', '4 — Well', '5 — Very well']);
     expect(byCode['NOTE/shiftshare']!.choices).toBe('');
-    expect(result.stdout.split('\r\n')[0]).toBe('code,title,choices');
+    // A byte order mark first, for Excel; csv-parse and the form services skip it.
+    expect(result.stdout.split('\r\n')[0]).toBe('\ufeffcode,title,choices');
+  });
+  test('a name a spreadsheet would run as a formula is written as text in the CSV', async () => {
+    const project = parse(await readFile(examples.foodBank, 'utf8'));
+    project.needs.audiences[0].who = '=HYPERLINK("http://evil.example","click")';
+    await writeFile(path.join(dir, 'adopt.yaml'), stringify(project));
+    const result = await adopt(['form', 'review', '--csv'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const rows = parseCsv(result.stdout, { columns: true, bom: true }) as { code: string; choices: string }[];
+    const audiences = rows.find((r) => r.code === 'AUD')!.choices;
+    expect(audiences.startsWith("'=HYPERLINK(")).toBe(true);
+    expect(rows.every((r) => !/^[=+\-@]/.test(r.choices))).toBe(true);
   });
 });
