@@ -66,10 +66,15 @@ export async function findProjectFiles(roots: readonly string[], cwd: string, t:
 
   for (const root of roots) {
     const at = path.resolve(cwd, root);
-    const info = await stat(at).catch((error: unknown) => error as NodeJS.ErrnoException);
-    if (info instanceof Error) refuse(at, info);
+    let info: import('node:fs').Stats;
+    try {
+      info = await stat(at);
+    } catch (error) {
+      refuse(at, error);
+      continue;
+    }
     // A file named on the command line is read whatever its name: the user chose it.
-    else if (info.isFile()) await addFile(at);
+    if (info.isFile()) await addFile(at);
     else if (info.isDirectory()) await walk(at);
     else refuse(at, Object.assign(new Error('not a file or folder'), { code: 'ENOTDIR' }));
   }

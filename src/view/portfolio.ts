@@ -78,7 +78,7 @@ export function toolLabel(project: ProjectSummary, t: Translator): string {
 }
 
 export function objectivesLine(objectives: Record<Status, number>, t: Translator): string {
-  return t('portfolio.objectivesCounts', { met: objectives.met, partial: objectives.partial, unmet: objectives.unmet });
+  return [t('portfolio.noun.met', { n: objectives.met }), t('portfolio.noun.partial', { n: objectives.partial }), t('portfolio.noun.unmet', { n: objectives.unmet })].join(' · ');
 }
 
 const refName = (ref: ProjectRef, t: Translator) => `${projectName(ref, t)} (${ref.file})`;
@@ -115,7 +115,7 @@ export function printPortfolio(report: PortfolioReport, t: Translator, style: St
       const uses = tool.uses.length > 0 ? ` (${tool.uses.join(', ')})` : '';
       const source = tool.source === 'chosen' ? ` — ${t('portfolio.chosenIn', { project: tool.project ?? t('status.untitled') })}` : '';
       const cost = tool.monthlyCents === undefined ? t('portfolio.costUnknown') : t('portfolio.perMonthYear', { monthly: t.money(tool.monthlyCents / 100, tool.currency), yearly: t.money(tool.yearlyCents! / 100, tool.currency) });
-      push(`    · ${tool.tool}${uses}${source}: ${cost}`);
+      push(`    · ${tool.tool}${uses}${source}${t('doc.colon')} ${cost}`);
     }
     push(`    ${totalLine(organisation.costs, t)}`);
   }
@@ -133,7 +133,7 @@ export function printPortfolio(report: PortfolioReport, t: Translator, style: St
   const scored = totals.organisations.filter((o) => o.usability);
   section(
     t('portfolio.usability'),
-    scored.map((o) => t('portfolio.usabilityItem', { organisation: organisationName(o.name, t), score: t.number(o.usability!.mean, 1), respondents: o.usability!.respondents, projects: o.usability!.projects })),
+    scored.map((o) => t('portfolio.usabilityItem', { organisation: organisationName(o.name, t), score: t.number(o.usability!.mean, 1), respondents: t('portfolio.noun.respondent', { n: o.usability!.respondents }), projects: t('portfolio.noun.project', { n: o.usability!.projects }) })),
     t('portfolio.noUsability'),
   );
   return `${lines.join('\n')}\n`;
