@@ -274,6 +274,17 @@ function fileCommands(command: CommandMaker, ctx: Context): void {
       await validate({ files }, ctx);
     });
 
+  command('portfolio', 'portfolio.cli.cmd')
+    .argument(`[${t('cli.placeholder.dir')}...]`, t('portfolio.cli.paths'))
+    .option(`--out <${t('cli.placeholder.dir')}>`, t('portfolio.cli.out'))
+    .option('--json', t('cli.option.json'))
+    .option('--strict', t('portfolio.cli.strict'))
+    .option('--anonymous', t('portfolio.cli.anonymous'))
+    .action(async (paths: string[], options: { out?: string; json?: boolean; strict?: boolean; anonymous?: boolean }) => {
+      const { portfolio } = await import('./commands/portfolio.js');
+      await portfolio({ paths, ...options }, ctx);
+    });
+
   command('schema', 'cli.cmd.schema')
     .option('--write', t('cli.option.schemaWrite'))
     .action(async (options: { write?: boolean }) => {

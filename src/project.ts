@@ -17,14 +17,22 @@ export interface OpenProject {
 
 /** `refusal` heads the list of problems: "fix it first" to change the file, "has problems" to read it. */
 export async function openProject(file: string, shownFile: string, t: Translator, refusal: MsgKey = 'wizard.fixFirst'): Promise<OpenProject> {
+  const read = await readProject(file, shownFile, t);
+  if (!read.ok) throw new FileProblemsError(t(refusal, { file: shownFile }), read.problems.map((p) => formatProblem({ ...p, file: shownFile })));
+  return read;
+}
+
+/**
+ * The same reading and checks as openProject, with the problems handed back rather than thrown:
+ * for a command that reads many files and goes on past one with problems (portfolio).
+ */
+export async function readProject(file: string, shownFile: string, t: Translator): Promise<(OpenProject & { ok: true }) | { ok: false; problems: Problem[] }> {
   const loaded = await loadProject(file, t, shownFile);
+  if (!loaded.ok) return { ok: false, problems: loaded.problems };
   // Dangling references need no place in the file here: they are warned about with their path.
-  const checked = loaded.ok ? await checkProject(loaded.source, t, { locateReferences: false }) : undefined;
-  const problems = checked ? checked.structural : loaded.ok ? [] : loaded.problems;
-  if (!loaded.ok || !checked || problems.length > 0) {
-    throw new FileProblemsError(t(refusal, { file: shownFile }), problems.map((p) => formatProblem({ ...p, file: shownFile })));
-  }
-  return { source: loaded.source, dangling: checked.dangling };
+  const checked = await checkProject(loaded.source, t, { locateReferences: false });
+  if (checked.structural.length > 0) return { ok: false, problems: checked.structural };
+  return { ok: true, source: loaded.source, dangling: checked.dangling };
 }
 
 /** Every problem of a file, dangling references included, in file order: what `validate` reports. */

@@ -94,7 +94,7 @@ export interface ProgressTally {
 }
 
 /** The method's steps (the practices are not one) counted by state: planned is never done. */
-export function tally(steps: readonly StepProgress[]): ProgressTally {
+export function tally(steps: readonly Pick<StepProgress, 'number' | 'state'>[]): ProgressTally {
   const counted = steps.filter((s) => s.number !== undefined);
   const count = (state: StepState) => counted.filter((s) => s.state === state).length;
   return { done: count('complete'), planned: count('planned'), todo: count('partial') + count('empty') };

@@ -13,6 +13,8 @@ import { checkUserTemplate, shownTemplate, templateFailed, HelperMisuse } from '
 
 export type Format = 'md' | 'html';
 export type DocName = 'plan' | 'checklist' | 'evaluation';
+/** The documents of one project, and the overview of many (`adopt portfolio`). */
+export type TemplateName = DocName | 'portfolio';
 type Handlebars = typeof import('handlebars');
 
 /**
@@ -78,7 +80,7 @@ const HELPERS = {
 } as const;
 
 export interface Renderer {
-  render(doc: DocName, format: Format, view: object): string;
+  render(doc: TemplateName, format: Format, view: object): string;
 }
 
 /** `shownDir` is the templates folder as the user named it, to name a template with a mistake. */

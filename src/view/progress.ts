@@ -4,7 +4,7 @@ import { tally, type StepProgress } from '../progress/completeness.js';
 import type { Style } from './style.js';
 
 /** "3 done · 2 planned · 3 to do": a plan is never counted as done; a count of 0 is left out. */
-export function progressLine(steps: readonly StepProgress[], t: Translator): string {
+export function progressLine(steps: readonly Pick<StepProgress, 'number' | 'state'>[], t: Translator): string {
   const { done, planned, todo } = tally(steps);
   const parts: string[] = [];
   if (done || (!planned && !todo)) parts.push(t('noun.stepDone', { n: done }));
