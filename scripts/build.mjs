@@ -24,7 +24,8 @@ await buildValidator();
 await buildTemplates();
 await rm(path.join(root, 'dist'), { recursive: true, force: true });
 await build({
-  entryPoints: [path.join(root, 'src/main.ts')],
+  // The portfolio's worker threads start from their own entry; both share the chunks.
+  entryPoints: { main: path.join(root, 'src/main.ts'), 'portfolio-worker': path.join(root, 'src/commands/portfolio-worker.ts') },
   outdir: path.join(root, 'dist'),
   bundle: true,
   splitting: true,

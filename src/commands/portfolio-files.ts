@@ -29,9 +29,10 @@ export async function findProjectFiles(roots: readonly string[], cwd: string, t:
     const code = (error as NodeJS.ErrnoException).code;
     unreadable.push(code === 'ENOENT' ? t('portfolio.notFound', { path: shown(at) }) : t('portfolio.unreadable', { path: shown(at), reason: code ?? String(error) }));
   };
-  const addFile = async (file: string) => {
-    const real = await realpath(file).catch(() => file);
-    if (!files.has(real)) files.set(real, { path: file, shown: shown(file) });
+  // `real` is known for a file in a folder already resolved: no call to the disk for it.
+  const addFile = async (file: string, real?: string) => {
+    const key = real ?? (await realpath(file).catch(() => file));
+    if (!files.has(key)) files.set(key, { path: file, shown: shown(file) });
   };
 
   const walk = async (dir: string): Promise<void> => {
@@ -58,7 +59,7 @@ export async function findProjectFiles(roots: readonly string[], cwd: string, t:
         isFile = target?.isFile() ?? false;
       }
       if (isDir && !entry.name.startsWith('.') && !SKIPPED.has(entry.name)) folders.push(full);
-      else if (isFile && isProjectFileName(entry.name)) await addFile(full);
+      else if (isFile && isProjectFileName(entry.name)) await addFile(full, entry.isSymbolicLink() ? undefined : path.join(real, entry.name));
     }
     // One folder at a time: a deep tree would otherwise open thousands of folders at once.
     for (const folder of folders.sort()) await walk(folder);

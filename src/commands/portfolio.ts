@@ -4,20 +4,16 @@
  * problems is listed with its first one and left out of the totals; the run goes on.
  */
 import path from 'node:path';
-import type { Project } from '../generated/model.js';
 import type { Context } from '../context.js';
 import { CheckFailedError, FileSystemError } from '../errors.js';
-import type { Problem } from '../problems.js';
-import { readProject } from '../project.js';
-import { progress } from '../progress/completeness.js';
-import { warnings as findWarnings } from '../derive/warnings.js';
-import { byAttention, summarise, type ProjectSummary } from '../derive/portfolio.js';
+import { byAttention } from '../derive/portfolio.js';
 import { portfolioTotals } from '../derive/portfolio-totals.js';
 import { printPortfolio, portfolioJson, type PortfolioReport } from '../view/portfolio.js';
 import { makeStyle } from '../view/style.js';
 import { outputWidth, wrap } from '../view/wrap.js';
 import { shownPath } from '../util/shown-path.js';
 import { findProjectFiles } from './portfolio-files.js';
+import { readAll } from './portfolio-threads.js';
 
 export interface PortfolioOptions {
   paths: string[];
@@ -30,48 +26,13 @@ export interface PortfolioOptions {
 /** Files read at once: enough to keep the disk and the CPU busy, few enough to bound memory and open files. */
 export const READ_CONCURRENCY = 16;
 
-type Read = { ok: true; summary: ProjectSummary } | { ok: false; problem: Problem };
-
-async function readOne(file: { path: string; shown: string }, ctx: Context): Promise<Read> {
-  const { t, today } = ctx;
-  let read: Awaited<ReturnType<typeof readProject>>;
-  try {
-    read = await readProject(file.path, file.shown, t);
-  } catch (error) {
-    // A file that cannot be read is that file's problem: the others are still worth seeing.
-    if (error instanceof FileSystemError) return { ok: false, problem: { file: file.shown, message: error.message } };
-    throw error;
-  }
-  if (!read.ok) return { ok: false, problem: { ...read.problems[0]!, file: file.shown } };
-  const project = read.source.data as unknown as Project;
-  const steps = progress(project, today)
-    .filter((step) => step.number !== undefined)
-    .map((step) => step.state);
-  const warnings = findWarnings(project, today, read.dangling).map((warning) => warning.code);
-  return { ok: true, summary: summarise(project, file.shown, today, { steps, warnings }) };
-}
-
-/** Runs `work` over `items`, at most `limit` at a time, keeping the items' order in the results. */
-async function eachLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 export async function portfolio(options: PortfolioOptions, ctx: Context): Promise<void> {
   const { t, io, today } = ctx;
   const fit = (text: string) => wrap(text, outputWidth(io.stderr, io.env));
   const found = await findProjectFiles(options.paths.length > 0 ? options.paths : ['.'], io.cwd, t);
   for (const line of found.unreadable) io.stderr.write(`${fit(line)}\n`);
 
-  const results = await eachLimited(found.files, READ_CONCURRENCY, (file) => readOne(file, ctx));
+  const results = await readAll(found.files, ctx, READ_CONCURRENCY);
   const projects = results.flatMap((r) => (r.ok ? [r.summary] : [])).sort(byAttention);
   const report: PortfolioReport = {
     today,

@@ -36,11 +36,28 @@ export function formatPath(path: readonly PathSegment[]): string {
 /** The values at a path pattern, without their paths: for building sets of known ids. */
 export function plainValuesAt(data: unknown, pattern: string): unknown[] {
   let found: unknown[] = [data];
-  for (const part of pattern.split('.')) {
-    const name = part.replace(/\[\]/g, '');
-    const lists = (part.match(/\[\]/g) ?? []).length;
-    if (name) found = found.flatMap((value) => (value && typeof value === 'object' && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, name) ? [(value as Record<string, unknown>)[name]] : []));
-    for (let i = 0; i < lists; i++) found = found.flatMap((value) => (Array.isArray(value) ? value : []));
+  for (const { name, lists } of stepsOf(pattern)) {
+    if (name) {
+      const next: unknown[] = [];
+      for (const value of found) if (value && typeof value === 'object' && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, name)) next.push((value as Record<string, unknown>)[name]);
+      found = next;
+    }
+    for (let i = 0; i < lists; i++) {
+      const next: unknown[] = [];
+      for (const value of found) if (Array.isArray(value)) for (const item of value) next.push(item);
+      found = next;
+    }
   }
   return found;
+}
+
+// The same few patterns are read in every file of a portfolio: each is split once.
+const patterns = new Map<string, { name: string; lists: number }[]>();
+function stepsOf(pattern: string): { name: string; lists: number }[] {
+  let steps = patterns.get(pattern);
+  if (!steps) {
+    steps = pattern.split('.').map((part) => ({ name: part.replace(/\[\]/g, ''), lists: (part.match(/\[\]/g) ?? []).length }));
+    patterns.set(pattern, steps);
+  }
+  return steps;
 }

@@ -1,0 +1,51 @@
+/**
+ * One project file of a portfolio, read and summed up: what the main thread and the worker
+ * threads of `adopt portfolio` both do, so that a summary is the same whichever thread made it.
+ */
+import type { Project } from '../generated/model.js';
+import type { Translator } from '../i18n/index.js';
+import { FileSystemError } from '../errors.js';
+import type { Problem } from '../problems.js';
+import { readProject } from '../project.js';
+import { progress } from '../progress/completeness.js';
+import { warnings as findWarnings } from '../derive/warnings.js';
+import { summarise, type ProjectSummary } from '../derive/portfolio.js';
+
+export type Read = { ok: true; summary: ProjectSummary } | { ok: false; problem: Problem };
+
+export interface ProjectFile {
+  path: string;
+  shown: string;
+}
+
+export async function readOne(file: ProjectFile, { t, today }: { t: Translator; today: string }): Promise<Read> {
+  let read: Awaited<ReturnType<typeof readProject>>;
+  try {
+    read = await readProject(file.path, file.shown, t);
+  } catch (error) {
+    // A file that cannot be read is that file's problem: the others are still worth seeing.
+    if (error instanceof FileSystemError) return { ok: false, problem: { file: file.shown, message: error.message } };
+    throw error;
+  }
+  if (!read.ok) return { ok: false, problem: { ...read.problems[0]!, file: file.shown } };
+  const project = read.source.data as unknown as Project;
+  const steps = progress(project, today)
+    .filter((step) => step.number !== undefined)
+    .map((step) => step.state);
+  const warnings = findWarnings(project, today, read.dangling).map((warning) => warning.code);
+  return { ok: true, summary: summarise(project, file.shown, today, { steps, warnings }) };
+}
+
+/** Runs `work` over `items`, at most `limit` at a time, keeping the items' order in the results. */
+export async function eachLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

@@ -1,0 +1,85 @@
+/**
+ * Reading a portfolio's files on every core: parsing and checking a file is pure work for the
+ * CPU, so on a large tree worker threads (dist/portfolio-worker.js) take batches of files from
+ * the same queue as the main thread. A small tree is read on the main thread alone: starting a
+ * worker costs more than it saves there.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Context } from '../context.js';
+import { packageRoot } from '../package-root.js';
+import { eachLimited, readOne, type ProjectFile, type Read } from './portfolio-read.js';
+
+/** Files per worker below which a worker is not worth its start (about a tenth of a second). */
+const FILES_PER_THREAD = 150;
+/** Files handed out at once: small enough that no thread waits long for the last one. */
+const BATCH = 16;
+
+/**
+ * How many worker threads: one per core beside the main thread's, as the tree's size allows;
+ * ADOPT_THREADS sets it (0 for none), for a machine whose cores are busy with other jobs.
+ */
+export function threadCount(files: number, env: Readonly<Record<string, string | undefined>>, cores = availableParallelism()): number {
+  const asked = env.ADOPT_THREADS === undefined || env.ADOPT_THREADS === '' ? undefined : Number(env.ADOPT_THREADS);
+  if (asked !== undefined && Number.isInteger(asked) && asked >= 0) return Math.min(asked, Math.ceil(files / BATCH));
+  return Math.max(0, Math.min(cores - 1, Math.floor(files / FILES_PER_THREAD)));
+}
+
+/** The worker's script, when this code runs from the bundle (under test, the sources read alone). */
+function workerScript(): string | undefined {
+  const dist = path.join(packageRoot(), 'dist');
+  const script = path.join(dist, 'portfolio-worker.js');
+  return fileURLToPath(import.meta.url).startsWith(dist + path.sep) && existsSync(script) ? script : undefined;
+}
+
+export async function readAll(files: readonly ProjectFile[], ctx: Context, concurrency: number): Promise<Read[]> {
+  const own = (batch: readonly ProjectFile[]) => eachLimited(batch, concurrency, (file) => readOne(file, ctx));
+  const threads = threadCount(files.length, ctx.io.env);
+  const script = threads > 0 ? workerScript() : undefined;
+  if (!script) return own(files);
+
+  const results = new Array<Read>(files.length);
+  let next = 0;
+  const take = (): number | undefined => {
+    if (next >= files.length) return undefined;
+    const start = next;
+    next = Math.min(files.length, next + BATCH);
+    return start;
+  };
+  const batchAt = (start: number) => files.slice(start, start + BATCH);
+  const keep = (start: number, read: readonly Read[]) => read.forEach((result, index) => (results[start + index] = result));
+
+  const mainThread = async () => {
+    for (let start = take(); start !== undefined; start = take()) keep(start, await own(batchAt(start)));
+  };
+  const { Worker } = await import('node:worker_threads');
+  const worker = () =>
+    new Promise<void>((resolve) => {
+      const thread = new Worker(script, { workerData: { lang: ctx.t.lang, today: ctx.today } });
+      let held: number | undefined;
+      let done = false;
+      const finish = async () => {
+        if (done) return;
+        done = true;
+        // A worker that failed leaves its batch to the main thread: no file goes unread.
+        if (held !== undefined) keep(held, await own(batchAt(held)));
+        held = undefined;
+        resolve();
+      };
+      thread.on('message', (message: 'ready' | Read[]) => {
+        if (message !== 'ready' && held !== undefined) keep(held, message);
+        held = take();
+        if (held === undefined) {
+          done = true;
+          void thread.terminate();
+          resolve();
+        } else thread.postMessage(batchAt(held));
+      });
+      thread.on('error', () => void finish());
+      thread.on('exit', () => void finish());
+    });
+  await Promise.all([mainThread(), ...Array.from({ length: threads }, worker)]);
+  return results;
+}

@@ -1,0 +1,15 @@
+/**
+ * A worker thread of `adopt portfolio`: reads the batches of files it is sent and sends back
+ * their summaries. Built as its own entry (dist/portfolio-worker.js); parsing and checking a
+ * file is the work, and a second core halves it on a large tree.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadTranslator, type Lang } from '../i18n/index.js';
+import { eachLimited, readOne, type ProjectFile } from './portfolio-read.js';
+
+const { lang, today } = workerData as { lang: Lang; today: string };
+const t = await loadTranslator(lang);
+parentPort!.on('message', async (files: ProjectFile[]) => {
+  parentPort!.postMessage(await eachLimited(files, 8, (file) => readOne(file, { t, today })));
+});
+parentPort!.postMessage('ready');
