@@ -38,7 +38,7 @@ describe('adopt collect, response files', () => {
   test("a key user's scores and an anonymous review response are recorded, and what was recorded is said", async () => {
     await withFile(dir, 'karim.adopt-response.json', response('poc', karimScores));
     await withFile(dir, 'r1.adopt-response.json', response('review', { AUD: 'A4', O1: 'met', 'O1/NOTE': 'Tout au même endroit', ...sus([4, 2, 4, 1, 5, 2, 4, 2, 4, 1]), 'EFF+': 'Moins de papier' }));
-    const result = await run(['collect', 'karim.adopt-response.json', 'r1.adopt-response.json', '--yes'], { cwd: dir });
+    const result = await run(['collect', 'karim.adopt-response.json', 'r1.adopt-response.json', '--yes']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('karim.adopt-response.json : Karim Benali, 4 notes et 1 commentaire sur 1 outil');
@@ -63,7 +63,7 @@ describe('adopt collect, response files', () => {
   test('a second response from the same key user replaces the first, and it is said', async () => {
     await withFile(dir, 'a.adopt-response.json', response('poc', karimScores));
     await withFile(dir, 'b.adopt-response.json', response('poc', { ...karimScores, 'C1/adhesio': 1, 'NOTE/adhesio': 'Finalement non' }));
-    const result = await run(['collect', 'a.adopt-response.json', 'b.adopt-response.json', '--yes'], { cwd: dir });
+    const result = await run(['collect', 'a.adopt-response.json', 'b.adopt-response.json', '--yes']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('remplace ce que Karim Benali a répondu dans a.adopt-response.json');
     const after = await read();
@@ -74,7 +74,7 @@ describe('adopt collect, response files', () => {
   test('a name is recorded only when given, and an anonymous response shows none anywhere', async () => {
     await withFile(dir, 'named.adopt-response.json', response('review', { AUD: 'A1', NAME: 'Zoé Lambert', COM: 'Très bien' }));
     await withFile(dir, 'anon.adopt-response.json', response('review', { AUD: 'A1', COM: 'Pas mal' }));
-    const result = await run(['collect', 'named.adopt-response.json', 'anon.adopt-response.json', '--yes'], { cwd: dir });
+    const result = await run(['collect', 'named.adopt-response.json', 'anon.adopt-response.json', '--yes']);
     expect(result.code).toBe(0);
     const responses = (await read()).evaluation!.responses!;
     expect(responses[0]).toMatchObject({ id: 'R1', name: 'Zoé Lambert' });
@@ -101,7 +101,7 @@ describe('adopt collect, refusals leave the project file byte for byte', () => {
     await withFile(dir, 'good.adopt-response.json', response('poc', karimScores));
     await withFile(dir, 'bad.adopt-response.json', content());
     const before = await readFile(file);
-    const result = await run(['collect', 'good.adopt-response.json', 'bad.adopt-response.json', '--yes'], { cwd: dir });
+    const result = await run(['collect', 'good.adopt-response.json', 'bad.adopt-response.json', '--yes']);
     expect(result.code).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(2);
@@ -115,7 +115,7 @@ describe('adopt collect, refusals leave the project file byte for byte', () => {
   test('with no terminal and no --yes: one line, exit 2, nothing written', async () => {
     await withFile(dir, 'good.adopt-response.json', response('poc', karimScores));
     const before = await readFile(file);
-    const result = await run(['collect', 'good.adopt-response.json'], { cwd: dir });
+    const result = await run(['collect', 'good.adopt-response.json']);
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain('--yes');
