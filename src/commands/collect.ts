@@ -71,7 +71,9 @@ export async function collect(options: CollectOptions, ctx: Context): Promise<vo
   const written = await writeProjectData(source, { before: source.data, after: working.copy as unknown as Record<string, unknown>, originOf: working.originOf }, t);
   for (const note of writeNotes(written, t)) io.stderr.write(`${note}\n`);
   const reviews = records.filter((r) => r.kind === 'review').length;
-  io.stdout.write(`${t('collect.saved', { file: ctx.shownFile, reviews, keyUsers: new Set(records.flatMap((r) => (r.kind === 'poc' ? [r.by] : []))).size })}\n`);
+  const keyUsers = new Set(records.flatMap((r) => (r.kind === 'poc' ? [r.by] : []))).size;
+  const what = [...(reviews ? [t('collect.count.reviewResponses', { n: reviews })] : []), ...(keyUsers ? [t('collect.count.keyUserScores', { n: keyUsers })] : [])];
+  io.stdout.write(`${t('collect.saved', { file: ctx.shownFile, what: t.list(what) })}\n`);
   if (reviews > 0) io.stdout.write(`${t('collect.nextEvaluate')}\n`);
 }
 
@@ -92,7 +94,8 @@ function apply(project: Project, records: readonly (PocRecord | ReviewRecord)[],
     if (comments.length > 0) poc.comments = comments;
     else delete poc.comments;
     const where = where_(record, t);
-    lines.push(t('collect.pocLine', { where, name, scores: record.scores.length, comments: record.comments.length, tools: tools.size }));
+    const scores = t('collect.count.scores', { n: record.scores.length });
+    lines.push(t('collect.pocLine', { where, name, scores: record.comments.length ? t.list([scores, t('collect.count.comments', { n: record.comments.length })]) : scores, tools: t('collect.count.tools', { n: tools.size }) }));
     const earlier = answeredBefore.get(record.by);
     if (earlier) lines.push(`  ${t('collect.replacesInRun', { name, earlier })}`);
     else if (replaced) lines.push(`  ${t('collect.replaces', { name })}`);
@@ -127,13 +130,14 @@ function apply(project: Project, records: readonly (PocRecord | ReviewRecord)[],
       const who = r.response.audience ? whoOf.get(r.response.audience)! : t('collect.noGroup');
       groups.set(who, (groups.get(who) ?? 0) + 1);
     }
+    const named = inFile.filter((r) => r.response.name).length;
     lines.push(
       t('collect.reviewLine', {
         where: file,
-        n: inFile.length,
+        responses: t('collect.count.responses', { n: inFile.length }),
         groups: t.list([...groups].map(([who, n]) => t('collect.groupCount', { who, n }))),
         sus: inFile.filter((r) => r.response.sus).length,
-        named: inFile.filter((r) => r.response.name).length,
+        named: named > 0 ? t('collect.count.named', { n: named }) : t('collect.allAnonymous'),
       }),
     );
     for (const r of inFile.filter((x) => x.partialSus)) lines.push(`  ${t('collect.partialSus', { where: where_(r, t) })}`);
