@@ -163,6 +163,6 @@ function reviewRecord(set: AnswerSet, project: Project, labels: Labels, refuse: 
   const negative = text('EFF-');
   if (positive || negative) response.effects = { ...(positive ? { positive } : {}), ...(negative ? { negative } : {}) };
   if (text('COM')) response.comment = text('COM')!;
-  if (!response.sus && !response.objectives && !response.effects && !response.comment && given === 0) return refuse('collect.refuse.noAnswers');
+  if (!response.audience && !response.sus && !response.objectives && !response.effects && !response.comment && given === 0) return refuse('collect.refuse.noAnswers');
   return { ok: true, record: { kind: 'review', from: set, response, partialSus: given > 0 && given < SUS_ITEMS } };
 }
