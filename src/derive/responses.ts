@@ -54,6 +54,8 @@ export interface ResponsesDigest extends AnswersDigest {
   groups: GroupDigest[];
   /** Respondents in audiences too small to be shown apart, or who gave none. */
   notShownApart: number;
+  /** What those respondents wrote, quoted with no audience beside it. */
+  otherQuotes: Quote[];
 }
 
 /** The responses no review has started from yet, in the order they were collected. */
@@ -112,6 +114,7 @@ export function digestResponses(project: Project, responses: readonly Response[]
     const count = audiences[index]?.count;
     groups.push({ audience, who: audiences[index]?.who ?? audience, ...(count !== undefined ? { count } : {}), ...digest(project, members) });
   });
-  const shownApart = groups.reduce((sum, g) => sum + g.respondents, 0);
-  return { ...digest(project, responses), groups, notShownApart: responses.length - shownApart };
+  const shown = new Set(groups.map((g) => g.audience));
+  const rest = responses.filter((r) => r.audience === undefined || !shown.has(r.audience));
+  return { ...digest(project, responses), groups, notShownApart: rest.length, otherQuotes: digest(project, rest).quotes };
 }
