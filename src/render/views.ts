@@ -15,7 +15,7 @@ import { riskMatrix, type RiskCell } from '../derive/risks.js';
 import { timeline, type Timeline } from '../derive/timeline.js';
 import { evaluationStatus, lateMilestones, pocLengthDays, type EvaluationStatus } from '../derive/events.js';
 import { reviewHistory, SUS_AVERAGE, type ObjectiveTrend, type ReviewSummary, type Status, type Usability } from '../derive/reviews.js';
-import { digestResponses, responsesOf, type ObjectiveVotes, type ResponsesDigest } from '../derive/responses.js';
+import { digestResponses, responsesOf, SMALLEST_GROUP, type ObjectiveVotes, type ResponsesDigest } from '../derive/responses.js';
 import { warningMessage } from '../view/warnings.js';
 import { plannedDate, progressLine } from '../view/progress.js';
 import { steps } from '../steps/index.js';
@@ -262,6 +262,8 @@ export interface EvaluationView extends Stamp {
 export interface HeardView extends ResponsesDigest {
   /** How many people the audiences count, when every audience says. */
   outOf?: number;
+  /** Below this many respondents an audience is not shown apart. */
+  smallest: number;
   objectives: (ObjectiveVotes & { team?: Status })[];
 }
 
@@ -274,6 +276,7 @@ function heardView(project: Project, review: Review): HeardView | undefined {
   const withTeam = (votes: ObjectiveVotes[]) => votes.filter((v) => v.answered > 0).map((v) => ({ ...v, ...(team(v.id) ? { team: team(v.id)! } : {}) }));
   return {
     ...digest,
+    smallest: SMALLEST_GROUP,
     ...(counts.length > 0 && counts.every((c) => c !== undefined) ? { outOf: counts.reduce((a, b) => a! + b!, 0) } : {}),
     objectives: withTeam(digest.objectives),
     groups: digest.groups.map((g) => ({ ...g, objectives: withTeam(g.objectives) })),
