@@ -267,6 +267,14 @@ function fileCommands(command: CommandMaker, ctx: Context): void {
       await form({ kind, csv: options.csv === true }, ctx);
     });
 
+  command('collect', 'cli.cmd.collect')
+    .argument(`<${t('cli.placeholder.files')}...>`, t('cli.arg.collectFiles'))
+    .option('-y, --yes', t('cli.option.collectYes'))
+    .action(async (files: string[], options: { yes?: boolean }) => {
+      const { collect } = await import('./commands/collect.js');
+      await collect({ files, ...options }, ctx);
+    });
+
   command('validate', 'cli.cmd.validate')
     .argument(`[${t('cli.placeholder.files')}...]`, t('cli.arg.files'))
     .action(async (files: string[]) => {

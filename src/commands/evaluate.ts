@@ -10,6 +10,7 @@ import type { Project, Review } from '../generated/model.js';
 import { UsageError, CheckFailedError, FileProblemsError, FileSystemError } from '../errors.js';
 import { addMonths, inDateRange, isRealDate, readDate, withinRange } from '../util/dates.js';
 import { EVALUATION_DELAY_MONTHS } from '../derive/events.js';
+import { unusedResponses } from '../derive/responses.js';
 import { readBytes, parseProject, workingCopy, writeProjectData, writeNotes, type ProjectSource } from '../store.js';
 import { checkProject } from '../check.js';
 import { openProject } from '../project.js';
@@ -45,6 +46,9 @@ export function missingInReview(review: Partial<Review>, project: Project): stri
 async function record(source: ProjectSource, review: Review, nextDue: string | undefined, t: Translator, io: { stderr: { write(text: string): unknown } }): Promise<void> {
   const working = workingCopy(source.data as unknown as Project);
   const project = working.copy;
+  // A review starts from the responses collected since the last one, whether asked or read from a file.
+  const unused = unusedResponses(project);
+  if (!review.responses && unused.length > 0) review = { ...review, responses: unused.map((r) => r.id) };
   project.evaluation ??= {};
   project.evaluation.reviews = [...(project.evaluation.reviews ?? []), review];
   if (nextDue) project.evaluation.due = nextDue;

@@ -1,6 +1,7 @@
 import type { Translator } from '../i18n/index.js';
 import { formatPath, plainValuesAt, valuesAt, type PathSegment } from '../util/paths.js';
 
+import type { Project } from '../generated/model.js';
 import { audienceIds } from './audiences.js';
 
 export type ReferenceTarget = 'keyUsers' | 'candidates' | 'criteria' | 'objectives' | 'audiences' | 'responses';
@@ -43,8 +44,7 @@ export function danglingReferences(data: unknown): DanglingReference[] {
     known.set(target, new Set(plainValuesAt(data, at).map(String)));
   }
   // An audience without an id is still answered to by the A-number forms give it.
-  const audiences = plainValuesAt(data, 'needs.audiences')[0];
-  if (Array.isArray(audiences)) known.set('audiences', new Set(audienceIds(audiences as never)));
+  if (Array.isArray(plainValuesAt(data, 'needs.audiences')[0])) known.set('audiences', new Set(audienceIds((data as Project).needs?.audiences)));
   const dangling: DanglingReference[] = [];
   for (const rule of references) {
     const ids = known.get(rule.target)!;

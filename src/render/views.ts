@@ -3,7 +3,7 @@
  * and do no arithmetic. Labels come from the catalogue in the templates (the `t` helper); the
  * values here are the project's own, and the derived figures.
  */
-import type { Project } from '../generated/model.js';
+import type { Project, Review } from '../generated/model.js';
 import type { Translator, MsgKey } from '../i18n/index.js';
 import { isAnswered, progress, tally, type StepState } from '../progress/completeness.js';
 import { warnings as findWarnings } from '../derive/warnings.js';
@@ -14,7 +14,8 @@ import { decisionMatrix, type DecisionMatrix } from '../derive/matrix.js';
 import { riskMatrix, type RiskCell } from '../derive/risks.js';
 import { timeline, type Timeline } from '../derive/timeline.js';
 import { evaluationStatus, lateMilestones, pocLengthDays, type EvaluationStatus } from '../derive/events.js';
-import { reviewHistory, SUS_AVERAGE, type ObjectiveTrend, type ReviewSummary, type Usability } from '../derive/reviews.js';
+import { reviewHistory, SUS_AVERAGE, type ObjectiveTrend, type ReviewSummary, type Status, type Usability } from '../derive/reviews.js';
+import { digestResponses, responsesOf, SMALLEST_GROUP, type ObjectiveVotes, type ResponsesDigest } from '../derive/responses.js';
 import { warningMessage } from '../view/warnings.js';
 import { plannedDate, progressLine } from '../view/progress.js';
 import { steps } from '../steps/index.js';
@@ -252,9 +253,34 @@ export interface EvaluationView extends Stamp {
   today: string;
   project: Project;
   title: string;
-  reviews: (ReviewSummary & { columns: { evidence: boolean }; chart?: UsabilityChart })[];
+  reviews: (ReviewSummary & { columns: { evidence: boolean }; chart?: UsabilityChart; heard?: HeardView })[];
   trends: ObjectiveTrend[];
   latest?: ReviewSummary;
+}
+
+/** What the respondents of a review said, beside the team's own status for each objective. */
+export interface HeardView extends ResponsesDigest {
+  /** How many people the audiences count, when every audience says. */
+  outOf?: number;
+  /** Below this many respondents an audience is not shown apart. */
+  smallest: number;
+  objectives: (ObjectiveVotes & { team?: Status })[];
+}
+
+function heardView(project: Project, review: Review): HeardView | undefined {
+  const used = responsesOf(project, review.responses);
+  if (used.length === 0) return undefined;
+  const digest = digestResponses(project, used);
+  const counts = (project.needs?.audiences ?? []).map((a) => a.count);
+  const team = (id: string) => review.objectives?.find((o) => o.id === id)?.status;
+  const withTeam = (votes: ObjectiveVotes[]) => votes.filter((v) => v.answered > 0).map((v) => ({ ...v, ...(team(v.id) ? { team: team(v.id)! } : {}) }));
+  return {
+    ...digest,
+    smallest: SMALLEST_GROUP,
+    ...(counts.length > 0 && counts.every((c) => c !== undefined) ? { outOf: counts.reduce((a, b) => a! + b!, 0) } : {}),
+    objectives: withTeam(digest.objectives),
+    groups: digest.groups.map((g) => ({ ...g, objectives: withTeam(g.objectives) })),
+  };
 }
 
 export function evaluationView(project: Project, today: string, t: Translator, stamp?: string): EvaluationView {
@@ -265,7 +291,10 @@ export function evaluationView(project: Project, today: string, t: Translator, s
     project,
     title: project.project?.title ?? t('status.untitled'),
     // The evidence column of a review's table only when that review gave some.
-    reviews: [...reviews].reverse().map((review) => ({ ...review, columns: filledColumns(review.objectives, ['evidence']), ...(review.usability ? { chart: usabilityChart(review.usability) } : {}) })),
+    reviews: [...reviews].reverse().map((review) => {
+      const heard = heardView(project, project.evaluation!.reviews!.find((r) => r.date === review.date)!);
+      return { ...review, columns: filledColumns(review.objectives, ['evidence']), ...(review.usability ? { chart: usabilityChart(review.usability) } : {}), ...(heard ? { heard } : {}) };
+    }),
     trends,
     ...(reviews.length ? { latest: reviews.at(-1)! } : {}),
     ...(stamp ? { stamp } : {}),

@@ -9,6 +9,7 @@ import { addMonths, parseDate, withinRange } from '../util/dates.js';
 import { visible } from '../util/visible.js';
 import { EVALUATION_DELAY_MONTHS } from '../derive/events.js';
 import { susScore, SUS_ITEMS } from '../derive/sus.js';
+import { digestResponses, unusedResponses, type ObjectiveVotes } from '../derive/responses.js';
 
 /** The questionnaire's statements by number, each with its sentence in the catalogue (`sus.1` to `sus.10`). */
 const SUS_NUMBERS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
@@ -53,18 +54,36 @@ export async function askReview(progress: ReviewProgress, asking: Asking): Promi
   const current = (kind: string) => (progress.current?.kind === kind ? progress.current : undefined);
 
   const objectives = project.needs?.objectives ?? [];
+  // The collected answers no earlier review used: what respondents said comes before the team's say.
+  const collected = unusedResponses(project);
+  const heard = collected.length > 0 ? digestResponses(project, collected) : undefined;
+  if (heard) {
+    review.responses = collected.map((r) => r.id);
+    prompter.say(t('evaluate.heard', { n: heard.respondents }));
+    if (heard.usability) prompter.say(t('evaluate.heardUsability', { mean: t.number(heard.usability.mean, 1), min: t.number(heard.usability.min, 1), max: t.number(heard.usability.max, 1), scores: t.list(heard.usability.scores.map((s) => t.number(s, 1))) }));
+    for (const group of heard.groups) if (group.usability) prompter.say(`  ${t('evaluate.heardGroupUsability', { who: group.who, mean: t.number(group.usability.mean, 1), n: group.usability.respondents })}`);
+  }
   if (objectives.length === 0) prompter.say(t('evaluate.noObjectives', { step: stepName('needs', t.lang) }));
   for (const objective of objectives) {
     if (done(`objective:${objective.id}`)) continue;
     const before = previous?.objectives?.find((o) => o.id === objective.id)?.status;
     prompter.say(`\n${style('bold', visible(`${objective.id} · ${objective.text ?? ''}`))}${objective.indicator ? `\n${t('evaluate.indicator', { indicator: objective.indicator })}` : ''}${before ? `\n${t('evaluate.previously', { status: t(`enum.status.${before}`) })}` : ''}`);
+    const votes = heard?.objectives.find((o) => o.id === objective.id);
+    if (votes && votes.answered > 0) {
+      prompter.say(t('evaluate.votes', { votes: votesLine(votes, t) }));
+      for (const group of heard!.groups) {
+        const inGroup = group.objectives.find((o) => o.id === objective.id);
+        if (inGroup && inGroup.answered > 0) prompter.say(`  ${group.who}${t('doc.colon')} ${votesLine(inGroup, t)}`);
+      }
+    }
+    const proposed = votes?.majority ?? before;
     const known = current('objective');
     let status = known?.id === objective.id && statuses.includes(known.status as never) ? (known.status as (typeof statuses)[number]) : undefined;
     if (!status) {
       status = await prompter.select({
         message: t('evaluate.status'),
         choices: statuses.map((value) => ({ value, label: t(`enum.status.${value}`) })),
-        ...(before ? { default: before } : {}),
+        ...(proposed ? { default: proposed } : {}),
       });
       progress.current = { kind: 'objective', id: objective.id, status };
       await keep();
@@ -148,6 +167,11 @@ export async function askReview(progress: ReviewProgress, asking: Asking): Promi
     validate: (value) => (value === '' || (typed(value) && typed(value)! > date) ? true : typed(value) ? t('evaluate.nextDueBad', { date: t.date(date) }) : t('prompt.badDate')),
   });
   return { review, next: next ? typed(next) : undefined };
+}
+
+/** "met 5, partly 2, not met 1": how respondents rated one objective. */
+function votesLine(votes: ObjectiveVotes, t: Translator): string {
+  return t.list(statuses.filter((s) => votes.counts[s] > 0).map((s) => `${t(`enum.status.${s}`)} ${votes.counts[s]}`));
 }
 
 /**
