@@ -5,10 +5,9 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { adopt, tempDir, examples } from '../helpers.js';
-import { describeInBrowser, launchBrowser } from './browser.js';
+import { describeInBrowser, launchBrowser, openDocument } from './browser.js';
 
 const hostile = '<script>window.__pwned = 1</script><img src="https://example.org/x.png" onerror="window.__pwned = 2">';
 
@@ -42,14 +41,7 @@ describeInBrowser('the HTML documents in Chromium', () => {
   for (const doc of ['plan', 'checklist', 'evaluation']) {
     test(`${doc}.html: no console error, no request, no script run, fits a phone, prints to PDF`, async () => {
       const file = path.join(dir, 'adopt-docs', `${doc}.html`);
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      const requests: string[] = [];
-      page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-      page.on('pageerror', (error) => errors.push(error.message));
-      page.on('request', (request) => request.url() !== pathToFileURL(file).href && requests.push(request.url()));
-      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+      const { page, errors, requests } = await openDocument(browser, file);
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -62,7 +54,7 @@ describeInBrowser('the HTML documents in Chromium', () => {
       const pdf = await page.pdf({ format: 'A4' });
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       expect(pdf.length).toBeGreaterThan(5_000);
-      await context.close();
+      await page.context().close();
     }, 60_000);
   }
 });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
 import { adopt, examples, loadExample, tempDir } from '../helpers.js';
-import { describeInBrowser, launchBrowser } from './browser.js';
+import { describeInBrowser, launchBrowser, openDocument } from './browser.js';
 
 const hostile = '<script>window.__pwned = 1</script><img src="https://example.org/x.png" onerror="window.__pwned = 2">';
 
@@ -46,14 +46,7 @@ describeInBrowser('portfolio.html in Chromium', () => {
   });
 
   test('no console error, no request, no script run, fits a phone, prints to PDF', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('request', (request) => request.url() !== pathToFileURL(file).href && requests.push(request.url()));
-    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    const { page, errors, requests } = await openDocument(browser, file);
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -63,7 +56,7 @@ describeInBrowser('portfolio.html in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    await context.close();
+    await page.context().close();
   }, 60_000);
 
   for (const width of [1280, 390]) {
