@@ -83,7 +83,8 @@ export function warningAdvice(warning: Warning, t: Translator): string | undefin
       : warning.code === 'date-order'
         ? dateStep[String(warning.params.what)]
         : fixedIn[warning.code];
-  const params: Record<string, string | number> = { ...warning.params, step: step ? stepName(step, t.lang) : '' };
+  // {step} is the step that fixes it; an advice that sends to several steps names them so.
+  const params: Record<string, string | number> = { ...warning.params, step: step ? stepName(step, t.lang) : '', needs: stepName('needs', t.lang), research: stepName('research', t.lang), practices: stepName('practices', t.lang) };
   // The wizard's list menu names an item by its title, or its number when it has none.
   if (warning.code === 'milestone-late') params.title = String(warning.params.name || Number(/\[(\d+)\]$/.exec(warning.path)?.[1] ?? 0) + 1);
   return t.named(key as MsgKey, params);

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { warnings, warningCodes, type WarningCode } from '../../src/derive/warnings.js';
 import { evaluationStatus, lateMilestones, nextEvent } from '../../src/derive/events.js';
 import type { Project } from '../../src/generated/model.js';
@@ -128,5 +130,24 @@ describe('dated events', () => {
       reviews: 1,
       lastReview: '2027-05-02',
     });
+  });
+});
+
+describe("a warning's advice", () => {
+  test.each(['fr', 'en'])('in %s names the step to edit in the reader\'s words (a placeholder), never a fixed id, and shows no code marks', async (lang) => {
+    const catalogue = JSON.parse(await readFile(path.join('src', 'i18n', 'locales', `${lang}.json`), 'utf8')) as Record<string, string>;
+    const advices = Object.entries(catalogue).filter(([key]) => /^warning\.[^.]+\.advice$/.test(key));
+    expect(advices.length).toBeGreaterThan(10);
+    for (const [key, text] of advices) {
+      expect([key, text.includes('`')]).toEqual([key, false]);
+      for (const [, step] of text.matchAll(/adopt edit ([^\s.,;:]+)/g)) expect([key, step]).toEqual([key, expect.stringMatching(/^\{\w+\}$/)]);
+    }
+  });
+
+  test('the budget gaps, in French, send to « adopt edit besoins »', async () => {
+    const { warningAdvice } = await import('../../src/view/warnings.js');
+    const { loadTranslator } = await import('../../src/i18n/index.js');
+    const advice = warningAdvice({ code: 'budget-gaps', params: { missing: 'both' }, path: 'needs.budget.items' } as never, await loadTranslator('fr'));
+    expect(advice).toContain('adopt edit besoins › budget › lignes de budget');
   });
 });
