@@ -55,7 +55,12 @@ export function readNameAndDate(text: string, t: Translator, today: string): Car
   const { dateOrder, dateWords } = localeOf(t.lang);
   const value = text.trim().replace(/[\u00a0\u202f]/g, ' ');
   const colon = /^(.*\S)\s*:\s*(\S.*)$/u.exec(value);
-  if (!colon) return undefined;
+  if (!colon) {
+    // "Test avec Julien 20/02/2027": a date written in full at the end needs no colon.
+    const spaced = /^(.*\S)\s+(\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{1,2}-\d{1,2})$/u.exec(value);
+    const iso = spaced && parseDate(spaced[2]!, dateOrder);
+    return iso ? { name: spaced![1]!, date: { iso, guessedYear: false, swapped: false } } : undefined;
+  }
   const tail = colon[2]!;
   const strict = parseDate(tail, dateOrder);
   if (strict) return { name: colon[1]!, date: { iso: strict, guessedYear: false, swapped: false } };
@@ -69,7 +74,10 @@ export function readNameAndDate(text: string, t: Translator, today: string): Car
  */
 export function readNameAndRole(text: string): Carried | undefined {
   const split = /^\s*([^,]*?\S)\s*(?:,|\s[-–—]\s)\s*(\S.*?)\s*$/u.exec(text);
-  return split ? { name: split[1]!, role: split[2]! } : undefined;
+  if (split) return { name: split[1]!, role: split[2]! };
+  // "Sophie Lemaire (trésorière)": a role in brackets after the name.
+  const bracketed = /^\s*([^()]*?\S)\s*\(\s*([^()]*?\S)\s*\)\s*$/u.exec(text);
+  return bracketed ? { name: bracketed[1]!, role: bracketed[2]! } : undefined;
 }
 
 /**
@@ -105,6 +113,17 @@ export function readSort(text: string, sorts: { choices: readonly string[]; word
     return words.length > 0 && new RegExp(`(?<![\\p{L}\\d])(?:${either(words)})(?![\\p{L}])`, 'iu').test(text);
   });
   return found.length === 1 ? found[0] : undefined;
+}
+
+/**
+ * Two items typed as one ("Abonnement : 30 €/mois, Formation : 200 € une fois"): the name left
+ * once the last amount or date is read still has one of its own. Refused, rather than kept as
+ * one item whose name hides the other's amount.
+ */
+export function carriesTwo(carried: Carried, t: Translator, today: string): boolean {
+  if ('amount' in carried) return readNameAndAmount(carried.name, t) !== undefined || /\d\s*(?:€|£|\$)|[€£$]\s*\d/u.test(carried.name);
+  if ('date' in carried) return readNameAndDate(carried.name, t, today) !== undefined || /(?<!\d)(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2})(?!\d)/u.test(carried.name);
+  return false;
 }
 
 /** The date reader, loaded when an answer may carry a date in words ("15 mars 2027"). */

@@ -213,3 +213,14 @@ export function isContact(text: string): boolean {
   if (value.split(/\s+/).some((word) => isEmail(word.replace(/^[(<«"']+|[)>»"',;.:]+$/g, '')))) return true;
   return [...value.matchAll(PHONE)].some((found) => found[0].replace(/\D/g, '').length >= 6);
 }
+
+/**
+ * "avant le 15 mars 2027 (rentrée du printemps)", "by 15 March 2027": the date alone, without
+ * the words before it that say nothing of the day, nor a remark in brackets after it.
+ */
+export function dateAlone(text: string, t: Translator): string {
+  let value = text.trim().replace(/\s*\([^()]*\)\s*$/u, '');
+  const lead = alternatives(t('answer.dateLead'));
+  if (lead.length > 0) value = value.replace(new RegExp(`^(?:${either(lead)})\\s+`, 'iu'), '');
+  return value.trim() || text.trim();
+}

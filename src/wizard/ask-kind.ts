@@ -8,7 +8,7 @@ import type { ChoiceField, Context, Field, NumberField, RefField, TextField } fr
 import { isRequired, type StepId } from '../steps/types.js';
 import { stepName } from '../steps/ids.js';
 import { toolsInTest } from '../derive/matrix.js';
-import { amountWords, emailSuggestion, isContact, isEmail, parseAmount, parseOutOf, readCurrency, type Amount } from './answers.js';
+import { amountWords, dateAlone, emailSuggestion, isContact, isEmail, parseAmount, parseOutOf, readCurrency, type Amount } from './answers.js';
 import { loadDateReader, loadedDateReader, parseDate, today as todayOf, typedDate, type DateReading } from '../util/dates.js';
 import { markAlong, readyForDates } from './along.js';
 import { amountFacts, carriedBy, keepAmountFacts, keepCarried, refusedCarried, sortOf, type Asking } from './carried.js';
@@ -101,15 +101,15 @@ async function askCurrency({ prompter, t, proposal, q, blank }: Asking): Promise
  */
 async function askDate({ prompter, ctx, t, proposal, q, blank }: Asking, verify: (value: unknown) => string | true): Promise<unknown> {
   const { dateOrder, dateWords } = localeOf(t.lang);
-  const strict = (value: string) => parseDate(value, dateOrder);
+  const strict = (value: string) => parseDate(dateAlone(value, t), dateOrder);
   const today = ctx.today ?? todayOf();
-  const reading = (value: string): DateReading | undefined => loadedDateReader(dateWords)?.(value, today);
+  const reading = (value: string): DateReading | undefined => loadedDateReader(dateWords)?.(dateAlone(value, t), today);
   // Until chrono-node is loaded, a form it may read passes the prompt's check, and is read just after.
   const check = (value: string): string | true => {
     const iso = strict(value) ?? reading(value)?.iso;
     if (iso) return verify(iso);
     // 30/02/2027 is written the strict way and is no day: no need of chrono-node to say so.
-    if (!loadedDateReader(dateWords) && !/^\d{1,2}[/.]\d{1,2}[/.]\d{4}$|^\d{4}-\d{1,2}-\d{1,2}$/.test(value.trim())) {
+    if (!loadedDateReader(dateWords) && !/^\d{1,2}[/.]\d{1,2}[/.]\d{4}$|^\d{4}-\d{1,2}-\d{1,2}$/.test(dateAlone(value, t))) {
       void loadDateReader(dateWords).catch(() => undefined);
       return true;
     }
@@ -120,8 +120,10 @@ async function askDate({ prompter, ctx, t, proposal, q, blank }: Asking, verify:
     const answer = await prompter.text({ ...q, ...shown, validate: (v) => blank(v) ?? check(v) });
     if (answer === '') return undefined;
     const iso = strict(answer);
+    // Words around the date were left out: what was read is said.
+    if (iso && dateAlone(answer, t) !== answer.trim()) prompter.say(t('prompt.understood', { what: t.date(iso) }));
     if (iso) return iso;
-    const read = (await loadDateReader(dateWords))(answer, today);
+    const read = (await loadDateReader(dateWords))(dateAlone(answer, t), today);
     const refusal = read ? verify(read.iso) : t('prompt.badDate');
     shown = { default: answer };
     if (refusal !== true) {

@@ -8,7 +8,7 @@ import type { Translator } from '../i18n/index.js';
 import type { Context, NumberField, TextField } from '../steps/types.js';
 import { today as todayOf } from '../util/dates.js';
 import type { Amount } from './answers.js';
-import { markAlong, readNameAndAmount, readNameAndDate, readNameAndDates, readNameAndRole, readSort, type Carried } from './along.js';
+import { carriesTwo, markAlong, readNameAndAmount, readNameAndDate, readNameAndDates, readNameAndRole, readSort, type Carried } from './along.js';
 import type { Prompter, Question } from './prompter.js';
 
 /** What every kind of question needs to ask: the field as a prompt, and the current answer. */
@@ -66,7 +66,8 @@ export function amountSaid(read: Amount, { ctx, t }: Asking): string {
   const currency = read.currency ?? ctx.project.needs?.budget?.currency;
   const money = currency ? t.money(read.amount, currency) : t.number(read.amount);
   if (read.once) return t('prompt.amountOnce', { amount: money });
-  return read.period ? t('prompt.amountPer', { amount: money, period: t.named(`enum.period.${read.period}`) }) : money;
+  // "par an", not "par année": the menu's word for a period is not the one said after an amount.
+  return read.period ? t(`prompt.per.${read.period}`, { amount: money }) : money;
 }
 
 /** A currency typed with an amount becomes the budget's when the budget has none yet. */
@@ -106,6 +107,7 @@ export function carriedBy(field: TextField, text: string, asking: Asking): Carri
 
 export function refusedCarried(field: TextField, text: string, asking: Asking): string | true {
   const carried = carriedBy(field, text, asking);
+  if (carried && carriesTwo(carried, asking.t, asking.ctx.today ?? todayOf())) return asking.t('prompt.oneAtATime');
   if (!carried || !('amount' in carried)) return true;
   const read = carried.amount;
   if (read.amount < 0) return asking.t('prompt.tooSmall', { min: 0 });
@@ -122,7 +124,7 @@ export function sortOf(field: TextField, text: string, { ctx, t }: Asking): stri
   if (!value) return undefined;
   item[field.sorts.key] = value;
   markAlong(item, [field.sorts.key]);
-  return t.named(`${field.sorts.labels}.${value}`);
+  return t('prompt.sortedFor', { what: t.named(`${field.sorts.labels}.${value}`) });
 }
 
 export function keepCarried(carried: Carried, into: string | undefined, asking: Asking, sort?: string): string {

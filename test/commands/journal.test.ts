@@ -44,7 +44,7 @@ const twoKeyUsers: ScriptedAnswer[] = ['Karim Benali', 'Treasurer', 'occasional'
 const needsThenLater: ScriptedAnswer[] = [
   'One list of volunteers', 'All volunteers listed', 'must', '',
   'Shift volunteers', ['consult', 'feed'], '',
-  '', 'Subscription: £20 a month', '',
+  'Subscription: £20 a month', '', // the currency comes with the amount: not asked
   'Council grant', '', // no ceiling: how it is counted is not asked
   'medium', '2027-09-01', 'Tool chosen: 15/02/2027', '',
   'mixed', 'some', 'high',

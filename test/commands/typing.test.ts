@@ -113,6 +113,27 @@ describe('typed as people type, in French', () => {
     expect(prompter.said).toContain('Compris\u00a0: 150\u00a0€, en une fois.');
   });
 
+  test('two lines typed as one are refused, one at a time; a date at the end of a name, a deadline among words', async () => {
+    const file = await withHoles(examples.jardins, [[/^ {4}deadline: .*\n/m, '']]);
+    const prompter = person([
+      [/encore vides?\. Que voulez-vous faire/, 'review'],
+      [/^Lignes de budget \(\d+\)/, 'add'],
+      [/^Ligne de budget/, 'Abonnement logiciel : 30 €/mois, formation des bénévoles : 200 € une fois'],
+      [/^Ligne de budget/, 'Formation des bénévoles : 200 € une fois'],
+      [/^Échéance/, 'avant le 15 mars 2027 (rentrée du printemps)'],
+      [/^Jalons \(\d+\)/, 'add'],
+      [/^Jalon$/, 'Test avec Julien et Amadou 20/02/2027'],
+    ]);
+    await edit({ interactive: true, prompter, step: 'needs' }, await contextFor(io(), { lang: 'fr', today: TODAY }));
+    const project = await read(file);
+    expect(prompter.refused).toEqual(['Une seule à la fois\u00a0: tapez la première, puis Entrée\u00a0; la suivante vous est demandée juste après.']);
+    expect(project.needs!.budget!.items!.at(-1)).toEqual({ item: 'Formation des bénévoles', amount: 200, kind: 'one-off', category: 'training' });
+    expect(project.needs!.schedule!.deadline).toBe('2027-03-15');
+    expect(project.needs!.schedule!.milestones!.at(-1)).toMatchObject({ name: 'Test avec Julien et Amadou', date: '2027-02-20' });
+    expect(prompter.asked.filter((q) => q.startsWith('Date du jalon'))).toEqual([]);
+    expect(prompter.said).toContain('Compris\u00a0: Formation des bénévoles · 200\u00a0€, en une fois · pour la formation.');
+  });
+
   test('a weight as 4/5 and scores with semicolons and a decimal comma', async () => {
     const file = await withHoles(examples.jardins, [
       ['{ id: C1, text: Saisir une nouvelle adhésion en moins de deux minutes, weight: 4, objective: O1 }', '{ id: C1, text: Saisir une nouvelle adhésion en moins de deux minutes, objective: O1 }'],

@@ -1,6 +1,7 @@
 /** One answer for an item's name and what comes next: an amount, a date, two dates, a role; and what its words say it is for. */
 import { loadTranslator, localeOf, type Translator } from '../../src/i18n/index.js';
-import { readNameAndAmount, readNameAndDate, readNameAndDates, readNameAndRole, readSort } from '../../src/wizard/along.js';
+import { carriesTwo, readNameAndAmount, readNameAndDate, readNameAndDates, readNameAndRole, readSort } from '../../src/wizard/along.js';
+import { dateAlone } from '../../src/wizard/answers.js';
 import { choices } from '../../src/generated/schema-facts.js';
 import { loadDateReader } from '../../src/util/dates.js';
 import { TODAY } from '../helpers.js';
@@ -97,5 +98,34 @@ describe("a cost line's words say what it is for", () => {
     ['en', 'Planning'], // "plan" is a word, not a part of one
   ])('%s: "%s" is not guessed', (lang, text) => {
     expect(readSort(text, sorts, lang === 'fr' ? fr : en)).toBeUndefined();
+  });
+});
+
+describe('what people type that the first reading missed', () => {
+  test('a role in brackets after the name', () => {
+    expect(readNameAndRole('Sophie Lemaire (trésorière)')).toEqual({ name: 'Sophie Lemaire', role: 'trésorière' });
+    // a comma still comes first: the brackets are then part of the role
+    expect(readNameAndRole('Camille Martin, Coordinatrice (salariée)')).toEqual({ name: 'Camille Martin', role: 'Coordinatrice (salariée)' });
+  });
+
+  test('a date written in full at the end of a name, without a colon', () => {
+    const carried = readNameAndDate('Test avec Julien et Amadou 20/02/2027', fr, TODAY);
+    expect(carried && 'date' in carried ? [carried.name, carried.date.iso] : carried).toEqual(['Test avec Julien et Amadou', '2027-02-20']);
+    // a year alone is part of the name
+    expect(readNameAndDate('Bilan 2027', fr, TODAY)).toBeUndefined();
+  });
+
+  test('two items typed as one are told apart from one item', () => {
+    const two = readNameAndAmount('Abonnement logiciel : 30 €/mois, formation des bénévoles : 200 € une fois', fr)!;
+    expect(carriesTwo(two, fr, TODAY)).toBe(true);
+    expect(carriesTwo(readNameAndAmount('Abonnement Adhésio (formule association) : 29 €/mois', fr)!, fr, TODAY)).toBe(false);
+    const milestones = readNameAndDate('Outil choisi : 15/03/2027, Lancement : 10/04/2027', fr, TODAY)!;
+    expect(carriesTwo(milestones, fr, TODAY)).toBe(true);
+  });
+
+  test('a date among words that say nothing of the day', () => {
+    expect(dateAlone('avant le 15 mars 2027 (rentrée du printemps)', fr)).toBe('15 mars 2027');
+    expect(dateAlone('by 15 March 2027', en)).toBe('15 March 2027');
+    expect(dateAlone('15/03/2027', fr)).toBe('15/03/2027');
   });
 });

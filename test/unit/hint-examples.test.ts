@@ -28,7 +28,8 @@ function examplesIn(text: string, field: Field): string[] {
   // The examples end at the parenthesis or with the sentence: "par ex. 1500. Avec lui, …".
   const after = /(?:par ex\.|e\.g\.)\s*([^)]+?)(?:\)|\.(?:\s|$)|$)/.exec(text)?.[1];
   // A comma between examples, not in £1,500; a name with its role is one example with its comma.
-  const found = after ? ('carries' in field && field.carries === 'role' ? [after] : after.split(/,(?!\d)\s*/)) : [];
+  // "… : 29 €/mois ou Formation : …": two examples, never one answer.
+  const found = after ? ('carries' in field && field.carries === 'role' ? [after] : after.split(/,(?!\d)\s*|\s+(?:ou|or)\s+(?=\p{Lu})/u)) : [];
   // "…, ou gratuit." / "…, or free.": a last example after the parenthesis.
   const last = /\),\s*(?:ou|or)\s+([^.]+)\.$/.exec(text)?.[1];
   if (last) found.push(last);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { warnings, warningCodes, type Warning, type WarningCode } from '../../src/derive/warnings.js';
-import { warningMessage } from '../../src/view/warnings.js';
-import { loadTranslator, type MsgKey } from '../../src/i18n/index.js';
+import { warningAdvice, warningMessage } from '../../src/view/warnings.js';
+import { loadTranslator } from '../../src/i18n/index.js';
 import type { Candidate, Project } from '../../src/generated/model.js';
 import { TODAY } from '../helpers.js';
 
@@ -182,11 +182,13 @@ describe('how the new warnings are said', () => {
   });
 
   test('each has what to do, for a terminal, in both languages', async () => {
+    const steps = { en: '(research|needs|practices)', fr: '(recherche|besoins|pratiques)' };
     for (const lang of ['en', 'fr'] as const) {
       const t = await loadTranslator(lang);
-      for (const code of newCodes) {
-        expect(t.has(`warning.${code}.advice`)).toBe(true);
-        expect(t(`warning.${code}.advice` as MsgKey, { name: 'Adhésio' })).toMatch(/`adopt edit (research|needs|practices)` › /);
+      for (const warning of samples.flatMap((project) => warnings(project, TODAY)).filter((w) => (newCodes as readonly string[]).includes(w.code))) {
+        expect(t.has(`warning.${warning.code}.advice`)).toBe(true);
+        // The step to edit in the reader's own words, as they type it.
+        expect(warningAdvice(warning, t)).toMatch(new RegExp(`adopt edit ${steps[lang]} › `));
       }
     }
   });
