@@ -94,8 +94,8 @@ async function walk(session: Session, options: InitOptions & SessionOptions, isN
     // any heading of this run, and the list goes on under it.
     prompter.say(`\n${stepHeading(session, step)}`);
     // The first pass asks what the method needs; the details wait for adopt edit.
-    await session.runStep(step, mode, mode === 'fill');
-    asked++;
+    // A step walked with nothing left to ask is no work done today: no reason to offer a stop.
+    if ((await session.runStep(step, mode, mode === 'fill')) > 0) asked++;
     prompter.say(style('green', t('wizard.saved', { file: options.shownFile })));
   }
   prompter.say(printSummary(session, options));

@@ -22,6 +22,11 @@ export interface Engine {
   adding?: Adding[];
   /** The questions asked in the step, for Esc: shared like `adding`. */
   history?: History;
+  /**
+   * Answers that come after this point in the step are there: the person went past it in an
+   * earlier run, so a list here that has its items was closed then and is not offered again.
+   */
+  beyond?: boolean;
 }
 
 export type Data = Record<string, unknown>;

@@ -28,10 +28,13 @@ import { kept, type Data, type Engine } from './asking.js';
 
 export type { Engine, Mode, Data } from './asking.js';
 
-export async function askStep(step: Step, project: Project, engine: Engine): Promise<void> {
+/** Asks a step's questions; how many were answered (a step walked with nothing left to ask: 0). */
+export async function askStep(step: Step, project: Project, engine: Engine): Promise<number> {
   const ctx = { project, ...(engine.today ? { today: engine.today } : {}) };
-  await backOn(engine.prompter, () => askFields(step.fields, project as unknown as Data, ctx, { ...engine, adding: engine.adding ?? [], history: newHistory() }, []));
+  const history = newHistory();
+  await backOn(engine.prompter, () => askFields(step.fields, project as unknown as Data, ctx, { ...engine, adding: engine.adding ?? [], history }, []));
   if (step.settle?.(project, engine.t)) await kept(engine);
+  return history.asked.length;
 }
 
 
@@ -86,8 +89,20 @@ function say(engine: Engine, notes: readonly Note[] | undefined): void {
   }
 }
 
-export async function askFields(fields: readonly Field[], target: Data, ctx: Context, engine: Engine, at: Segment[]): Promise<void> {
-  for (const field of fields) {
+/** Whether the person answered something after this field: a later list, or a later answer the step needs. */
+function answeredAfter(fields: readonly Field[], index: number, target: Data, ctx: Context): boolean {
+  return fields.slice(index + 1).some((field) => {
+    const value = target[field.key];
+    if (field.kind === 'list') return Array.isArray(value) && value.length > 0;
+    if (field.kind === 'group') return isRecord(value) && answeredAfter(field.fields, -1, value as Data, ctx);
+    // An answer given along with another (a currency with an amount) says nothing of where the person was.
+    return required(field, ctx) && isAnswered(value);
+  });
+}
+
+export async function askFields(fields: readonly Field[], target: Data, ctx: Context, outer: Engine, at: Segment[]): Promise<void> {
+  for (const [index, field] of fields.entries()) {
+    const engine = field.kind === 'group' || field.kind === 'list' ? { ...outer, beyond: outer.beyond === true || answeredAfter(fields, index, target, ctx) } : outer;
     if (field.when && !field.when(ctx)) continue;
     // A detail the method needs at once (the cover of a weak skill) is no detail that day.
     if (engine.firstPass && field.detail && !required(field, ctx) && !isAnswered(target[field.key])) continue;

@@ -186,6 +186,8 @@ async function fillList(list: ListAsking): Promise<void> {
       await askFields(field.fields, item, { ...ctx, item }, engine, [...at, index]);
     }
   }
+  // A list with its items that the person went past in an earlier run was closed then.
+  if ((blanks || engine.beyond) && had > 0 && items.length >= minimum) return;
   if (items.length === 0 || items.length < minimum) introduce(list);
   for (;;) {
     if (blanks && had > 0 && items.length >= minimum) return;

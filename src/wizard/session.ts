@@ -50,7 +50,8 @@ export interface Session {
   /** The project as answered so far, changed freely by the engine, kept as it changes. */
   project: Project;
   keeper: Keeper;
-  runStep(step: Step, mode: Mode, firstPass?: boolean): Promise<void>;
+  /** How many questions the step asked. */
+  runStep(step: Step, mode: Mode, firstPass?: boolean): Promise<number>;
   /**
    * Offers what the last stopped run kept in the journal: an item being added is finished and
    * saved here, and its step named; a review is handed back (to evaluate only). What no longer
@@ -123,8 +124,9 @@ export async function startSession(options: SessionOptions, command: Command): P
     project: keeper.begin(),
     keeper,
     async runStep(step, mode, firstPass = false) {
-      await askStep(step, session.project, engine(step, mode, firstPass));
+      const asked = await askStep(step, session.project, engine(step, mode, firstPass));
       session.project = await keeper.save(session.project);
+      return asked;
     },
     async offerJournal() {
       return offerJournal(session, options, command, (step) => engine(step, 'fill'));

@@ -101,6 +101,18 @@ describe('Ctrl-C in the wizard', () => {
     expect((await read()).keyUsers!.map((u) => u.name)).toEqual(['Karim Benali', 'Léa Dubois', 'Sam Okafor']);
   });
 
+  test('lists the person went past before the stop are not offered again on resuming', async () => {
+    // Stopped at the ceiling, just after the funding: every list of the step so far was closed.
+    const atCeiling = needsThenLater.indexOf('Council grant') + 1;
+    await stopped(init(asking(new ScriptedPrompter([...lead, ...twoKeyUsers, '', ...needsThenLater.slice(0, atCeiling), INTERRUPT])), await context()));
+    const second = new ScriptedPrompter(needsThenLater.slice(atCeiling));
+    await init(asking(second), await context());
+    expect(second.remaining).toBe(0);
+    expect(second.said.filter((line) => /^(Objective|Target audience|Budget line) \d/.test(line))).toEqual([]);
+    expect(second.asked[0]).toBe('The most the structure can spend, if there is a ceiling');
+    expect((await read()).needs!.budget!.items).toHaveLength(1);
+  });
+
   test('an item being added is never half in the file: the list stays as it was', async () => {
     const prompter = new ScriptedPrompter([...lead, 'Karim Benali', 'Treasurer', INTERRUPT]);
     await expect(init(asking(prompter), await context())).rejects.toMatchObject({ exitCode: 130 });
