@@ -101,3 +101,39 @@ describe('adopt collect, CSV exports of form services', () => {
     expect(await readFile(file)).toEqual(before);
   });
 });
+
+describe('adopt collect reads back the labels the form offers, typed in either language', () => {
+  const reviewCsv = (o1: string, o2: string, o3: string, sus: string[]) =>
+    [['x', '[O1] Q', '[O2] Q', '[O3] Q', ...susTitles].join(';'), ['1', o1, o2, o3, ...sus].join(';')].join('\n');
+
+  test.each([
+    ['French, as printed', 'Atteint', 'En partie', 'Pas atteint', ['1 — Pas du tout d’accord', "Pas d'accord", 'Ni d’accord ni pas d’accord', "D'accord", 'Tout à fait d’accord', '5', '4', '3', '2', '1']],
+    ['English, as printed', 'Met', 'Partly', 'Not met', ['1 — Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree', '5', '4', '3', '2', '1']],
+    ['the synonyms kept beside the printed label', 'oui', 'Partiellement atteint', 'No', ['1', '2', '3', '4', '5', '5 — Agree', '4', '3', '2', '1']],
+  ])('%s', async (_name, o1, o2, o3, sus) => {
+    await withFile(dir, 'labels.csv', reviewCsv(o1, o2, o3, sus));
+    const result = await run(['collect', 'labels.csv', '--yes']);
+    expect(result.stderr).toBe('');
+    const [only] = await responses();
+    expect(only!.objectives!.map((o) => o.status)).toEqual(['met', 'partial', 'unmet']);
+    expect(only!.sus).toEqual([1, 2, 3, 4, 5, 5, 4, 3, 2, 1]);
+  });
+
+  test('a score typed as its words, in French or in English, on an English project', async () => {
+    file = await copyExample(examples.foodBank, dir);
+    const text = ['[WHO] Who,[C1/rotaly] A,[C2/rotaly] B,[C3/rotaly] C,[C4/rotaly] D', 'Tom Whitfield,Très bien,Does not do it,2 — Mal,Adequately'].join('\n');
+    await withFile(dir, 'poc.csv', text);
+    const result = await run(['collect', 'poc.csv', '--yes']);
+    expect(result.stderr).toBe('');
+    const scores = (parse(await readFile(file, 'utf8')) as Project).poc!.scores!.filter((s) => s.by === 'tom' && s.candidate === 'rotaly');
+    expect(scores.map((s) => [s.criterion, s.score])).toEqual([['C1', 5], ['C2', 0], ['C3', 2], ['C4', 3]]);
+  });
+
+  test('a word the form never offered is still refused, in the language of the project', async () => {
+    file = await copyExample(examples.foodBank, dir);
+    await withFile(dir, 'bad.csv', reviewCsv('Maybe', 'Met', 'Met', []));
+    const result = await run(['collect', 'bad.csv', '--yes']);
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n')[0]).toBe('bad.csv, row 2: the answer to [O1] is "Maybe"; it is met, partly or not met.');
+  });
+});
