@@ -87,7 +87,7 @@ describe('adopt collect, CSV exports of form services', () => {
     ['a usability answer out of range', 'x;[SUS1] Q\n1;7\n', /^bad\.csv, ligne 2 : la réponse d'utilisabilité \[SUS1\] vaut « 7 »/],
     ['a status nobody offered', 'x,[O1] Q\n1,Peut-être\n', /^bad\.csv, ligne 2 : la réponse à \[O1\] vaut « Peut-être »/],
     ['a score out of range', '[WHO] Qui,[C1/adhesio] Q\nkarim,9\n', /^bad\.csv, ligne 2 : la note \[C1\/adhesio\] vaut « 9 »/],
-    ['no coded column', 'Horodateur,Question\n1,2\n', /^bad\.csv : aucun titre de colonne ne commence par un code/],
+    ['no coded column', 'Horodateur,Question\n1,2\n', /^bad\.csv n'est ni un fichier de réponses, ni l'export d'un formulaire créé avec adopt form --csv/],
     ['a quote left open', 'x,[COM] Q\n1,"pas fermé\n', /^bad\.csv ne se lit pas comme un export CSV/],
     ['an objective the project no longer has', 'x,[O9] Q\n1,Atteint\n', /^bad\.csv, ligne 2 : la question \[O9\] ne figure pas/],
   ])('%s: refused in one line, nothing written', async (_name, text, message) => {
@@ -135,5 +135,26 @@ describe('adopt collect reads back the labels the form offers, typed in either l
     const result = await run(['collect', 'bad.csv', '--yes']);
     expect(result.code).toBe(1);
     expect(result.stderr.split('\n')[0]).toBe('bad.csv, row 2: the answer to [O1] is "Maybe"; it is met, partly or not met.');
+  });
+});
+
+describe('adopt collect as a coordinator meets it', () => {
+  test('alone, it says what to give it, with an example; --help says the four steps in order', async () => {
+    const alone = await run(['collect']);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr.trim()).toBe('Indiquez les fichiers de réponses ou les exports à collecter, par exemple : adopt collect reponses/*.adopt-response.json export.csv');
+    for (const [lang, steps] of [['fr', /1\. adopt form review.*\n  2\. Chaque personne.*\n  3\. adopt collect.*\n  4\. adopt evaluate/], ['en', /1\. adopt form review.*\n  2\. Each person.*\n  3\. adopt collect.*\n  4\. adopt evaluate/]] as const) {
+      const help = await run(['collect', '--help', '--lang', lang]);
+      expect(help.stdout).toMatch(steps);
+    }
+  });
+
+  test('a response without a whole usability questionnaire: said plainly, no "0 with"', async () => {
+    const text = ['x,[O1] Q,[SUS1] Q', '1,Met,4'].join('\n');
+    await withFile(dir, 'partial.csv', text);
+    const result = await run(['collect', 'partial.csv', '--yes', '--lang', 'en']);
+    expect(result.stdout).toContain('partial.csv: 1 response (no group given: 1), none with the usability questionnaire, all anonymous');
+    expect(result.stdout).toContain('partial.csv, row 2: the usability questionnaire is not complete; the other answers are kept, without a usability score');
+    expect((await responses())[0]).not.toHaveProperty('sus');
   });
 });
