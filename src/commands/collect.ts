@@ -133,12 +133,13 @@ function apply(project: Project, records: readonly (PocRecord | ReviewRecord)[],
       groups.set(who, (groups.get(who) ?? 0) + 1);
     }
     const named = inFile.filter((r) => r.response.name).length;
+    const withSus = inFile.filter((r) => r.response.sus).length;
     lines.push(
       t('collect.reviewLine', {
         where: file,
         responses: t('collect.count.responses', { n: inFile.length }),
         groups: t.list([...groups].map(([who, n]) => t('collect.groupCount', { who, n }))),
-        sus: inFile.filter((r) => r.response.sus).length,
+        sus: withSus > 0 ? t('collect.count.withSus', { n: withSus }) : t('collect.noSus'),
         named: named > 0 ? t('collect.count.named', { n: named }) : t('collect.allAnonymous'),
       }),
     );
