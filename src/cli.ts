@@ -10,6 +10,7 @@ import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 import type { Context } from './context.js';
 import { colourWanted } from './view/style.js';
+import { outputWidth, wrap } from './view/wrap.js';
 import { today, isRealDate, inDateRange } from './util/dates.js';
 import { closest } from './util/suggest.js';
 import { packageRoot } from './package-root.js';
@@ -267,9 +268,11 @@ function fileCommands(command: CommandMaker, ctx: Context): void {
       await form({ kind, csv: options.csv === true }, ctx);
     });
 
+  // The files are optional here so that `adopt collect` alone gets collect's own sentence, with an example.
   command('collect', 'cli.cmd.collect')
-    .argument(`<${t('cli.placeholder.files')}...>`, t('cli.arg.collectFiles'))
+    .argument(`[${t('cli.placeholder.files')}...]`, t('cli.arg.collectFiles'))
     .option('-y, --yes', t('cli.option.collectYes'))
+    .addHelpText('after', () => `\n${wrap(t('collect.helpSteps'), outputWidth(ctx.io.stdout, ctx.io.env), (line) => /^ +\d+\. /.exec(line)?.[0].length)}`)
     .action(async (files: string[], options: { yes?: boolean }) => {
       const { collect } = await import('./commands/collect.js');
       await collect({ files, ...options }, ctx);

@@ -9,6 +9,7 @@ import type { Project, Response } from '../generated/model.js';
 import { languages, loadTranslator, type Translator } from '../i18n/index.js';
 import { formQuestions, projectFingerprint, questionsFingerprint, OBJECTIVE_STATUSES, type FormKind, type FormQuestion } from '../derive/form-questions.js';
 import { SUS_ITEMS } from '../derive/sus.js';
+import { choiceWords } from '../render/form-csv.js';
 import type { AnswerSet } from './collect-read.js';
 
 type Status = (typeof OBJECTIVE_STATUSES)[number];
@@ -43,6 +44,7 @@ export interface Asked {
 interface Labels {
   status: Map<string, Status>;
   sus: Map<string, number>;
+  score: Map<string, number>;
 }
 
 /** Lower case, no accents, no punctuation around: « Pas atteint » and "pas atteint." are one label. */
@@ -55,20 +57,22 @@ const plain = (text: string) =>
     .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '')
     .replace(/\s+/g, ' ');
 
-/** A form may have been made in the other language: its labels are read in every language adopt speaks. */
+/**
+ * A form may have been made in the other language: the words each choice is offered by
+ * (choiceWords, the one place that says them) are read back in every language adopt speaks.
+ */
 async function labels(): Promise<Labels> {
   const status = new Map<string, Status>();
   const sus = new Map<string, number>();
+  const score = new Map<string, number>();
+  for (const value of OBJECTIVE_STATUSES) status.set(value, value);
   for (const lang of languages()) {
     const t = await loadTranslator(lang);
-    for (const value of OBJECTIVE_STATUSES) {
-      status.set(plain(value), value);
-      status.set(plain(t(`enum.status.${value}`)), value);
-      for (const word of t(`collect.statusLabels.${value}`).split('|')) status.set(plain(word), value);
-    }
-    for (let n = 1; n <= 5; n++) sus.set(plain(t(`evaluate.susScale.${n as 1}`).replace(/^\d\s*·\s*/, '')), n);
+    for (const value of OBJECTIVE_STATUSES) for (const word of choiceWords('status', value, t)) status.set(plain(word), value);
+    for (let n = 1; n <= 5; n++) for (const word of choiceWords('sus', n, t)) sus.set(plain(word), n);
+    for (let n = 0; n <= 5; n++) for (const word of choiceWords('score', n, t)) score.set(plain(word), n);
   }
-  return { status, sus };
+  return { status, sus, score };
 }
 
 export async function asked(project: Project): Promise<Asked> {
@@ -98,12 +102,12 @@ export function interpret(set: AnswerSet, project: Project, asking: Asked, t: Tr
   const questions = new Map(asking.questions[set.form].map((q) => [q.code, q]));
   const unknown = Object.keys(set.answers).find((code) => !questions.has(code));
   if (unknown !== undefined) return refuse(set.form === 'poc' ? 'collect.refuse.unknownPocCode' : 'collect.refuse.unknownReviewCode', { code: unknown });
-  return set.form === 'poc' ? pocRecord(set, project, questions, refuse) : reviewRecord(set, project, asking.labels, refuse);
+  return set.form === 'poc' ? pocRecord(set, project, questions, asking.labels, refuse) : reviewRecord(set, project, asking.labels, refuse);
 }
 
 type Refuse = (key: Parameters<Translator>[0], params?: Record<string, string | number>) => Interpreted;
 
-function pocRecord(set: AnswerSet, project: Project, questions: Map<string, FormQuestion>, refuse: Refuse): Interpreted {
+function pocRecord(set: AnswerSet, project: Project, questions: Map<string, FormQuestion>, labels: Labels, refuse: Refuse): Interpreted {
   const who = set.answers.WHO;
   if (who === undefined) return refuse('collect.refuse.noKeyUser');
   const wanted = plain(String(who));
@@ -113,7 +117,7 @@ function pocRecord(set: AnswerSet, project: Project, questions: Map<string, Form
   for (const [code, value] of Object.entries(set.answers)) {
     const question = questions.get(code)!;
     if (question.kind === 'score') {
-      const score = leadingNumber(value);
+      const score = leadingNumber(value) ?? labels.score.get(plain(String(value)));
       if (score === undefined || score < 0 || score > 5) return refuse('collect.refuse.scoreRange', { code, value: String(value) });
       record.scores.push({ candidate: question.candidate!, criterion: question.criterion!, score });
     } else if (code.startsWith('NOTE/') && String(value).trim()) {

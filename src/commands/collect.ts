@@ -15,6 +15,7 @@ import { formatProblem } from '../problems.js';
 import { workingCopy, writeProjectData, writeNotes } from '../store.js';
 import { audienceIds } from '../derive/audiences.js';
 import { shownPath } from '../util/shown-path.js';
+import { outputWidth, wrap } from '../view/wrap.js';
 import { isInteractive, makePrompter, type WizardOptions } from '../wizard/session.js';
 import { readAnswers } from './collect-read.js';
 import { asked, interpret, type PocRecord, type ReviewRecord } from './collect-answers.js';
@@ -60,7 +61,8 @@ export async function collect(options: CollectOptions, ctx: Context): Promise<vo
     throw new FileProblemsError(t('collect.nothingRecorded', { file: ctx.shownFile }), checked.structural.map((p) => formatProblem({ ...p, file: ctx.shownFile })));
   }
 
-  io.stdout.write(`${t('collect.willRecord', { file: ctx.shownFile })}\n${lines.map((line) => `  ${line}\n`).join('')}`);
+  const width = outputWidth(io.stdout, io.env);
+  io.stdout.write(`${wrap([t('collect.willRecord', { file: ctx.shownFile }), ...lines.map((line) => `  ${line}`)].join('\n'), width)}\n`);
   if (!options.yes) {
     const prompter = await makePrompter(run);
     if (!(await prompter.confirm({ message: t('collect.confirm'), default: true }))) {
@@ -73,8 +75,8 @@ export async function collect(options: CollectOptions, ctx: Context): Promise<vo
   const reviews = records.filter((r) => r.kind === 'review').length;
   const keyUsers = new Set(records.flatMap((r) => (r.kind === 'poc' ? [r.by] : []))).size;
   const what = [...(reviews ? [t('collect.count.reviewResponses', { n: reviews })] : []), ...(keyUsers ? [t('collect.count.keyUserScores', { n: keyUsers })] : [])];
-  io.stdout.write(`${t('collect.saved', { file: ctx.shownFile, what: t.list(what) })}\n`);
-  if (reviews > 0) io.stdout.write(`${t('collect.nextEvaluate')}\n`);
+  io.stdout.write(`${wrap(t('collect.saved', { file: ctx.shownFile, what: t.list(what) }), width)}\n`);
+  if (reviews > 0) io.stdout.write(`${wrap(t('collect.nextEvaluate'), width)}\n`);
 }
 
 /** Puts the records into the project, and returns what to show: one or more lines per file. */
@@ -131,12 +133,13 @@ function apply(project: Project, records: readonly (PocRecord | ReviewRecord)[],
       groups.set(who, (groups.get(who) ?? 0) + 1);
     }
     const named = inFile.filter((r) => r.response.name).length;
+    const withSus = inFile.filter((r) => r.response.sus).length;
     lines.push(
       t('collect.reviewLine', {
         where: file,
         responses: t('collect.count.responses', { n: inFile.length }),
         groups: t.list([...groups].map(([who, n]) => t('collect.groupCount', { who, n }))),
-        sus: inFile.filter((r) => r.response.sus).length,
+        sus: withSus > 0 ? t('collect.count.withSus', { n: withSus }) : t('collect.noSus'),
         named: named > 0 ? t('collect.count.named', { n: named }) : t('collect.allAnonymous'),
       }),
     );

@@ -19,15 +19,26 @@ const csvField = (value: string) => {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
+/**
+ * The words a choice is known by, the label the form and the CSV print first: a score or a
+ * usability answer is offered as "4 — Well", and typed back as that, the number or the words; a
+ * status is offered as its first word in the catalogue, and the others there ("Yes", "Partly
+ * met"…) are what people type in a service's free-text export. `adopt collect` accepts exactly
+ * these, in every language, so what the form offers and what collect reads cannot drift apart.
+ */
+export function choiceWords(kind: 'score' | 'sus' | 'status', value: string | number, t: Translator): string[] {
+  if (kind === 'status') return t(`form.status.${value}` as MsgKey).split('|');
+  const words = t(`form.${kind}.${value}` as MsgKey);
+  return [`${value} — ${words}`, words];
+}
+
 /** The label a form service offers for a choice; `adopt collect` accepts it, or its leading number. */
 export function choiceLabel(question: FormQuestion, choice: NonNullable<FormQuestion['choices']>[number], t: Translator): string {
   switch (question.kind) {
     case 'score':
-      return `${choice.value} — ${t(`form.score.${choice.value}` as MsgKey)}`;
     case 'sus':
-      return `${choice.value} — ${t(`form.sus.${choice.value}` as MsgKey)}`;
     case 'status':
-      return t(`form.status.${choice.value}` as MsgKey);
+      return choiceWords(question.kind, choice.value, t)[0]!;
     default:
       return choice.label ?? String(choice.value);
   }

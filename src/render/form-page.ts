@@ -11,6 +11,7 @@ import type { Project } from '../generated/model.js';
 import type { MsgKey, Translator } from '../i18n/index.js';
 import { formQuestions, projectFingerprint, questionsFingerprint, type FormKind, type FormQuestion } from '../derive/form-questions.js';
 import { packageRoot } from '../package-root.js';
+import { choiceWords } from './form-csv.js';
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -97,7 +98,7 @@ function reviewBody(project: Project, questions: FormQuestion[], parts: Parts): 
   for (const objective of project.needs?.objectives ?? []) {
     const question = byCode.get(objective.id);
     if (!question) continue;
-    const status = (value: string | number) => ({ shown: t(`form.status.${value}` as MsgKey) });
+    const status = (value: string | number) => ({ shown: choiceWords('status', value, t)[0]! });
     const hint = objective.indicator ? t('form.review.indicator', { indicator: objective.indicator }) : undefined;
     out.push(parts.group(question.text, parts.choices(question, status, 'row'), hint));
     out.push(parts.text(byCode.get(`${objective.id}/NOTE`)!, t('form.review.objectiveNote')));

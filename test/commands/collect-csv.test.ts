@@ -87,7 +87,7 @@ describe('adopt collect, CSV exports of form services', () => {
     ['a usability answer out of range', 'x;[SUS1] Q\n1;7\n', /^bad\.csv, ligne 2 : la réponse d'utilisabilité \[SUS1\] vaut « 7 »/],
     ['a status nobody offered', 'x,[O1] Q\n1,Peut-être\n', /^bad\.csv, ligne 2 : la réponse à \[O1\] vaut « Peut-être »/],
     ['a score out of range', '[WHO] Qui,[C1/adhesio] Q\nkarim,9\n', /^bad\.csv, ligne 2 : la note \[C1\/adhesio\] vaut « 9 »/],
-    ['no coded column', 'Horodateur,Question\n1,2\n', /^bad\.csv : aucun titre de colonne ne commence par un code/],
+    ['no coded column', 'Horodateur,Question\n1,2\n', /^bad\.csv n'est ni un fichier de réponses, ni l'export d'un formulaire créé avec adopt form --csv/],
     ['a quote left open', 'x,[COM] Q\n1,"pas fermé\n', /^bad\.csv ne se lit pas comme un export CSV/],
     ['an objective the project no longer has', 'x,[O9] Q\n1,Atteint\n', /^bad\.csv, ligne 2 : la question \[O9\] ne figure pas/],
   ])('%s: refused in one line, nothing written', async (_name, text, message) => {
@@ -99,5 +99,62 @@ describe('adopt collect, CSV exports of form services', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(message);
     expect(await readFile(file)).toEqual(before);
+  });
+});
+
+describe('adopt collect reads back the labels the form offers, typed in either language', () => {
+  const reviewCsv = (o1: string, o2: string, o3: string, sus: string[]) =>
+    [['x', '[O1] Q', '[O2] Q', '[O3] Q', ...susTitles].join(';'), ['1', o1, o2, o3, ...sus].join(';')].join('\n');
+
+  test.each([
+    ['French, as printed', 'Atteint', 'En partie', 'Pas atteint', ['1 — Pas du tout d’accord', "Pas d'accord", 'Ni d’accord ni pas d’accord', "D'accord", 'Tout à fait d’accord', '5', '4', '3', '2', '1']],
+    ['English, as printed', 'Met', 'Partly', 'Not met', ['1 — Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree', 'Strongly agree', '5', '4', '3', '2', '1']],
+    ['the synonyms kept beside the printed label', 'oui', 'Partiellement atteint', 'No', ['1', '2', '3', '4', '5', '5 — Agree', '4', '3', '2', '1']],
+  ])('%s', async (_name, o1, o2, o3, sus) => {
+    await withFile(dir, 'labels.csv', reviewCsv(o1, o2, o3, sus));
+    const result = await run(['collect', 'labels.csv', '--yes']);
+    expect(result.stderr).toBe('');
+    const [only] = await responses();
+    expect(only!.objectives!.map((o) => o.status)).toEqual(['met', 'partial', 'unmet']);
+    expect(only!.sus).toEqual([1, 2, 3, 4, 5, 5, 4, 3, 2, 1]);
+  });
+
+  test('a score typed as its words, in French or in English, on an English project', async () => {
+    file = await copyExample(examples.foodBank, dir);
+    const text = ['[WHO] Who,[C1/rotaly] A,[C2/rotaly] B,[C3/rotaly] C,[C4/rotaly] D', 'Tom Whitfield,Très bien,Does not do it,2 — Mal,Adequately'].join('\n');
+    await withFile(dir, 'poc.csv', text);
+    const result = await run(['collect', 'poc.csv', '--yes']);
+    expect(result.stderr).toBe('');
+    const scores = (parse(await readFile(file, 'utf8')) as Project).poc!.scores!.filter((s) => s.by === 'tom' && s.candidate === 'rotaly');
+    expect(scores.map((s) => [s.criterion, s.score])).toEqual([['C1', 5], ['C2', 0], ['C3', 2], ['C4', 3]]);
+  });
+
+  test('a word the form never offered is still refused, in the language of the project', async () => {
+    file = await copyExample(examples.foodBank, dir);
+    await withFile(dir, 'bad.csv', reviewCsv('Maybe', 'Met', 'Met', []));
+    const result = await run(['collect', 'bad.csv', '--yes']);
+    expect(result.code).toBe(1);
+    expect(result.stderr.split('\n')[0]).toBe('bad.csv, row 2: the answer to [O1] is "Maybe"; it is met, partly or not met.');
+  });
+});
+
+describe('adopt collect as a coordinator meets it', () => {
+  test('alone, it says what to give it, with an example; --help says the four steps in order', async () => {
+    const alone = await run(['collect']);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr.trim()).toBe('Indiquez les fichiers de réponses ou les exports à collecter, par exemple : adopt collect reponses/*.adopt-response.json export.csv');
+    for (const [lang, steps] of [['fr', /1\. adopt form review.*\n  2\. Chaque personne.*\n  3\. adopt collect.*\n  4\. adopt evaluate/], ['en', /1\. adopt form review.*\n  2\. Each person.*\n  3\. adopt collect.*\n  4\. adopt evaluate/]] as const) {
+      const help = await run(['collect', '--help', '--lang', lang]);
+      expect(help.stdout).toMatch(steps);
+    }
+  });
+
+  test('a response without a whole usability questionnaire: said plainly, no "0 with"', async () => {
+    const text = ['x,[O1] Q,[SUS1] Q', '1,Met,4'].join('\n');
+    await withFile(dir, 'partial.csv', text);
+    const result = await run(['collect', 'partial.csv', '--yes', '--lang', 'en']);
+    expect(result.stdout).toContain('partial.csv: 1 response (no group given: 1), none with the usability questionnaire, all anonymous');
+    expect(result.stdout).toContain('partial.csv, row 2: the usability questionnaire is not complete; the other answers are kept, without a usability score');
+    expect((await responses())[0]).not.toHaveProperty('sus');
   });
 });
