@@ -129,3 +129,15 @@ describe('catalogues', () => {
     expect(localeLanguage({ LANG: 'C' })).toBeUndefined();
   });
 });
+
+test.each(['fr', 'en'] as const)('every step a %s message sends to is named as people of that language type it', async (lang) => {
+  const { stepNames } = await import('../../src/steps/ids.js');
+  const catalogue: Record<string, string> = source(lang);
+  const names = new Set(stepNames(lang));
+  for (const [key, text] of Object.entries(catalogue)) {
+    for (const [, step] of text.matchAll(/adopt edit ([^\s.,;:)]+)/g)) {
+      if (/^[{<]/.test(step!)) continue; // a placeholder, filled with the step's name where it is used
+      expect([key, names.has(step!)]).toEqual([key, true]);
+    }
+  }
+});
