@@ -14,6 +14,12 @@
     var d = new Date();
     return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate());
   }
+  // Two people who answer the same day send files that must not share a name: the coordinator
+  // saves both attachments in one folder.
+  function clock() {
+    var d = new Date();
+    return pad(d.getHours()) + pad(d.getMinutes()) + pad(d.getSeconds());
+  }
   // The name in the file's name: letters and digits only, so any system accepts it.
   function slug(text) {
     return String(text).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
@@ -52,7 +58,7 @@
     }
     var saved = today();
     var who = given[data.whoCode];
-    var name = data.form + '-' + saved + (who && slug(who) ? '-' + slug(who) : '') + '.adopt-response.json';
+    var name = data.form + '-' + saved + '-' + clock() + (who && slug(who) ? '-' + slug(who) : '') + '.adopt-response.json';
     var response = { adopt: 'response', version: 1, form: data.form, project: data.project, questions: data.questions, saved: saved, answers: given };
     var url = URL.createObjectURL(new Blob([JSON.stringify(response, null, 2) + '\n'], { type: 'application/json' }));
     var link = document.createElement('a');
