@@ -7,9 +7,11 @@ import type { Translator } from '../i18n/index.js';
 import { FileSystemError } from '../errors.js';
 import type { Problem } from '../problems.js';
 import { readProject } from '../project.js';
-import { progress } from '../progress/completeness.js';
+import { stepProgress } from '../progress/completeness.js';
+import { steps as allSteps } from '../steps/index.js';
 import { warnings as findWarnings } from '../derive/warnings.js';
 import { summarise, type ProjectSummary } from '../derive/portfolio.js';
+import { datedEvents } from '../derive/events.js';
 
 export type Read = { ok: true; summary: ProjectSummary } | { ok: false; problem: Problem };
 
@@ -17,6 +19,9 @@ export interface ProjectFile {
   path: string;
   shown: string;
 }
+
+/** The method's eight steps: the practices, which are not one, are not worked out for the row. */
+const methodSteps = allSteps.filter((step) => step.number !== undefined);
 
 export async function readOne(file: ProjectFile, { t, today }: { t: Translator; today: string }): Promise<Read> {
   let read: Awaited<ReturnType<typeof readProject>>;
@@ -29,11 +34,10 @@ export async function readOne(file: ProjectFile, { t, today }: { t: Translator; 
   }
   if (!read.ok) return { ok: false, problem: { ...read.problems[0]!, file: file.shown } };
   const project = read.source.data as unknown as Project;
-  const steps = progress(project, today)
-    .filter((step) => step.number !== undefined)
-    .map((step) => step.state);
-  const warnings = findWarnings(project, today, read.dangling).map((warning) => warning.code);
-  return { ok: true, summary: summarise(project, file.shown, today, { steps, warnings }) };
+  const steps = methodSteps.map((step) => stepProgress(step, project, today).state);
+  const events = datedEvents(project);
+  const warnings = findWarnings(project, today, read.dangling, events).map((warning) => warning.code);
+  return { ok: true, summary: summarise(project, file.shown, today, { steps, warnings, events }) };
 }
 
 /** Runs `work` over `items`, at most `limit` at a time, keeping the items' order in the results. */
