@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Context } from '../context.js';
 import { packageRoot } from '../package-root.js';
-import { eachLimited, readOne, type ProjectFile, type Read } from './portfolio-read.js';
+import { readEach, type ProjectFile, type Read } from './portfolio-read.js';
 
 /** Files per worker below which a worker is not worth its start (about a tenth of a second). */
 const FILES_PER_THREAD = 150;
@@ -34,8 +34,8 @@ function workerScript(): string | undefined {
   return fileURLToPath(import.meta.url).startsWith(dist + path.sep) && existsSync(script) ? script : undefined;
 }
 
-export async function readAll(files: readonly ProjectFile[], ctx: Context, concurrency: number): Promise<Read[]> {
-  const own = (batch: readonly ProjectFile[]) => eachLimited(batch, concurrency, (file) => readOne(file, ctx));
+export async function readAll(files: readonly ProjectFile[], ctx: Context): Promise<Read[]> {
+  const own = (batch: readonly ProjectFile[]) => readEach(batch, ctx);
   const threads = threadCount(files.length, ctx.io.env);
   const script = threads > 0 ? workerScript() : undefined;
   if (!script) return own(files);

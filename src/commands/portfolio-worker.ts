@@ -5,11 +5,11 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadTranslator, type Lang } from '../i18n/index.js';
-import { eachLimited, readOne, type ProjectFile } from './portfolio-read.js';
+import { readEach, type ProjectFile } from './portfolio-read.js';
 
 const { lang, today } = workerData as { lang: Lang; today: string };
 const t = await loadTranslator(lang);
 parentPort!.on('message', async (files: ProjectFile[]) => {
-  parentPort!.postMessage(await eachLimited(files, 8, (file) => readOne(file, { t, today })));
+  parentPort!.postMessage(await readEach(files, { t, today }));
 });
 parentPort!.postMessage('ready');

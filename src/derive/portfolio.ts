@@ -150,7 +150,17 @@ export function compareText(a: string, b: string): number {
   return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
 }
 
+// Sorting and grouping thousands of projects folds the same names again and again.
+const folded = new Map<string, string>();
+const FOLDED_KEPT = 20_000;
+
 /** "Adhésions ", "adhesions" and "ADHÉSIONS" are one use, one tool, one organisation. */
 export function fold(value: string): string {
-  return value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  let key = folded.get(value);
+  if (key === undefined) {
+    key = value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+    if (folded.size >= FOLDED_KEPT) folded.clear();
+    folded.set(value, key);
+  }
+  return key;
 }
