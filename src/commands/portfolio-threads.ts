@@ -16,6 +16,18 @@ import { readEach, type ProjectFile, type Read } from './portfolio-read.js';
 const FILES_PER_THREAD = 150;
 /** Files handed out at once: small enough that no thread waits long for the last one. */
 const BATCH = 16;
+/** Batches a worker holds: it reads the next one while the main thread takes in the last. */
+const AHEAD = 2;
+
+/** What the main thread sends a worker, and what comes back: `start` places the batch in the list. */
+export interface Batch {
+  start: number;
+  files: ProjectFile[];
+}
+export interface BatchRead {
+  start: number;
+  read: Read[];
+}
 
 /**
  * How many worker threads: one per core beside the main thread's, as the tree's size allows;
@@ -52,30 +64,45 @@ export async function readAll(files: readonly ProjectFile[], ctx: Context): Prom
   const keep = (start: number, read: readonly Read[]) => read.forEach((result, index) => (results[start + index] = result));
 
   const mainThread = async () => {
-    for (let start = take(); start !== undefined; start = take()) keep(start, await own(batchAt(start)));
+    for (let start = take(); start !== undefined; start = take()) {
+      keep(start, await own(batchAt(start)));
+      // Reading never waits on the disk: without a turn of the event loop here, no worker's
+      // result would be taken in, nor its next batch sent, until the main thread ran out of files.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   };
   const { Worker } = await import('node:worker_threads');
   const worker = () =>
     new Promise<void>((resolve) => {
       const thread = new Worker(script, { workerData: { lang: ctx.t.lang, today: ctx.today } });
-      let held: number | undefined;
+      const held = new Set<number>();
       let done = false;
+      const send = () => {
+        while (held.size < AHEAD) {
+          const start = take();
+          if (start === undefined) break;
+          held.add(start);
+          thread.postMessage({ start, files: batchAt(start) } satisfies Batch);
+        }
+        if (held.size > 0) return;
+        done = true;
+        void thread.terminate();
+        resolve();
+      };
       const finish = async () => {
         if (done) return;
         done = true;
-        // A worker that failed leaves its batch to the main thread: no file goes unread.
-        if (held !== undefined) keep(held, await own(batchAt(held)));
-        held = undefined;
+        // A worker that failed leaves its batches to the main thread: no file goes unread.
+        for (const start of held) keep(start, await own(batchAt(start)));
+        held.clear();
         resolve();
       };
-      thread.on('message', (message: 'ready' | Read[]) => {
-        if (message !== 'ready' && held !== undefined) keep(held, message);
-        held = take();
-        if (held === undefined) {
-          done = true;
-          void thread.terminate();
-          resolve();
-        } else thread.postMessage(batchAt(held));
+      thread.on('message', (message: 'ready' | BatchRead) => {
+        if (message !== 'ready') {
+          keep(message.start, message.read);
+          held.delete(message.start);
+        }
+        send();
       });
       thread.on('error', () => void finish());
       thread.on('exit', () => void finish());
