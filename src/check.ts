@@ -168,18 +168,38 @@ function fromLabels(value: string, allowed: readonly string[], t: Translator): s
   return undefined;
 }
 
+/** Whether no two items of a list share an id (items that are not groups, or have no id, aside). */
+function idsUnique(items: unknown): boolean {
+  if (!Array.isArray(items)) return true;
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (!item || typeof item !== 'object' || Array.isArray(item) || !Object.prototype.hasOwnProperty.call(item, 'id')) continue;
+    const id = (item as { id?: unknown }).id;
+    if (typeof id !== 'string') continue;
+    if (seen.has(id)) return false;
+    seen.add(id);
+  }
+  return true;
+}
+
 function semanticProblems(data: unknown, t: Translator): Finding[] {
   const problems: Finding[] = [];
   const where = (path: readonly PathSegment[]) => describePath(path, data, t, { start: true });
   // The same key user scoring the same tool on the same criterion twice (a merge can do it).
+  // A path is built only for a duplicate: a test scores every tool on every criterion.
   const scored = new Map<string, number>();
-  for (const { path, value } of valuesAt(data, 'poc.scores[]')) {
-    const score = value as { candidate?: unknown; by?: unknown; criterion?: unknown } | null;
+  const scores = plainValuesAt(data, 'poc.scores')[0];
+  for (let index = 0; Array.isArray(scores) && index < scores.length; index++) {
+    const score = scores[index] as { candidate?: unknown; by?: unknown; criterion?: unknown } | null;
     if (!score || typeof score !== 'object') continue;
     const key = `${String(score.candidate)}\u0000${String(score.by)}\u0000${String(score.criterion)}`;
     const first = scored.get(key);
-    if (first === undefined) scored.set(key, path[2] as number);
-    else problems.push({ ...at(path, t('problem.duplicateScore', { path: where(path), by: String(score.by), candidate: String(score.candidate), criterion: String(score.criterion), line: '{line}' })), firstUse: ['poc', 'scores', first] });
+    if (first === undefined) {
+      scored.set(key, index);
+      continue;
+    }
+    const path = ['poc', 'scores', index];
+    problems.push({ ...at(path, t('problem.duplicateScore', { path: where(path), by: String(score.by), candidate: String(score.candidate), criterion: String(score.criterion), line: '{line}' })), firstUse: ['poc', 'scores', first] });
   }
   const impossible = (value: unknown) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && (!isRealDate(value) || !inDateRange(value));
   for (const pattern of datePaths) {
@@ -193,9 +213,9 @@ function semanticProblems(data: unknown, t: Translator): Finding[] {
   }
   // An audience's id is optional (adopt gives one), but two audiences cannot share one.
   for (const list of [...idLists, 'needs.audiences']) {
-    const ids = plainValuesAt(data, `${list}[].id`).filter((id): id is string => typeof id === 'string');
-    // The same id twice anywhere in these lists is rare: only then are places worked out.
-    if (new Set(ids).size === ids.length && !list.includes('[]')) continue;
+    // The same id twice in one list is rare: only then are places worked out. (A list inside
+    // the items of another, a review's objectives, is one list per item: ids repeat across them.)
+    if (plainValuesAt(data, list).every(idsUnique)) continue;
     const firstSeen = new Map<string, readonly PathSegment[]>();
     // The message names the line of the first use; it is filled in once positions are known.
     for (const { path, value } of valuesAt(data, `${list}[].id`)) {

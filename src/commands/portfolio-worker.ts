@@ -5,11 +5,12 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadTranslator, type Lang } from '../i18n/index.js';
-import { eachLimited, readOne, type ProjectFile } from './portfolio-read.js';
+import { readEach } from './portfolio-read.js';
+import type { Batch, BatchRead } from './portfolio-threads.js';
 
 const { lang, today } = workerData as { lang: Lang; today: string };
 const t = await loadTranslator(lang);
-parentPort!.on('message', async (files: ProjectFile[]) => {
-  parentPort!.postMessage(await eachLimited(files, 8, (file) => readOne(file, { t, today })));
+parentPort!.on('message', async ({ start, files }: Batch) => {
+  parentPort!.postMessage({ start, read: await readEach(files, { t, today }) } satisfies BatchRead);
 });
 parentPort!.postMessage('ready');

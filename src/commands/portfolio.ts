@@ -23,16 +23,13 @@ export interface PortfolioOptions {
   anonymous?: boolean;
 }
 
-/** Files read at once: enough to keep the disk and the CPU busy, few enough to bound memory and open files. */
-export const READ_CONCURRENCY = 16;
-
 export async function portfolio(options: PortfolioOptions, ctx: Context): Promise<void> {
   const { t, io, today } = ctx;
   const fit = (text: string) => wrap(text, outputWidth(io.stderr, io.env));
   const found = await findProjectFiles(options.paths.length > 0 ? options.paths : ['.'], io.cwd, t);
   for (const line of found.unreadable) io.stderr.write(`${fit(line)}\n`);
 
-  const results = await readAll(found.files, ctx, READ_CONCURRENCY);
+  const results = await readAll(found.files, ctx);
   const projects = results.flatMap((r) => (r.ok ? [r.summary] : [])).sort(byAttention);
   const report: PortfolioReport = {
     today,

@@ -58,12 +58,12 @@ export function datedEvents(project: Project): DatedEvent[] {
 }
 
 /** The first event from today on that is still to come (a reached milestone is not). */
-export function nextEvent(project: Project, today: string, events = datedEvents(project)): DatedEvent | undefined {
+export function nextEvent(project: Project, today: string, events: readonly DatedEvent[] = datedEvents(project)): DatedEvent | undefined {
   return events.find((e) => e.date >= today && !e.done);
 }
 
 /** Milestones whose date has passed and that are not marked as reached. */
-export function lateMilestones(project: Project, today: string, events = datedEvents(project)): DatedEvent[] {
+export function lateMilestones(project: Project, today: string, events: readonly DatedEvent[] = datedEvents(project)): DatedEvent[] {
   return events.filter((e) => e.kind === 'milestone' && e.date < today && !e.done);
 }
 

@@ -128,7 +128,9 @@ export function portfolioTotals(projects: readonly ProjectSummary[], today: stri
   const groups = new Map<string, ProjectSummary[]>();
   for (const project of [...projects].sort((a, b) => compareText(a.file, b.file))) {
     const key = fold(project.organisation ?? '');
-    groups.set(key, [...(groups.get(key) ?? []), project]);
+    const members = groups.get(key);
+    if (members) members.push(project);
+    else groups.set(key, [project]);
   }
   const overall = new Map<string, Money>();
   const objectives: Record<Status, number> = { met: 0, partial: 0, unmet: 0 };

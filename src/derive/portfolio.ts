@@ -7,7 +7,8 @@ import type { Project } from '../generated/model.js';
 import { addMonths, isValidIsoDate } from '../util/dates.js';
 import { datePaths } from '../generated/schema-facts.js';
 import { plainValuesAt } from '../util/paths.js';
-import { datedEvents, evaluationStatus, lateMilestones, nextEvent, type EventKind } from './events.js';
+import { datedEvents, evaluationStatus, lateMilestones, nextEvent, type DatedEvent, type EventKind } from './events.js';
+import type { DecisionMatrix } from './matrix.js';
 import { toolCosts } from './costs.js';
 import { usabilityOf, type Status } from './reviews.js';
 import type { WarningCode } from './warnings.js';
@@ -54,7 +55,12 @@ export interface ProjectSummary {
 export interface SummaryInputs {
   steps: readonly StepMark[];
   warnings: readonly WarningCode[];
+  /** datedEvents(project), when the caller has them already for the warnings. */
+  events?: readonly DatedEvent[];
 }
+
+/** The summary needs a tool's costs, not its scores: no decision matrix is worked out for it. */
+const NO_MATRIX: DecisionMatrix = { criteria: [], candidates: [], disagreements: [] };
 
 const cents = (amount: number) => Math.round(amount * 100);
 const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
@@ -70,7 +76,7 @@ export function latestDate(project: Project): string | undefined {
 }
 
 export function summarise(project: Project, file: string, today: string, inputs: SummaryInputs): ProjectSummary {
-  const events = datedEvents(project);
+  const events = inputs.events ?? datedEvents(project);
   const next = nextEvent(project, today, events);
   const status = evaluationStatus(project, today);
   const reviews = [...(project.evaluation?.reviews ?? [])].filter((r) => isValidIsoDate(r.date)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -84,7 +90,7 @@ export function summarise(project: Project, file: string, today: string, inputs:
         : { state: 'none' };
 
   const chosenId = project.poc?.decision?.chosen;
-  const tool = chosenId && chosenId !== 'none' ? toolCosts(project).tools.find((c) => c.id === chosenId) : undefined;
+  const tool = chosenId && chosenId !== 'none' ? toolCosts(project, NO_MATRIX).tools.find((c) => c.id === chosenId) : undefined;
   const withUsability = [...reviews].reverse().find((r) => usabilityOf(r.usability));
   const usability = withUsability ? usabilityOf(withUsability.usability)! : undefined;
   const objectives: Record<Status, number> = { met: 0, partial: 0, unmet: 0 };
@@ -144,7 +150,17 @@ export function compareText(a: string, b: string): number {
   return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
 }
 
+// Sorting and grouping thousands of projects folds the same names again and again.
+const folded = new Map<string, string>();
+const FOLDED_KEPT = 20_000;
+
 /** "Adhésions ", "adhesions" and "ADHÉSIONS" are one use, one tool, one organisation. */
 export function fold(value: string): string {
-  return value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  let key = folded.get(value);
+  if (key === undefined) {
+    key = value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+    if (folded.size >= FOLDED_KEPT) folded.clear();
+    folded.set(value, key);
+  }
+  return key;
 }

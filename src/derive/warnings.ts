@@ -1,7 +1,7 @@
 import type { Project } from '../generated/model.js';
 import type { DanglingReference } from './references.js';
 import { danglingReferences } from './references.js';
-import { evaluationStatus, infoPoints, INFO_POINT_DAYS, lateMilestones, pocLengthDays } from './events.js';
+import { datedEvents, evaluationStatus, infoPoints, INFO_POINT_DAYS, lateMilestones, pocLengthDays, type DatedEvent } from './events.js';
 import { addDays, isValidIsoDate } from '../util/dates.js';
 import { formatPath } from '../util/paths.js';
 import { budgetTotals } from './budget.js';
@@ -44,8 +44,11 @@ export const POC_MIN_DAYS = 7;
 export const POC_MAX_DAYS = 31;
 const SHOWN_CRITERIA = 3;
 
-/** Where the method is at risk, from the answers as they stand today. */
-export function warnings(project: Project, today: string, dangling: readonly DanglingReference[] = danglingReferences(project)): Warning[] {
+/**
+ * Where the method is at risk, from the answers as they stand today. `events` may be given by a
+ * caller that has them already (the portfolio, for every file), and must be datedEvents(project).
+ */
+export function warnings(project: Project, today: string, dangling: readonly DanglingReference[] = danglingReferences(project), events: readonly DatedEvent[] = datedEvents(project)): Warning[] {
   const found: Warning[] = [];
   const keyUsers = project.keyUsers ?? [];
   const scores = project.poc?.scores ?? [];
@@ -114,7 +117,7 @@ export function warnings(project: Project, today: string, dangling: readonly Dan
   if (evaluation.overdue) found.push({ code: 'evaluation-overdue', path: 'evaluation.due', params: { date: evaluation.due! } });
 
   const milestones = project.needs?.schedule?.milestones ?? [];
-  for (const late of lateMilestones(project, today)) {
+  for (const late of lateMilestones(project, today, events)) {
     const index = Number(/\[(\d+)\]$/.exec(late.path)?.[1]);
     found.push({ code: 'milestone-late', path: late.path, params: { name: late.name ?? '', date: late.date, id: milestones[index]?.id ?? String(index + 1) } });
   }

@@ -41,34 +41,43 @@ export function isAnswered(value: unknown): boolean {
 
 const noRecord: Record<string, unknown> = {};
 
-// Paths are built only for what is missing: a complete file allocates almost nothing.
-function missingIn(fields: readonly Field[], data: unknown, at: readonly PathSegment[], ctx: Context, item: string | undefined, out: MissingAnswer[]): void {
+// Paths are built only for what is missing: `at` is one stack, pushed and popped on the way
+// down and copied only into a missing answer, so that a complete file allocates almost nothing.
+function missingIn(fields: readonly Field[], data: unknown, at: PathSegment[], ctx: Context, item: string | undefined, out: MissingAnswer[]): void {
   const record = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : noRecord;
   for (const field of fields) {
     if (field.when && !field.when(ctx)) continue;
     const value = record[field.key];
     if (field.kind === 'group') {
-      missingIn(field.fields, value, [...at, field.key], ctx, item, out);
+      at.push(field.key);
+      missingIn(field.fields, value, at, ctx, item, out);
+      at.pop();
       continue;
     }
-    const path = () => formatPath([...at, field.key]);
     const required = isRequired(field, ctx);
     if (field.kind === 'list') {
       const items = Array.isArray(value) ? value : [];
-      if (required && items.length < (field.minItems ?? 1)) out.push({ path: path(), label: field.label, item, ...(field.managed ? { managed: true } : {}) });
+      if (required && items.length < (field.minItems ?? 1)) out.push({ path: pathTo(at, field.key), label: field.label, item, ...(field.managed ? { managed: true } : {}) });
+      if (items.length === 0) continue;
       const itemContext: Context = { project: ctx.project };
-      items.forEach((entry, index) => {
-        const record = entry && typeof entry === 'object' ? (entry as Record<string, unknown>) : {};
+      at.push(field.key, 0);
+      for (let index = 0; index < items.length; index++) {
+        const entry: unknown = items[index];
+        const record = entry && typeof entry === 'object' ? (entry as Record<string, unknown>) : noRecord;
         const title = record[field.title];
         itemContext.item = record;
-        missingIn(field.fields, entry, [...at, field.key, index], itemContext, typeof title === 'string' && title.trim() ? title : `${index + 1}`, out);
-      });
+        at[at.length - 1] = index;
+        missingIn(field.fields, entry, at, itemContext, typeof title === 'string' && title.trim() ? title : `${index + 1}`, out);
+      }
+      at.length -= 2;
       continue;
     }
     // A list of scores (kind 'scores') counts as answered from its first score.
-    if (required && !isAnswered(value)) out.push({ path: path(), label: field.label, item });
+    if (required && !isAnswered(value)) out.push({ path: pathTo(at, field.key), label: field.label, item });
   }
 }
+
+const pathTo = (at: readonly PathSegment[], key: string): string => formatPath([...at, key]);
 
 export function stepProgress(step: Step, project: Project, today?: string): StepProgress {
   const missing: MissingAnswer[] = [];

@@ -150,6 +150,14 @@ const amounts = (sums: readonly Money[]) => sums.map((sum) => ({ currency: sum.c
 /** `portfolio --json`: one object, stable keys; amounts in their currency, never added across. */
 export function portfolioJson(report: PortfolioReport, t: Translator): unknown {
   const { totals, anonymous } = report;
+  // Thousands of projects share a few rows of states: each row is said once.
+  const lines = new Map<string, string>();
+  const progressOf = (steps: ProjectSummary['steps']) => {
+    const key = steps.join();
+    let line = lines.get(key);
+    if (line === undefined) lines.set(key, (line = progressLine(stepRow(steps), t)));
+    return line;
+  };
   return {
     today: report.today,
     lang: t.lang,
@@ -163,7 +171,7 @@ export function portfolioJson(report: PortfolioReport, t: Translator): unknown {
       title: p.title ?? null,
       ...(anonymous ? {} : { lead: p.lead ?? null }),
       steps: p.steps.map((state, index) => ({ id: stepIds[index], state })),
-      progress: progressLine(stepRow(p.steps), t),
+      progress: progressOf(p.steps),
       next: p.next ? { date: p.next.date, kind: p.next.kind, ...(anonymous || !p.next.name ? {} : { name: p.next.name }) } : null,
       late: p.late,
       evaluation: { ...p.evaluation, label: evaluationLabel(p.evaluation, t) },
