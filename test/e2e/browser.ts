@@ -37,3 +37,19 @@ export async function openDocument(browser: Browser, file: string, options: Brow
   await page.goto(own, { waitUntil: 'load' });
   return { page, errors, requests };
 }
+
+/**
+ * What every HTML document of adopt promises, a hostile text in its project included: no error,
+ * no request, no script of its own nor the injected one run, the text shown as text, the
+ * project's language, and nothing wider than the screen.
+ */
+export async function expectSelfContained(opened: { page: Page; errors: string[]; requests: string[] }, lang: string, hostile: string): Promise<void> {
+  const { page, errors, requests } = opened;
+  expect(errors).toEqual([]);
+  expect(requests).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(await page.locator('script').count()).toBe(0);
+  expect(await page.textContent('body')).toContain(hostile);
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+}

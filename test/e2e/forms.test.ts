@@ -13,7 +13,7 @@ import { parse, stringify } from 'yaml';
 import { adopt, examples, tempDir } from '../helpers.js';
 import { formQuestions, projectFingerprint, questionsFingerprint } from '../../src/derive/form-questions.js';
 import type { Project } from '../../src/generated/model.js';
-import { describeInBrowser, launchBrowser } from './browser.js';
+import { describeInBrowser, launchBrowser, openDocument } from './browser.js';
 import type { Browser, Page } from 'playwright-core';
 
 const hostile = '</script><script>window.__pwned = 1</script><img src="https://example.org/x.png" onerror="window.__pwned = 2">';
@@ -48,15 +48,8 @@ describeInBrowser('the form pages in Chromium, filled on a phone', () => {
 
   async function open(kind: string, options: { bypassCSP?: boolean } = {}) {
     const file = path.join(dir, 'adopt-docs', `form-${kind}.html`);
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, acceptDownloads: true, ...options });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('request', (request) => request.url() !== pathToFileURL(file).href && !request.url().startsWith('blob:') && requests.push(request.url()));
-    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-    return { page, errors, requests, close: () => context.close() };
+    const { page, errors, requests } = await openDocument(browser, file, { acceptDownloads: true, ...options });
+    return { page, errors, requests, close: () => page.context().close() };
   }
 
   async function save(page: Page): Promise<{ name: string; json: Record<string, any> }> {
