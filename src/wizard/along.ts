@@ -52,20 +52,24 @@ export function readNameAndAmount(text: string, t: Translator): Carried | undefi
  * day and month the other way round) is not taken: the date's own question asks it.
  */
 export function readNameAndDate(text: string, t: Translator, today: string): Carried | undefined {
-  const { dateOrder, dateWords } = localeOf(t.lang);
   const value = text.trim().replace(/[\u00a0\u202f]/g, ' ');
   const colon = /^(.*\S)\s*:\s*(\S.*)$/u.exec(value);
-  if (!colon) {
-    // "Test avec Julien 20/02/2027": a date written in full at the end needs no colon.
-    const spaced = /^(.*\S)\s+(\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{1,2}-\d{1,2})$/u.exec(value);
-    const iso = spaced && parseDate(spaced[2]!, dateOrder);
-    return iso ? { name: spaced![1]!, date: { iso, guessedYear: false, swapped: false } } : undefined;
-  }
-  const tail = colon[2]!;
-  const strict = parseDate(tail, dateOrder);
-  if (strict) return { name: colon[1]!, date: { iso: strict, guessedYear: false, swapped: false } };
-  const read = loadedDateReader(dateWords)?.(tail, today);
-  return read && !read.guessedYear && !read.swapped ? { name: colon[1]!, date: read } : undefined;
+  // "Test avec Julien 20/02/2027": a date written in full at the end needs no colon.
+  const split = colon ?? /^(.*\S)\s+(\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}-\d{1,2}-\d{1,2})$/u.exec(value);
+  const date = split ? certainDate(split[2]!, t, today) : undefined;
+  return date ? { name: split![1]!, date } : undefined;
+}
+
+/**
+ * A date read from what follows a name, only when nothing was guessed: written the usual way,
+ * or in words once the date reader is loaded, with its year and the day before the month.
+ */
+function certainDate(text: string, t: Translator, today: string): DateReading | undefined {
+  const { dateOrder, dateWords } = localeOf(t.lang);
+  const strict = parseDate(text.trim(), dateOrder);
+  if (strict) return { iso: strict, guessedYear: false, swapped: false };
+  const read = loadedDateReader(dateWords)?.(text.trim(), today);
+  return read && !read.guessedYear && !read.swapped ? read : undefined;
 }
 
 /**
@@ -85,21 +89,14 @@ export function readNameAndRole(text: string): Carried | undefined {
  * when it starts and ends, read as the dates of the language are; both must be certain.
  */
 export function readNameAndDates(text: string, t: Translator, today: string): Carried | undefined {
-  const { dateOrder, dateWords } = localeOf(t.lang);
   const value = text.trim().replace(/[\u00a0\u202f]/g, ' ');
   const colon = /^(.*?\S)\s*:\s*(\S.*)$/u.exec(value);
   if (!colon) return undefined;
   // A bare hyphen is inside 2027-01-04: only a spaced one, a long dash or a word separates.
   const range = new RegExp(`^(?:(?:${either(alternatives(t('answer.from')))})\\s+)?(.+?)(?:\\s*[–—]\\s*|\\s+-\\s+|\\s+(?:${either(alternatives(t('answer.to')))})\\s+)(.+)$`, 'iu').exec(colon[2]!);
   if (!range) return undefined;
-  const read = (tail: string): DateReading | undefined => {
-    const strict = parseDate(tail.trim(), dateOrder);
-    if (strict) return { iso: strict, guessedYear: false, swapped: false };
-    const reading = loadedDateReader(dateWords)?.(tail.trim(), today);
-    return reading && !reading.guessedYear && !reading.swapped ? reading : undefined;
-  };
-  const from = read(range[1]!);
-  const to = read(range[2]!);
+  const from = certainDate(range[1]!, t, today);
+  const to = certainDate(range[2]!, t, today);
   return from && to ? { name: colon[1]!, from, to } : undefined;
 }
 

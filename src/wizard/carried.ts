@@ -45,8 +45,8 @@ export function keepAmountFacts(field: NumberField, read: Amount, asking: Asking
     // "1 500 € par an" is a ceiling per year; "3 000 € une fois", one for the whole project.
     item.per = read.period ? 'year' : 'total';
     markAlong(item, ['per']);
-    const currency = read.currency ?? ctx.project.needs?.budget?.currency;
-    prompter.say(t('prompt.understood', { what: `${currency ? t.money(read.amount, currency) : t.number(read.amount)} ${t.named(`enum.ceilingPer.${String(item.per)}`)}` }));
+    const { period: _period, once: _once, ...amount } = read;
+    prompter.say(t('prompt.understood', { what: `${amountSaid(amount, asking)} ${t.named(`enum.ceilingPer.${String(item.per)}`)}` }));
     return;
   } else if (read.period && field.money === 'recurring' && item) {
     item.kind = 'recurring';

@@ -203,7 +203,7 @@ async function fillList(list: ListAsking): Promise<void> {
 
 /** Review: a menu to add, change or remove items, until the user is done. */
 async function reviewList(list: ListAsking): Promise<void> {
-  const { field, items, ctx, engine, at, label, minimum } = list;
+  const { field, items, engine, at, label, minimum } = list;
   const { prompter, t } = engine;
   introduce(list);
   for (;;) {

@@ -5,7 +5,7 @@ import { evaluate } from '../../src/commands/evaluate.js';
 import { ScriptedPrompter, INTERRUPT } from '../../src/wizard/prompter.js';
 import type { Project } from '../../src/generated/model.js';
 import type { Io } from '../../src/io.js';
-import { adopt, tempDir, TODAY, examples, copyExample, contextFor, quietTerminal } from '../helpers.js';
+import { adopt, tempDir, examples, copyExample, contextFor, quietTerminal } from '../helpers.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;

@@ -12,7 +12,6 @@ import { ScriptedPrompter, INTERRUPT } from '../../src/wizard/prompter.js';
 import type { Io } from '../../src/io.js';
 import { loadTranslator } from '../../src/i18n/index.js';
 import { statusReport } from '../../src/progress/status.js';
-import { printStatus } from '../../src/view/status.js';
 import { warningAdvice, warningMessage } from '../../src/view/warnings.js';
 import type { Project } from '../../src/generated/model.js';
 

@@ -2,7 +2,6 @@
  * A project file is shared through git: whatever it holds must reach a terminal as text, never
  * as a command (set the window title, paint over a warning, hide what follows).
  */
-import path from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { adopt, tempDir, withFile, contextFor } from '../helpers.js';
 import { edit } from '../../src/commands/init.js';
