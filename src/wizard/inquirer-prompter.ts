@@ -172,6 +172,12 @@ export function inquirerPrompter(
         ),
       );
     },
+    async grid(q) {
+      // Row after row, until the grid has its own screen.
+      const answers = [];
+      for (const row of q.rows) answers.push(await prompter.select({ message: `${q.message} · ${row.label}`, choices: row.choices, ...(row.default !== undefined ? { default: row.default } : {}) }));
+      return answers;
+    },
     say(text: string) {
       // Notes mix adopt's styling with user text, which t() has already made visible.
       output.write(`${fit(visibleKeepingStyle(text))}\n`);

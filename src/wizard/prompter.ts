@@ -20,12 +20,28 @@ export interface Question {
   path?: readonly (string | number)[];
 }
 
+/** One row of a grid: an item of a list and the choice it takes, among its own choices. */
+export interface GridRow<T> {
+  label: string;
+  choices: readonly Choice<T>[];
+  /** The row's answer so far; none: the row starts blank. */
+  default?: T;
+  /** Where the row's answer goes (see Question.path). */
+  path?: readonly (string | number)[];
+}
+
 export interface Prompter {
   /** Free text. Returns '' when the user passes with Enter and there is no default. */
   text(q: Question & { default?: string; validate?: (value: string) => string | true }): Promise<string>;
   select<T>(q: Question & { choices: readonly Choice<T>[]; default?: T }): Promise<T>;
   checkbox<T>(q: Question & { choices: readonly Choice<T>[]; default?: readonly T[]; validate?: (values: readonly T[]) => string | true }): Promise<T[]>;
   confirm(q: Question & { default?: boolean }): Promise<boolean>;
+  /**
+   * One choice per row on one screen (each key user's profile, each objective's priority): ↑↓
+   * move between rows, ←→ change the row's choice, Enter confirms them all. A row left blank
+   * comes back undefined.
+   */
+  grid<T>(q: Question & { rows: readonly GridRow<T>[] }): Promise<(T | undefined)[]>;
   /** Text for the user between questions: titles, notes, summaries. */
   say(text: string): void;
   /**
@@ -44,7 +60,7 @@ export class PromptInterrupted extends Error {
 }
 
 /** What a scripted answer that is a function sees: the question as the prompt got it, and its kind. */
-export type AskedQuestion = Question & { kind: 'text' | 'select' | 'checkbox' | 'confirm'; default?: unknown; choices?: readonly Choice<unknown>[] };
+export type AskedQuestion = Question & { kind: 'text' | 'select' | 'checkbox' | 'confirm' | 'grid'; default?: unknown; choices?: readonly Choice<unknown>[]; rows?: readonly GridRow<unknown>[] };
 export type ScriptedAnswer = string | number | boolean | readonly unknown[] | typeof INTERRUPT | typeof BACK | ((question: AskedQuestion) => unknown);
 
 /** Esc: the user wants the question before this one. The engine decides which that is. */
@@ -80,7 +96,7 @@ export class ScriptedPrompter implements Prompter {
     return this.answers.length;
   }
 
-  private next(kind: AskedQuestion['kind'], q: Question & { default?: unknown; choices?: readonly Choice<unknown>[] }): unknown {
+  private next(kind: AskedQuestion['kind'], q: Question & { default?: unknown; choices?: readonly Choice<unknown>[]; rows?: readonly GridRow<unknown>[] }): unknown {
     this.asked.push(q.message);
     const asked: AskedQuestion = { ...q, kind };
     if (this.answers.length === 0) {
@@ -132,6 +148,19 @@ export class ScriptedPrompter implements Prompter {
   async confirm(q: Question & { default?: boolean }): Promise<boolean> {
     const raw = this.next('confirm', q);
     return raw === '' ? (q.default ?? false) : Boolean(raw);
+  }
+
+  /** A grid's answer is one value per row ('' or undefined keeps the row's default), or '' to keep them all. */
+  async grid<T>(q: Question & { rows: readonly GridRow<T>[] }): Promise<(T | undefined)[]> {
+    const raw = this.next('grid', q);
+    const given = raw === '' ? [] : (raw as unknown[]);
+    return q.rows.map((row, index) => {
+      const value = given[index];
+      if (value === undefined || value === '') return row.default;
+      const choice = row.choices.find((c) => c.value === value) ?? row.choices.find((c) => c.label === value);
+      if (!choice) throw new Error(`scripted answer ${String(value)} is not a choice of row "${row.label}" of "${q.message}"`);
+      return choice.value;
+    });
   }
 
   say(text: string): void {
