@@ -177,14 +177,16 @@ export async function runTrial(options: { dir: string; example: string; today: s
       const given = answerFor(q, justSaid, edited, stepsNow);
       if (process.env.ADOPT_TRIAL_TRACE) process.stderr.write(`${name} | ${q.path?.join('.') ?? ''} | ${q.message} => ${JSON.stringify(given)}\n`);
       if (q.choices?.some((c) => c.value === 'now')) stepOffers += 1;
-      const kept = given === '' || (q.kind === 'confirm' && given === q.default);
+      // A grid is one prompt however many rows it has: the rows moved are its ticks.
+      const moved = q.kind === 'grid' && Array.isArray(given) ? given.filter((value) => value !== '').length : 0;
+      const kept = given === '' || (q.kind === 'confirm' && given === q.default) || (q.kind === 'grid' && moved === 0);
       record.prompts.push({
         session: name,
         kind: q.kind,
         message: q.message,
         ...(q.path ? { path: q.path.join('.') } : {}),
         answer: kept ? 'enter' : q.kind === 'text' ? 'typed' : q.kind === 'confirm' ? 'confirm' : 'choice',
-        size: kept ? 0 : q.kind === 'text' ? String(given).length : Array.isArray(given) ? given.length : 1,
+        size: kept ? 0 : q.kind === 'text' ? String(given).length : q.kind === 'grid' ? moved : Array.isArray(given) ? given.length : 1,
       });
       return given;
     };
@@ -253,6 +255,8 @@ export async function runTrial(options: { dir: string; example: string; today: s
       return typedItems.includes(item) ? typedItems.indexOf(item) : segment;
     }
     if (where[0] === 'poc' && where[1] === 'scores') return scoresLine(q, where, data, mapped);
+    // A grid: each row is the choice of one item, answered as that item's own menu would be.
+    if (q.kind === 'grid') return (q.rows ?? []).map((row) => answerFor({ kind: 'select', message: row.label, choices: row.choices, default: row.default, ...(row.path ? { path: row.path } : {}) }, justSaid, edited, stepsNow));
     const expected = at(mapped, where);
     if (values.includes('done') && values.includes('add')) {
       const mine = (at(data, where) as Data[] | undefined) ?? [];
@@ -276,6 +280,12 @@ export async function runTrial(options: { dir: string; example: string; today: s
         return q.default === pair ? '' : pair;
       }
       case 'checkbox': {
+        // A yes or no asked of every item of a list at once (the milestones reached): the items ticked.
+        const items = at(mapped, where.slice(0, -1));
+        if (Array.isArray(items) && values.every((v) => typeof v === 'number')) {
+          const ticked = (values as number[]).filter((index) => isRecord(items[index]) && (items[index] as Data)[String(where.at(-1))] === true);
+          return same([...((q.default as unknown[] | undefined) ?? [])].sort(), ticked.sort()) ? '' : ticked;
+        }
         // Proposed items (criteria from objectives first): as many kept as the example has, each
         // reworded just after; the comparison at the end tells whether what was kept was right.
         if (Array.isArray(expected) && expected.some(isRecord)) {

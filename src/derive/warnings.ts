@@ -27,6 +27,7 @@ export const warningCodes = [
   'over-budget',
   'contract-renewal',
   'budget-gaps',
+  'risk-unmitigated',
 ] as const;
 export type WarningCode = (typeof warningCodes)[number];
 
@@ -115,6 +116,9 @@ export function warnings(project: Project, today: string, dangling: readonly Dan
   const deploymentPlanned = Boolean(project.deployment?.launch?.date) || (project.deployment?.phases ?? []).length > 0;
   if (deploymentPlanned && !evaluation.due) found.push({ code: 'no-evaluation-date', path: 'evaluation.due', params: {} });
   if (evaluation.overdue) found.push({ code: 'evaluation-overdue', path: 'evaluation.due', params: { date: evaluation.due! } });
+
+  const unmitigated = (project.needs?.risks ?? []).flatMap((risk, index) => (risk.mitigation?.trim() ? [] : [risk.id ?? String(index + 1)]));
+  if (unmitigated.length > 0) found.push({ code: 'risk-unmitigated', path: 'needs.risks', params: { n: unmitigated.length, ids: unmitigated.join(', ') } });
 
   const milestones = project.needs?.schedule?.milestones ?? [];
   for (const late of lateMilestones(project, today, events)) {

@@ -25,8 +25,9 @@ export const keyUsers: Step = {
       fields: [
         { kind: 'text', key: 'name', label: 'field.keyUser.name', help: 'help.keyUser.name', required: true, carries: 'role' },
         { kind: 'text', key: 'role', label: 'field.keyUser.role', help: 'help.keyUser.role', required: true },
-        { kind: 'choice', key: 'profile', label: 'field.keyUser.profile', help: 'help.keyUser.profile', choices: schemaChoices['keyUsers[].profile'], labels: 'enum.profile', required: true },
-        { kind: 'text', key: 'use', label: 'field.keyUser.use', help: 'help.keyUser.use', required: true },
+        { kind: 'choice', key: 'profile', label: 'field.keyUser.profile', help: 'help.keyUser.profile', choices: schemaChoices['keyUsers[].profile'], labels: 'enum.profile', required: true, together: 'grid.keyUser.profile' },
+        // The profile says how each will use the tool; the sentence that details it can wait for `adopt edit`.
+        { kind: 'text', key: 'use', label: 'field.keyUser.use', help: 'help.keyUser.use', detail: true },
       ],
     },
   ],

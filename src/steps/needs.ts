@@ -27,7 +27,7 @@ export const needs: Step = {
           fields: [
             { kind: 'text', key: 'text', label: 'field.objective.text', help: 'help.objective.text', required: true },
             { kind: 'text', key: 'indicator', label: 'field.objective.indicator', help: 'help.objective.indicator', required: true },
-            { kind: 'choice', key: 'priority', label: 'field.objective.priority', help: 'help.objective.priority', choices: schemaChoices['needs.objectives[].priority'], labels: 'enum.priority', required: true },
+            { kind: 'choice', key: 'priority', label: 'field.objective.priority', help: 'help.objective.priority', choices: schemaChoices['needs.objectives[].priority'], labels: 'enum.priority', required: true, together: 'grid.objective.priority' },
           ],
         },
         {
@@ -105,7 +105,7 @@ export const needs: Step = {
                 { kind: 'text', key: 'name', label: 'field.milestone.name', help: 'help.milestone.name', required: true, carries: 'date' },
                 { kind: 'date', key: 'date', label: 'field.milestone.date', help: 'help.milestone.date', required: true },
                 // Only a milestone whose day has come can be reached.
-                { kind: 'boolean', key: 'done', label: 'field.milestone.done', help: 'help.milestone.done', when: ({ item, today }) => !today || typeof item?.date !== 'string' || item.date <= today },
+                { kind: 'boolean', key: 'done', label: 'field.milestone.done', help: 'help.milestone.done', together: 'grid.milestone.done', when: ({ item, today }) => !today || typeof item?.date !== 'string' || item.date <= today },
               ],
             },
           ],
@@ -140,7 +140,7 @@ export const needs: Step = {
           title: 'text',
           fields: [
             { kind: 'text', key: 'text', label: 'field.risk.text', help: 'help.risk.text', required: true },
-            { kind: 'choice', key: 'area', label: 'field.risk.area', help: 'help.risk.area', choices: schemaChoices['needs.risks[].area'], labels: 'enum.riskArea', required: true },
+            { kind: 'choice', key: 'area', label: 'field.risk.area', help: 'help.risk.area', choices: schemaChoices['needs.risks[].area'], labels: 'enum.riskArea', required: true, together: 'grid.risk.area' },
             // Weighed together, as a risk is: one menu of the nine pairs, the file keeping both answers.
             {
               kind: 'choice',
@@ -150,10 +150,12 @@ export const needs: Step = {
               choices: schemaChoices['needs.risks[].likelihood'],
               labels: 'enum.level',
               required: true,
+              together: 'grid.risk.likelihoodImpact',
               with: { key: 'impact', choices: schemaChoices['needs.risks[].impact'], labels: 'enum.impact', label: 'field.risk.likelihoodImpact', pair: 'risk.pair' },
             },
-            { kind: 'choice', key: 'impact', label: 'field.risk.impact', help: 'help.risk.impact', choices: schemaChoices['needs.risks[].impact'], labels: 'enum.impact', required: true },
-            { kind: 'longtext', key: 'mitigation', label: 'field.risk.mitigation', help: 'help.risk.mitigation', required: true },
+            { kind: 'choice', key: 'impact', label: 'field.risk.impact', help: 'help.risk.impact', choices: schemaChoices['needs.risks[].impact'], labels: 'enum.impact', required: true, together: 'grid.risk.impact' },
+            // Worked out with the key users rather than alone on day one: until then a warning says which risks still need one.
+            { kind: 'longtext', key: 'mitigation', label: 'field.risk.mitigation', help: 'help.risk.mitigation', detail: true },
           ],
         },
       ],

@@ -28,7 +28,7 @@ export const practices: Step = {
               fields: [
                 { kind: 'text', key: 'tool', label: 'field.inventory.tool', help: 'help.inventory.tool', required: true, carries: 'amount', into: 'monthlyCost' },
                 { kind: 'text', key: 'use', label: 'field.inventory.use', help: 'help.inventory.use', detail: true },
-                { kind: 'choice', key: 'fate', label: 'field.inventory.fate', help: 'help.inventory.fate', choices: schemaChoices['practices.vision.inventory[].fate'], labels: 'enum.fate', required: true },
+                { kind: 'choice', key: 'fate', label: 'field.inventory.fate', help: 'help.inventory.fate', choices: schemaChoices['practices.vision.inventory[].fate'], labels: 'enum.fate', required: true, together: 'grid.inventory.fate' },
                 { kind: 'number', key: 'monthlyCost', label: 'field.inventory.monthlyCost', min: 0, money: 'monthly', detail: true },
                 // A tool that costs nothing has no contract to renew.
                 { kind: 'date', key: 'contractEnd', label: 'field.inventory.contractEnd', help: 'help.inventory.contractEnd', detail: true, when: ({ item }) => item?.monthlyCost !== 0 },

@@ -36,6 +36,7 @@ export const training: Step = {
               choices: schemaChoices['training.sessions[].format'],
               labels: 'enum.format',
               required: true,
+              together: 'grid.session.format',
               // The formats chosen for the step, and the session's own if it was another.
               offered: ({ project, item }) => [...(project.training?.formats ?? []), ...(typeof item?.format === 'string' ? [item.format] : [])],
             },

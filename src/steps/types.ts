@@ -83,11 +83,19 @@ export interface NumberField extends FieldBase {
   money?: 'recurring' | 'monthly' | 'ceiling';
 }
 
-export interface BooleanField extends FieldBase {
+/**
+ * In a list's item: asked once the list is there, for all its items on one screen (a grid of
+ * choices, a checklist for a yes or no), under this question; see src/wizard/together.ts.
+ */
+interface AskedTogether {
+  together?: MsgKey;
+}
+
+export interface BooleanField extends FieldBase, AskedTogether {
   kind: 'boolean';
 }
 
-export interface ChoiceField extends FieldBase {
+export interface ChoiceField extends FieldBase, AskedTogether {
   kind: 'choice' | 'choices';
   choices: readonly string[];
   /** Catalogue prefix: the label of value v is `${labels}.${v}`. */

@@ -65,6 +65,7 @@ const fixedIn: Partial<Record<string, StepId>> = {
   'no-data-export': 'research',
   'no-evaluation-date': 'evaluation',
   'milestone-late': 'needs',
+  'risk-unmitigated': 'needs',
   'communication-behind': 'practices',
 };
 const referenceStep: Record<ReferenceTarget, StepId> = { keyUsers: 'key-users', candidates: 'research', criteria: 'poc', objectives: 'needs', audiences: 'needs', responses: 'evaluation' };

@@ -167,7 +167,7 @@ async function askNumber(field: NumberField, asking: Asking): Promise<unknown> {
   return typed.amount;
 }
 
-function enumChoices(field: ChoiceField, ctx: Context, t: Translator): Choice<string>[] {
+export function enumChoices(field: ChoiceField, ctx: Context, t: Translator): Choice<string>[] {
   const offered = field.offered?.(ctx) ?? [];
   const values = offered.length > 0 ? field.choices.filter((value) => offered.includes(value)) : field.choices;
   return values.map((value) => ({ value, label: t.named(`${field.labels}.${value}`) }));
@@ -180,6 +180,14 @@ async function pickOne(choices: Choice<string>[], { prompter, t, proposal, must,
   return answer === '' ? (proposal !== undefined ? CLEARED : undefined) : answer;
 }
 
+/** Every pair of a choice taken with a second one ("probabilité faible · impact fort"), its value "first second". */
+export function pairChoices(field: ChoiceField, t: Translator): Choice<string>[] {
+  const other = field.with!;
+  return field.choices.flatMap((first) =>
+    other.choices.map((second) => ({ value: `${first} ${second}`, label: t(other.pair, { [field.key]: t.named(`${field.labels}.${first}`), [other.key]: t.named(`${other.labels}.${second}`) }) })),
+  );
+}
+
 /**
  * Two answers in one menu ("probabilité faible · impact fort"): the first is returned, the
  * second goes to the item with its question passed. The file keeps them apart.
@@ -188,9 +196,7 @@ async function pickPair(field: ChoiceField, asking: Asking): Promise<unknown> {
   const { prompter, ctx, t, proposal, q } = asking;
   const other = field.with!;
   const item = ctx.item!;
-  const choices = field.choices.flatMap((first) =>
-    other.choices.map((second) => ({ value: `${first} ${second}`, label: t(other.pair, { [field.key]: t.named(`${field.labels}.${first}`), [other.key]: t.named(`${other.labels}.${second}`) }) })),
-  );
+  const choices = pairChoices(field, t);
   const both = typeof proposal === 'string' && typeof item[other.key] === 'string' ? { default: `${proposal} ${String(item[other.key])}` } : {};
   const answer = await prompter.select({ ...q, message: capitalise(t(other.label)), ...(field.help ? { help: t(field.help) } : {}), choices, ...both });
   const [first, second] = answer.split(' ');

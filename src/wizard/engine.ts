@@ -22,6 +22,7 @@ import { isRecord } from '../util/records.js';
 import type { Adding, Segment } from './journal.js';
 import { backOn, newHistory, stepBack, withBack } from './back.js';
 import { askList, withId } from './lists.js';
+import { leftForTogether } from './together.js';
 
 export { countBlanks } from './lists.js';
 import { kept, type Data, type Engine } from './asking.js';
@@ -106,6 +107,7 @@ export async function askFields(fields: readonly Field[], target: Data, ctx: Con
     if (field.when && !field.when(ctx)) continue;
     // A detail the method needs at once (the cover of a weak skill) is no detail that day.
     if (engine.firstPass && field.detail && !required(field, ctx) && !isAnswered(target[field.key])) continue;
+    if (leftForTogether(field, ctx, engine)) continue;
     if (field.kind === 'group') {
       const child = isRecord(target[field.key]) ? (target[field.key] as Data) : {};
       target[field.key] = child;

@@ -17,6 +17,7 @@ import { GoBack, type Choice } from './prompter.js';
 import type { Segment } from './journal.js';
 import { stepBack, withBack } from './back.js';
 import { kept, type Data, type Engine } from './asking.js';
+import { askTogether } from './together.js';
 
 /** The engine's way of asking a group of fields, handed in: lists ask their items' fields with it. */
 export type AskFields = (fields: readonly Field[], target: Data, ctx: Context, engine: Engine, at: Segment[]) => Promise<void>;
@@ -132,7 +133,8 @@ async function addItem({ field, items, ctx, engine, at, askFields }: ListAsking,
   const item: Data = {};
   const [first, ...rest] = field.fields;
   const itemCtx = { ...ctx, item };
-  const fillMode = { ...engine, mode: 'fill' as const };
+  // One item added from the menu is asked whole: its choices have no other items to sit beside.
+  const fillMode = { ...engine, mode: 'fill' as const, ...(engine.mode === 'review' ? { inline: true } : {}) };
   // Until its required answers are in, the item waits in the journal, not in the file.
   const adding = engine.adding ?? [];
   const depth = adding.length;
@@ -177,6 +179,11 @@ function hasBlank(field: ListField, item: Data, ctx: Context): boolean {
  * Esc before an item's first question goes to the question before, then the list goes on.
  */
 async function fillList(list: ListAsking): Promise<void> {
+  await fillItems(list);
+  await askTogether(list);
+}
+
+async function fillItems(list: ListAsking): Promise<void> {
   const { field, items, ctx, engine, at, minimum, label, askFields } = list;
   const blanks = engine.mode === 'blanks';
   const had = items.length;
@@ -218,6 +225,8 @@ async function reviewList(list: ListAsking): Promise<void> {
     const action = await withBack(engine, () => prompter.select({ message: t(short ? 'prompt.listWhatShort' : 'prompt.listWhat', what), choices, default: 'done', path: at }));
     if (action === 'done') {
       if (short && !(await orBack(prompter.confirm({ message: t('prompt.listTooFew', { count: minimum }), default: false, path: at })))) continue;
+      // Items added from the menu left their choices for the grid.
+      await askTogether(list);
       return;
     }
     if (action === 'add') await addItem(list, false);

@@ -129,7 +129,8 @@ export async function startSession(options: SessionOptions, command: Command): P
       return asked;
     },
     async offerJournal() {
-      return offerJournal(session, options, command, (step) => engine(step, 'fill'));
+      // An item resumed by init is asked as on init's first pass: its details wait as the others' did.
+      return offerJournal(session, options, command, (step) => engine(step, 'fill', command === 'init'));
     },
     stopped: (error) => keeper.stopped(error),
   };

@@ -39,18 +39,24 @@ async function afterNeeds(): Promise<void> {
 describe('step 4, first pass', () => {
   test('a shortlisted tool: its law, agreement, accessibility statement and two cost amounts; a tool left aside: none of them', async () => {
     await afterNeeds();
+    let lawRows: string[] = [];
+    const lawGrid: ScriptedAnswer = (q) => {
+      lawRows = (q.rows ?? []).map((row) => row.label);
+      return '';
+    };
     const research: ScriptedAnswer[] = [
       'Regional directory', '',
       'Eastgate Food Bank', 'Rotaly', 'Volunteers took to it within a month', '',
-      // a shortlisted tool: name, pricing, hosting, export, strengths, weaknesses, shortlisted...
-      'Rotaly', '£35 a month', 'EU', 'full', '', '', true,
-      // ...then: the law (EU, proposed from the hosting: Enter), the agreement, the statement,
-      '', 'signed', 'partial',
-      // the two usual cost lines, taken, their names kept, with their amounts; the subscription paid yearly; no third line
+      // a shortlisted tool: name, pricing, strengths, weaknesses, shortlisted...
+      'Rotaly', '£35 a month', '', '', true,
+      // ...then the two usual cost lines, taken, their names kept, with their amounts; the subscription paid yearly; no third line
       '', '420', 'year', '', '400', '',
       // a tool left aside: nothing more is asked of it
-      'CharityCRM Suite', 'From £120 a month', 'outside-EU', 'partial', '', '', false,
+      'CharityCRM Suite', 'From £120 a month', '', '', false,
       '',
+      // the tools side by side: where each keeps its data, what it exports; then, for the shortlisted one
+      // only, the law (EU, proposed from the hosting: Enter), the agreement, the statement
+      ['EU', 'outside-EU'], ['full', 'partial'], lawGrid, ['signed'], ['partial'],
     ];
     const prompter = new ScriptedPrompter([...research, 'later']);
     await init(asking(prompter), await context());
@@ -65,8 +71,9 @@ describe('step 4, first pass', () => {
     expect(crm!.accessibility).toBeUndefined();
     expect(crm!.costs).toBeUndefined();
     // Each new question asked once, for the shortlisted tool; the details wait for adopt edit.
-    const once = ['The law its provider answers to', 'Its data-processing agreement (GDPR article 28)', 'Its accessibility statement (RGAA or WCAG)'];
+    const once = ['The law each provider answers to', "Each tool's data processing agreement (GDPR article 28)", "Each tool's accessibility statement (WCAG)"];
     for (const label of once) expect([label, prompter.asked.filter((q) => q === label).length]).toEqual([label, 1]);
+    expect(lawRows).toEqual(['Rotaly']);
     for (const detail of ['Who else handles the data for the provider', 'What you saw yourselves (screen reader, keyboard, contrast)', 'Hours a month it takes to run (updates, accounts, questions)', 'What it is for']) expect(prompter.asked).not.toContain(detail);
     // The figure another count relies on: what a shortlisted tool adds to step 4 (3 choices, a yes, 3 answers, an Enter).
     expect(prompter.asked.length).toBe(research.length + 1); // and the choice to stop for the day

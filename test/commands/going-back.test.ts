@@ -34,15 +34,17 @@ function enter(defaults: (string | undefined)[]): (q: Question) => string {
 }
 
 const lead: ScriptedAnswer[] = ['Volunteer rota', 'Riverside Food Bank', 'Camille Martin', 'Coordinator', 'camille@example.org', 'strong some', 'one day a week'];
-const twoKeyUsers: ScriptedAnswer[] = ['Karim Benali', 'Treasurer', 'occasional', 'Fees', 'Léa Dubois', 'Reception', 'daily', 'Sign-ups'];
+// Each one's name and role; their profiles come in one grid once the list is done, their use is a detail.
+const twoKeyUsers: ScriptedAnswer[] = ['Karim Benali', 'Treasurer', 'Léa Dubois', 'Reception'];
+const profiles: ScriptedAnswer = ['occasional', 'daily'];
 const needs: ScriptedAnswer[] = [
-  'One list of volunteers', 'All volunteers listed', 'must', '',
+  'One list of volunteers', 'All volunteers listed', '', ['must'],
   'Shift volunteers', ['consult', 'feed'], '',
   'Subscription', '20', 'recurring', 'month', '', // asked apart: the same answers serve both languages
   '', // the currency, after the lines (none said one): the proposal
   'Council grant', '', 'medium', '2027-09-01', 'Tool chosen: 15/02/2027', '',
   'mixed', 'some', 'high',
-  'Personal data leak', 'data-protection', 'medium high', 'EU hosting', '',
+  'Personal data leak', '', ['data-protection'], ['medium high'],
 ];
 
 describe('Esc, the previous question', () => {
@@ -76,17 +78,16 @@ describe('Esc, the previous question', () => {
     const defaults: (string | undefined)[] = [];
     const prompter = new ScriptedPrompter([
       ...lead, ...twoKeyUsers,
-      'Carol Petit', 'Volunteer', // a third key user begun
-      BACK, // at her profile: back to her role
-      BACK, // back to her name
+      'Carol Petit', // a third key user begun
+      BACK, // at her role: back to her name
       BACK, // back past her name: she is cancelled, and the question before comes back
-      enter(defaults), // Léa's expected use, kept
+      enter(defaults), // Léa's role, kept
       INTERRUPT, // at a third key user's name again
     ]);
     await expect(init(asking(prompter), await context())).rejects.toMatchObject({ exitCode: 130 });
-    expect(prompter.asked.slice(-7)).toEqual(['Name', 'Role or team', 'Profile', 'Role or team', 'Name', 'Expected use', 'Name']);
+    expect(prompter.asked.slice(-5)).toEqual(['Name', 'Role or team', 'Name', 'Role or team', 'Name']);
     expect(prompter.said).toContain('Key user 3: cancelled, nothing of it is kept.');
-    expect(defaults).toEqual(['Sign-ups']);
+    expect(defaults).toEqual(['Reception']);
     expect((await read()).keyUsers!.map((u) => u.name)).toEqual(['Karim Benali', 'Léa Dubois']);
     // Carol's answers had gone to the journal; leaving her took them out of it.
     expect(existsSync(journal())).toBe(false);
@@ -108,18 +109,18 @@ describe('Esc never loses an answer given after going back', () => {
   test('into an item just added to its list: the new answer is the item\'s in the file', async () => {
     const prompter = new ScriptedPrompter([
       ...lead, ...twoKeyUsers,
-      BACK, // at the third key user's name: back to Léa Dubois's expected use
-      'Sign-ups and renewals',
+      BACK, // at the third key user's name: back to Léa Dubois's role
+      'Reception and renewals',
       INTERRUPT, // at the third key user's name again
     ]);
     await expect(init(asking(prompter), await context())).rejects.toMatchObject({ exitCode: 130 });
-    expect((await read()).keyUsers!.map((user) => user.use)).toEqual(['Fees', 'Sign-ups and renewals']);
+    expect((await read()).keyUsers!.map((user) => user.role)).toEqual(['Treasurer', 'Reception and renewals']);
   });
 
   test('into an optional group left blank: the answer brings the group back into the file', async () => {
     const at = needs.indexOf('Council grant');
     const prompter = new ScriptedPrompter([
-      ...lead, ...twoKeyUsers, '',
+      ...lead, ...twoKeyUsers, '', profiles,
       ...needs.slice(0, at + 2), // the funding, then Enter: no ceiling
       BACK, // at the urgency: back to the ceiling
       '1500',
@@ -142,7 +143,7 @@ describe('no trap in lists', () => {
   });
 
   test('adopt init: an empty first answer ends the list even below the minimum, saying what the method wants', async () => {
-    const prompter = new ScriptedPrompter([...lead, 'Karim Benali', 'Treasurer', 'occasional', 'Fees', '', INTERRUPT]);
+    const prompter = new ScriptedPrompter([...lead, 'Karim Benali', 'Treasurer', '', ['occasional'], INTERRUPT]);
     await expect(init(asking(prompter), await context())).rejects.toMatchObject({ exitCode: 130 });
     expect(prompter.refused).toEqual([]);
     expect(prompter.said).toContain('Key users: 1 for now, and the method wants at least 2. adopt init will ask for the others next time.');
@@ -163,7 +164,7 @@ describe('no trap in lists', () => {
 
 describe('stopping for the day', () => {
   test('one choice at the end of day one; "pick up later" ends the run there, saying where it will resume', async () => {
-    const prompter = new ScriptedPrompter([...lead, ...twoKeyUsers, '', ...needs, 'later']);
+    const prompter = new ScriptedPrompter([...lead, ...twoKeyUsers, '', profiles, ...needs, 'later']);
     await init(asking(prompter), await context());
     expect(prompter.remaining).toBe(0);
     expect(prompter.asked.filter((q) => /Carry on now, or pick up later\?$/.test(q))).toEqual(['Next: Step 4 of 8 · Research. Carry on now, or pick up later?']);
@@ -187,7 +188,7 @@ describe('the welcome back', () => {
     ['fr', /^Étapes 1 à 3 faites[\u00a0\u202f]; prochaine[\u00a0\u202f]: la recherche d’outils\.$/],
   ] as const)('says where the project stands, not the first day\'s text (%s)', async (lang, standing) => {
     const fr = lang === 'fr';
-    const first = new ScriptedPrompter([...lead, ...twoKeyUsers, '', ...needs, 'later']);
+    const first = new ScriptedPrompter([...lead, ...twoKeyUsers, '', profiles, ...needs, 'later']);
     await init(asking(first), await context(lang));
     expect(first.remaining).toBe(0);
     const second = new ScriptedPrompter([INTERRUPT]);

@@ -39,16 +39,17 @@ const stopped = (run: Promise<void>) => run.then(() => ({ message: 'not stopped'
 const read = async () => parse(await readFile(projectFile(), 'utf8')) as Project;
 
 const lead: ScriptedAnswer[] = ['Volunteer rota', 'Riverside Food Bank', 'Camille Martin', 'Coordinator', 'camille@example.org', 'strong some', 'one day a week'];
-const twoKeyUsers: ScriptedAnswer[] = ['Karim Benali', 'Treasurer', 'occasional', 'Fees', 'Léa Dubois', 'Reception', 'daily', 'Sign-ups'];
+// Each one's name and role; their profiles come in one grid once the list is done, their use is a detail.
+const twoKeyUsers: ScriptedAnswer[] = ['Karim Benali', 'Treasurer', 'Léa Dubois', 'Reception'];
 /** Step 3 as in init.test.ts, then every later step left for later. */
 const needsThenLater: ScriptedAnswer[] = [
-  'One list of volunteers', 'All volunteers listed', 'must', '',
+  'One list of volunteers', 'All volunteers listed', '', ['must'],
   'Shift volunteers', ['consult', 'feed'], '',
   'Subscription: £20 a month', '', // the currency comes with the amount: not asked
   'Council grant', '', // no ceiling: how it is counted is not asked
   'medium', '2027-09-01', 'Tool chosen: 15/02/2027', '',
   'mixed', 'some', 'high',
-  'Personal data leak', 'data-protection', 'medium high', 'EU hosting', '',
+  'Personal data leak', '', ['data-protection'], ['medium high'],
   'later', // the choice at the end of day one: stop for today
 ];
 
@@ -81,19 +82,22 @@ describe('Ctrl-C in the wizard', () => {
     expect(typeof kept.time).toBe('string');
 
     // the next run offers it first, asks only what is missing, then carries on where init is
-    const second = new ScriptedPrompter([true, 'Volunteer', 'volunteer', 'Shift swaps', '', ...needsThenLater]);
+    // The list goes on after it; then the profiles of all three, none chosen before the stop.
+    const second = new ScriptedPrompter([true, 'Volunteer', '', ['occasional', 'daily', 'volunteer'], ...needsThenLater]);
     await init(asking(second), await context());
     expect(second.remaining).toBe(0);
     expect(second.said.join('\n')).toContain('Last time, adopt stopped while you were adding key user 3 (Sam Okafor).');
-    expect(second.asked.slice(0, 4)).toEqual(['Carry on with it now?', 'Role or team', 'Profile', 'Expected use']);
-    expect((await read()).keyUsers!.at(-1)).toEqual({ id: 'sam-okafor', name: 'Sam Okafor', role: 'Volunteer', profile: 'volunteer', use: 'Shift swaps' });
+    expect(second.asked.slice(0, 2)).toEqual(['Carry on with it now?', 'Role or team']);
+    expect(second.asked[3]).toBe("Each person's profile");
+    expect((await read()).keyUsers!.map((u) => u.profile)).toEqual(['occasional', 'daily', 'volunteer']);
+    expect((await read()).keyUsers!.at(-1)).toEqual({ id: 'sam-okafor', name: 'Sam Okafor', role: 'Volunteer', profile: 'volunteer' });
     expect(existsSync(journal())).toBe(false);
   });
 
   test('a list resumed in the middle goes on as if never stopped: the next item is offered, Enter ends the list', async () => {
-    await stopped(init(asking(new ScriptedPrompter([...lead, ...twoKeyUsers.slice(0, 5), INTERRUPT])), await context()));
+    await stopped(init(asking(new ScriptedPrompter([...lead, ...twoKeyUsers.slice(0, 3), INTERRUPT])), await context()));
     expect((await read()).keyUsers!.map((u) => u.name)).toEqual(['Karim Benali']);
-    const second = new ScriptedPrompter([true, 'Reception', 'daily', 'Sign-ups', 'Sam Okafor', 'Volunteer', 'volunteer', 'Shift swaps', '', ...needsThenLater]);
+    const second = new ScriptedPrompter([true, 'Reception', 'Sam Okafor', 'Volunteer', '', ['occasional', 'daily', 'volunteer'], ...needsThenLater]);
     await init(asking(second), await context());
     expect(second.remaining).toBe(0);
     expect(second.said).toContain('Key user 3 (or Enter on the first question to finish the list)');
@@ -104,7 +108,7 @@ describe('Ctrl-C in the wizard', () => {
   test('lists the person went past before the stop are not offered again on resuming', async () => {
     // Stopped at the ceiling, just after the funding: every list of the step so far was closed.
     const atCeiling = needsThenLater.indexOf('Council grant') + 1;
-    await stopped(init(asking(new ScriptedPrompter([...lead, ...twoKeyUsers, '', ...needsThenLater.slice(0, atCeiling), INTERRUPT])), await context()));
+    await stopped(init(asking(new ScriptedPrompter([...lead, ...twoKeyUsers, '', ['occasional', 'daily'], ...needsThenLater.slice(0, atCeiling), INTERRUPT])), await context()));
     const second = new ScriptedPrompter(needsThenLater.slice(atCeiling));
     await init(asking(second), await context());
     expect(second.remaining).toBe(0);
@@ -114,14 +118,15 @@ describe('Ctrl-C in the wizard', () => {
   });
 
   test('an item being added is never half in the file: the list stays as it was', async () => {
-    const prompter = new ScriptedPrompter([...lead, 'Karim Benali', 'Treasurer', INTERRUPT]);
+    const prompter = new ScriptedPrompter([...lead, 'Karim Benali', INTERRUPT]);
     await expect(init(asking(prompter), await context())).rejects.toMatchObject({ exitCode: 130 });
     expect(await readFile(projectFile(), 'utf8')).not.toMatch(/keyUsers|Karim/);
   });
 
   test('declining the offer sets the journal aside, saying where, and asks the usual questions', async () => {
     await init(asking(new ScriptedPrompter([...lead, ...twoKeyUsers, 'Sam Okafor', INTERRUPT])), await context()).catch(() => undefined);
-    const second = new ScriptedPrompter([false, ...needsThenLater]);
+    // The list is offered one more item (Enter ends it), then the profiles of the two kept.
+    const second = new ScriptedPrompter([false, '', ['occasional', 'daily'], ...needsThenLater]);
     await init(asking(second), await context());
     expect(second.remaining).toBe(0);
     expect(existsSync(journal())).toBe(false);

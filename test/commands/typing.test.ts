@@ -21,7 +21,7 @@ const io = () => ({ stdout: { write: () => true }, stderr: { write: () => true }
  * A person who types the given answers to the questions that match, in order, and presses
  * Enter everywhere else (keeping each default), whatever else the wizard asks on the way.
  */
-function person(script: [RegExp, string | boolean][]): ScriptedPrompter & { defaults: Map<string, string | undefined> } {
+function person(script: [RegExp, string | boolean | string[]][]): ScriptedPrompter & { defaults: Map<string, string | undefined> } {
   const defaults = new Map<string, string | undefined>();
   const answer = (q: Question & { default?: unknown }) => {
     defaults.set(q.message, typeof q.default === 'string' ? q.default : undefined);
@@ -202,10 +202,9 @@ describe('typed as people type, in English', () => {
     const prompter = person([
       [/^The most the structure can spend/, '£3,000 in total'],
       [/^Tool$/, 'Paper rota: free'],
-      [/^What becomes of it/, 'replaced'],
       [/^Tool$/, 'Donor database: £480 a year'], // refused: a month's cost is asked
       [/^Tool$/, 'Donor database: £40 a month'],
-      [/^What becomes of it/, 'kept'],
+      [/^What becomes of each tool/, ['replaced', 'kept']], // once both are listed, side by side
     ]);
     await edit({ interactive: true, prompter, step: 'needs' }, await contextFor(io(), { lang: 'en', today: TODAY }));
     await edit({ interactive: true, prompter, step: 'practices' }, await contextFor(io(), { lang: 'en', today: TODAY }));

@@ -27,12 +27,12 @@ describe('step completeness', () => {
       version: 1,
       keyUsers: [
         { id: 'karim', name: 'Karim', role: 'Treasurer', profile: 'occasional', use: 'Fees' },
-        { id: 'lea', name: 'Léa', role: 'Reception', profile: 'daily' },
+        { id: 'lea', name: 'Léa', profile: 'daily', use: 'Welcome desk' },
       ],
     };
     const keyUsers = state(project, 'key-users');
     expect(keyUsers.state).toBe('partial');
-    expect(keyUsers.missing).toEqual([{ path: 'keyUsers[1].use', label: 'field.keyUser.use', item: 'Léa' }]);
+    expect(keyUsers.missing).toEqual([{ path: 'keyUsers[1].role', label: 'field.keyUser.role', item: 'Léa' }]);
   });
 
   test('a list with fewer items than the method needs is missing', () => {
