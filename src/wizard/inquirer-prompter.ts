@@ -7,13 +7,14 @@ import { wrap } from '../view/wrap.js';
 import { unicodeSupported } from '../terminal.js';
 import { visible, visibleKeepingStyle } from '../util/visible.js';
 import { UsageError } from '../errors.js';
+import { gridPrompt } from './grid-prompt.js';
 
 /**
  * The keys' names in the help line: symbols where the terminal can show them, else their names
  * as printed on keyboards. The arrows stay, as in inquirer's own fallback: every console font has them.
  */
-export function keyNames(t: Translator, unicode: boolean): { arrows: string; enter: string; space: string } {
-  return unicode ? { arrows: '↑↓', enter: '⏎', space: '␣' } : { arrows: '↑↓', enter: t('prompt.keys.enterKey'), space: t('prompt.keys.spaceKey') };
+export function keyNames(t: Translator, unicode: boolean): { arrows: string; sides: string; enter: string; space: string } {
+  return unicode ? { arrows: '↑↓', sides: '←→', enter: '⏎', space: '␣' } : { arrows: '↑↓', sides: '←→', enter: t('prompt.keys.enterKey'), space: t('prompt.keys.spaceKey') };
 }
 
 /** What each prompt is handed; `clearPromptOnDone` is read by inquirer when the prompt ends. */
@@ -173,10 +174,26 @@ export function inquirerPrompter(
       );
     },
     async grid(q) {
-      // Row after row, until the grid has its own screen.
-      const answers = [];
-      for (const row of q.rows) answers.push(await prompter.select({ message: `${q.message} · ${row.label}`, choices: row.choices, ...(row.default !== undefined ? { default: row.default } : {}) }));
-      return answers;
+      if (q.rows.length === 0) return [];
+      const base = message(q);
+      const picked = await ask((context) =>
+        gridPrompt(
+          {
+            message: base.message,
+            labels: q.rows.map((row) => visible(row.label)),
+            choices: q.rows.map((row) => row.choices.map((c) => visible(c.label))),
+            hints: q.rows.map((row) => row.choices.map((c) => (c.hint ? visible(c.hint) : undefined))),
+            start: q.rows.map((row) => (row.default === undefined ? -1 : row.choices.findIndex((c) => c.value === row.default))),
+            width: width(),
+            text: { blank: t('prompt.grid.blank'), keys: keys([[key.arrows, t('prompt.keys.row')], [key.sides, t('prompt.keys.choice')], [key.enter, t('prompt.keys.confirm')]]), unicode },
+            style,
+            pair: (label, choice) => t('prompt.grid.pair', { label, choice: choice ?? '—' }),
+            theme: base.theme,
+          },
+          context,
+        ),
+      );
+      return q.rows.map((row, index) => row.choices[picked[index]!]?.value);
     },
     say(text: string) {
       // Notes mix adopt's styling with user text, which t() has already made visible.

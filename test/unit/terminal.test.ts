@@ -74,9 +74,9 @@ describe('symbols in the classic Windows console', () => {
   test('the keys in the help line are named where their symbols would be boxes', async () => {
     const fr = await loadTranslator('fr');
     const en = await loadTranslator('en');
-    expect(keyNames(en, true)).toEqual({ arrows: '↑↓', enter: '⏎', space: '␣' });
-    expect(keyNames(en, false)).toEqual({ arrows: '↑↓', enter: 'Enter', space: 'Space' });
-    expect(keyNames(fr, false)).toEqual({ arrows: '↑↓', enter: 'Entrée', space: 'Espace' });
+    expect(keyNames(en, true)).toEqual({ arrows: '↑↓', sides: '←→', enter: '⏎', space: '␣' });
+    expect(keyNames(en, false)).toEqual({ arrows: '↑↓', sides: '←→', enter: 'Enter', space: 'Space' });
+    expect(keyNames(fr, false)).toEqual({ arrows: '↑↓', sides: '←→', enter: 'Entrée', space: 'Espace' });
   });
 });
 

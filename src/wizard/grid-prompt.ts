@@ -1,0 +1,148 @@
+/**
+ * The grid: the choice each item of a list takes, all on one screen (each key user's profile,
+ * each objective's priority), so that the items are seen side by side instead of one menu each.
+ * The layout is a pure function of what is shown and the width; the prompt only holds the state.
+ */
+import { createPrompt, useState, useKeypress, usePrefix, makeTheme, isUpKey, isDownKey, isEnterKey, isSpaceKey, type Theme } from '@inquirer/core';
+import type { Style } from '../view/style.js';
+import { wrap } from '../view/wrap.js';
+
+/** What the grid shows, already made visible and in the user's language. */
+export interface GridView {
+  labels: readonly string[];
+  choices: readonly (readonly string[])[];
+  hints: readonly (readonly (string | undefined)[])[];
+  /** Each row's choice, as an index into its choices; -1 while the row is blank. */
+  picked: readonly number[];
+  active: number;
+}
+
+export interface GridText {
+  /** What a blank row shows in place of a choice. */
+  blank: string;
+  /** The dim line of keys, as the other prompts write theirs. */
+  keys: string;
+  unicode: boolean;
+}
+
+/** Rows shown at once: as many as the other prompts' menus, so that a long list still fits. */
+export const PAGE = 12;
+
+const length = (text: string) => Array.from(text).length;
+const pad = (text: string, to: number) => text + ' '.repeat(Math.max(0, to - length(text)));
+
+function marks(unicode: boolean) {
+  // The same fallbacks as inquirer's own pointer: a console font without them gets ASCII.
+  return unicode ? { cursor: '❯', open: '‹', close: '›', more: '…' } : { cursor: '>', open: '<', close: '>', more: '...' };
+}
+
+/** Cut to `room` characters, the cut said with an ellipsis: a label must not push its choice off the line. */
+export function cut(text: string, room: number, more = '…'): string {
+  const chars = Array.from(text);
+  if (chars.length <= room) return text;
+  return chars.slice(0, Math.max(0, room - length(more))).join('') + more;
+}
+
+/** The first row shown: the cursor kept near the middle of the page, the page kept full. */
+function firstShown(rows: number, active: number): number {
+  if (rows <= PAGE) return 0;
+  return Math.min(Math.max(0, active - Math.floor(PAGE / 2)), rows - PAGE);
+}
+
+/** The lines under the question while the grid is open; none is wider than `width`. */
+export function gridLines(view: GridView, width: number, style: Style, text: GridText): string[] {
+  const mark = marks(text.unicode);
+  // Labels line up, but a long one is cut rather than crowd the choices out of the line.
+  const labelWidth = Math.max(1, Math.min(Math.max(0, ...view.labels.map(length)), Math.floor(width * 0.4)));
+  // "❯ " + label + "  " + "‹ " + choice + " ›"
+  const room = Math.max(1, width - labelWidth - 8);
+  const lines: string[] = [];
+  const first = firstShown(view.labels.length, view.active);
+  const last = Math.min(view.labels.length, first + PAGE);
+  if (first > 0) lines.push(style('dim', `  ${mark.more}`));
+  for (let row = first; row < last; row++) {
+    const label = pad(cut(view.labels[row]!, labelWidth, mark.more), labelWidth);
+    const index = view.picked[row]!;
+    const choice = index < 0 ? style('dim', cut(text.blank, room, mark.more)) : cut(view.choices[row]![index]!, room, mark.more);
+    const here = row === view.active;
+    lines.push(`${here ? style('cyan', `${mark.cursor} ${label}`) : `  ${label}`}  ${mark.open} ${choice} ${mark.close}`);
+  }
+  if (last < view.labels.length) lines.push(style('dim', `  ${mark.more}`));
+
+  const choices = view.choices[view.active] ?? [];
+  const index = view.picked[view.active] ?? -1;
+  if (choices.length > 0) {
+    // Word by word, so that a choice broken across two lines keeps its style on both.
+    const own = (label: string) => label.split(' ').map((word) => style('bold', style('cyan', word))).join(' ');
+    const all = choices.map((label, i) => (i === index ? own(cut(label, width - 2, mark.more)) : cut(label, width - 2, mark.more)));
+    lines.push(...wrap(`  ${all.join(' · ')}`, width).split('\n'));
+  }
+  const hint = index >= 0 ? view.hints[view.active]?.[index] : undefined;
+  if (hint) lines.push(...wrap(`  ${hint}`, width).split('\n').map((line) => style('dim', line)));
+  lines.push(...wrap(`  ${text.keys}`, width).split('\n'));
+  return lines;
+}
+
+/** The answers once given, as a compact list under the question, like inquirer's answered prompts. */
+export function gridSummary(pairs: readonly string[], width: number, style: Style): string[] {
+  if (pairs.length === 0) return [];
+  return wrap(`  ${pairs.join(' · ')}`, width)
+    .split('\n')
+    .map((line) => style('cyan', line));
+}
+
+export interface GridConfig {
+  message: string;
+  labels: readonly string[];
+  choices: readonly (readonly string[])[];
+  hints: readonly (readonly (string | undefined)[])[];
+  /** Where each row starts: its default's index, -1 for none. */
+  start: readonly number[];
+  width: number;
+  text: GridText;
+  style: Style;
+  /** One row's answer in the summary; `choice` undefined for a blank row. */
+  pair: (label: string, choice: string | undefined) => string;
+  theme?: { style?: Partial<Theme['style']> };
+}
+
+/** Hidden while the grid is open, as inquirer's select does: the cursor would sit on the key line. */
+const CURSOR_HIDE = '\x1b[?25l';
+
+/** Resolves with each row's choice as an index into its choices, -1 for a row left blank. */
+export const gridPrompt = createPrompt<number[], GridConfig>((config, done) => {
+  const theme = makeTheme(config.theme);
+  const [status, setStatus] = useState<'idle' | 'done'>('idle');
+  const [active, setActive] = useState(0);
+  const [picked, setPicked] = useState<readonly number[]>(config.start);
+  const prefix = usePrefix({ status, theme });
+
+  useKeypress((key, rl) => {
+    // Keys land in readline's line too (a space would): the grid has no line to type in.
+    rl.clearLine(0);
+    if (isEnterKey(key)) {
+      setStatus('done');
+      done([...picked]);
+      return;
+    }
+    // No wrap-around, as in the other menus: ↓ on the last row stays there.
+    if (isUpKey(key)) setActive(Math.max(0, active - 1));
+    else if (isDownKey(key)) setActive(Math.min(config.labels.length - 1, active + 1));
+    else if (key.name === 'right' || key.name === 'left' || isSpaceKey(key)) {
+      const count = config.choices[active]?.length ?? 0;
+      if (count === 0) return;
+      const now = picked[active]!;
+      // Space is → for those who try it; ← from a blank row starts from the last choice.
+      const next = key.name === 'left' ? (now <= 0 ? count - 1 : now - 1) : (now + 1) % count;
+      setPicked(picked.map((value, row) => (row === active ? next : value)));
+    }
+  });
+
+  const message = theme.style.message(config.message, status);
+  if (status === 'done') {
+    const pairs = config.labels.map((label, row) => config.pair(label, picked[row]! < 0 ? undefined : config.choices[row]![picked[row]!]));
+    return [`${prefix} ${message}`, ...gridSummary(pairs, config.width, config.style)].join('\n');
+  }
+  const view = { labels: config.labels, choices: config.choices, hints: config.hints, picked, active };
+  return `${[`${prefix} ${message}`, ...gridLines(view, config.width, config.style, config.text)].join('\n')}${CURSOR_HIDE}`;
+});
