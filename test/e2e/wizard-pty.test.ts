@@ -180,15 +180,19 @@ describeTmux(hasTmux ? 'adopt init in a real terminal (tmux)' : 'adopt init in a
     // The role typed with the name: its question is passed.
     await answer(first, 'Name', 'Alice Durand, Volunteer');
     await waitFor(first, /^Understood: Alice Durand · Volunteer\.$/m);
-    await choose(first, 'Profile', 0, 'daily user');
-    await answer(first, 'Expected use', 'Plans the watering rota');
     await answer(first, 'Name', 'Bob Petit');
     await answer(first, 'Role or team', 'Treasurer');
-    await choose(first, 'Profile', 2, 'administrator');
-    await answer(first, 'Expected use', 'Tracks the budget');
     // The list has what the method needs: Enter on the next name finishes it.
     await waitFor(first, /^Key user 3 \(or Enter on the first question to finish the list\)$/m);
     await answer(first, 'Name', '');
+    // Their profiles side by side, in one grid: → gives Alice the first choice; ↓ then → three times, Bob the third.
+    await waitFor(first, asking("Each person's profile"));
+    keys(first, 'Right');
+    await waitFor(first, /^❯ Alice Durand\s+‹ daily user ›$/m);
+    keys(first, 'Down', 'Right', 'Right', 'Right');
+    await waitFor(first, /^❯ Bob Petit\s+‹ administrator ›$/m);
+    keys(first, 'Enter');
+    await waitFor(first, /^✔ Each person's profile/m);
 
     // Step 3: interrupted at its second question.
     await waitFor(first, /^Step 3 of 8 · Needs and constraints$/m);
@@ -213,8 +217,8 @@ describeTmux(hasTmux ? 'adopt init in a real terminal (tmux)' : 'adopt init in a
       availability: 'Half a day a week',
     });
     expect(project.keyUsers).toEqual([
-      { id: 'alice-durand', name: 'Alice Durand', role: 'Volunteer', profile: 'daily', use: 'Plans the watering rota' },
-      { id: 'bob-petit', name: 'Bob Petit', role: 'Treasurer', profile: 'admin', use: 'Tracks the budget' },
+      { id: 'alice-durand', name: 'Alice Durand', role: 'Volunteer', profile: 'daily' },
+      { id: 'bob-petit', name: 'Bob Petit', role: 'Treasurer', profile: 'admin' },
     ]);
     // The objective begun is not whole yet: it waits beside the file, not in it.
     expect(project).not.toHaveProperty('needs');
@@ -229,7 +233,6 @@ describeTmux(hasTmux ? 'adopt init in a real terminal (tmux)' : 'adopt init in a
     expect(offered.match(/^[?✔] /gm)).toEqual(['? ']); // nothing asked before it
     keys(second, 'Enter');
     await answer(second, 'Indicator', 'Every garden on the rota');
-    await choose(second, 'Priority', 0, 'must have');
     // Steps 1 and 2 done, step 3 carries on after the objective, which is in the file now.
     const resumed = await waitFor(second, asking('Objective'));
     expect(resumed).toMatch(/^✔ Step 1 of 8 · Project lead: already done\.$/m);
@@ -237,9 +240,17 @@ describeTmux(hasTmux ? 'adopt init in a real terminal (tmux)' : 'adopt init in a
     expect(resumed).toMatch(/^Step 3 of 8 · Needs and constraints$/m);
     expect(resumed).not.toMatch(/Project title/);
     expect((parse(await readFile(file, 'utf8')) as Record<string, any>).needs.objectives).toEqual([
-      { id: 'O1', text: 'One rota for every garden', indicator: 'Every garden on the rota', priority: 'must' },
+      { id: 'O1', text: 'One rota for every garden', indicator: 'Every garden on the rota' },
     ]);
     expect(existsSync(path.join(dir, '.adopt.yaml.journal'))).toBe(false);
+    // Enter ends the list; the priorities follow, in one grid.
+    type(second, '');
+    await waitFor(second, asking("Each objective's priority"));
+    keys(second, 'Right');
+    await waitFor(second, /^❯ One rota for every garden\s+‹ must have ›$/m);
+    keys(second, 'Enter');
+    await waitFor(second, asking('Who'));
+    expect((parse(await readFile(file, 'utf8')) as Record<string, any>).needs.objectives[0].priority).toBe('must');
     const again = await interrupt(second);
     expect(again.code).toBe(130);
     expect(again.screen).not.toMatch(stackTrace);
@@ -300,14 +311,11 @@ const words = {
     time: 'Time available',
     name: 'Name',
     team: 'Role or team',
-    profile: 'Profile',
-    use: 'Expected use',
-    daily: 'daily user',
     keys: 'Esc go back · Tab edit the answer · Ctrl-C stop without losing anything',
     step2: 'Step 2 of 8 · Key users',
     cancelled: 'Key user 1: cancelled, nothing of it is kept.',
     first: 'This is the first question of this step: there is none before it.',
-    stopped: 'what you had typed for key user 1 (Alice Durand) is kept aside and will be offered next time.',
+    stopped: 'what you had typed for key user 2 (Carol Roux) is kept aside and will be offered next time.',
     done: 'Done with this list',
     add: 'Add a key user',
     menu: /^\? Key users \(\d+\): what would you like to do\?$/m,
@@ -324,9 +332,6 @@ const words = {
     time: 'Temps disponible',
     name: 'Nom',
     team: 'Rôle ou équipe',
-    profile: 'Profil',
-    use: 'Usage prévu',
-    daily: 'usage quotidien',
     keys: 'Échap revenir · Tab modifier la réponse · Ctrl-C arrêter sans rien perdre',
     step2: 'Étape 2 sur 8 · Utilisateurs clefs',
     cancelled: 'Utilisateur clef n° 1\u00a0: ajout annulé, rien n’en est gardé.',
@@ -395,11 +400,11 @@ describeTmux(hasTmux ? 'going back in a real terminal (tmux)' : 'going back in a
     expect(flat(cancelled)).toContain(w.cancelled);
     expect(cancelled).not.toMatch(/^\? .*\(Bob Petit\)/m);
 
-    // Three answers of step 2, then Ctrl-C.
+    // Three answers of step 2, then Ctrl-C: a key user whole, and the name of the next.
     await answer(session, w.name, 'Alice Durand');
     await answer(session, w.team, 'Volunteer');
-    await choose(session, w.profile, 0, w.daily);
-    await waitFor(session, asking(w.use));
+    await answer(session, w.name, 'Carol Roux');
+    await waitFor(session, asking(w.team));
     const stopped = await interrupt(session);
     expect(stopped.code).toBe(130);
     expect(stopped.screen).not.toMatch(stackTrace);
@@ -409,10 +414,10 @@ describeTmux(hasTmux ? 'going back in a real terminal (tmux)' : 'going back in a
     const project = parse(await readFile(path.join(dir, 'adopt.yaml'), 'utf8')) as Record<string, any>;
     expect(project.project.title).toBe('Shared gardens 2027');
     expect(project.lead.availability).toBe('Half a day a week');
-    // The key user begun waits beside the file until whole; Bob, cancelled, is nowhere.
-    expect(project).not.toHaveProperty('keyUsers');
+    // The key user whole is in the file; the one begun waits beside it; Bob, cancelled, is nowhere.
+    expect(project.keyUsers).toEqual([{ id: 'alice-durand', name: 'Alice Durand', role: 'Volunteer' }]);
     const kept = JSON.parse(readFileSync(path.join(dir, '.adopt.yaml.journal'), 'utf8')) as { adding: { item: unknown } };
-    expect(kept.adding.item).toEqual({ name: 'Alice Durand', role: 'Volunteer', profile: 'daily' });
+    expect(kept.adding.item).toEqual({ name: 'Carol Roux' });
     expect(readFileSync(path.join(dir, 'adopt.yaml'), 'utf8')).not.toContain('Bob');
   }, 90_000);
 
