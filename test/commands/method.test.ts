@@ -89,7 +89,7 @@ describe("step 5's decision in the decision log", () => {
     await copyExample(examples.jardins, dir);
     const text = await readFile(file(), 'utf8');
     // without the entry the team wrote for it, the choice is not in the log yet
-    await writeFile(file(), text.replace(/^ {4}- \{ date: 2026-11-20, decision: Retenir Adhésio.*\n/m, ''));
+    await writeFile(file(), text.replace(/^ {4}- \{ date: 2026-11-20, decision: "Outil retenu.*\n/m, ''));
     const before = (await read()).practices!.decisions!.length;
     const everyDefault = () => new ScriptedPrompter(Array<ScriptedAnswer>(80).fill(''));
     await edit({ ...asking(everyDefault()), step: 'poc' }, await context());
