@@ -260,7 +260,13 @@ export async function runTrial(options: { dir: string; example: string; today: s
     }
     if (where[0] === 'poc' && where[1] === 'scores') return scoresLine(q, where, data, mapped);
     // A grid: each row is the choice of one item, answered as that item's own menu would be.
-    if (q.kind === 'grid') return (q.rows ?? []).map((row) => answerFor({ kind: 'select', message: row.label, choices: row.choices, default: row.default, ...(row.path ? { path: row.path } : {}) }, justSaid, edited, stepsNow));
+    // (A number is chosen as its figure: a weight from 1 to 5.)
+    if (q.kind === 'grid') {
+      return (q.rows ?? []).map((row) => {
+        const value = answerFor({ kind: 'select', message: row.label, choices: row.choices, default: row.default, ...(row.path ? { path: row.path } : {}) }, justSaid, edited, stepsNow);
+        return typeof value === 'number' ? (String(value) === row.default ? '' : String(value)) : value;
+      });
+    }
     const expected = at(mapped, where);
     if (values.includes('done') && values.includes('add')) {
       const mine = (at(data, where) as Data[] | undefined) ?? [];

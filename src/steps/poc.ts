@@ -144,7 +144,7 @@ export const poc: Step = {
           title: 'text',
           // An objective says what to achieve, a criterion what to try during the test: its
           // text is offered for rewording, its objective stays the one it came from.
-          reviewProposed: ['text', 'weight'],
+          reviewProposed: ['text'],
           pickProposed: true,
           propose: ({ project }, t) => [
             ...(project.needs?.objectives ?? []).map((objective) => ({
@@ -156,7 +156,8 @@ export const poc: Step = {
           ],
           fields: [
             { kind: 'text', key: 'text', label: 'field.criterion.text', help: 'help.criterion.text', required: true },
-            { kind: 'integer', key: 'weight', label: 'field.criterion.weight', help: 'help.criterion.weight', min: 1, max: 5, required: true },
+            // Weighed against each other, side by side; the weights proposed from the priorities are the defaults.
+            { kind: 'integer', key: 'weight', label: 'field.criterion.weight', help: 'help.criterion.weight', min: 1, max: 5, required: true, together: 'grid.criterion.weight' },
             { kind: 'ref', key: 'objective', label: 'field.criterion.objective', help: 'help.criterion.objective', target: 'objectives' },
           ],
         },

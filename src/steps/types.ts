@@ -71,7 +71,7 @@ export interface TextField extends FieldBase {
   sorts?: { key: string; choices: readonly string[]; words: string; labels: string };
 }
 
-export interface NumberField extends FieldBase {
+export interface NumberField extends FieldBase, AskedTogether {
   kind: 'number' | 'integer';
   min?: number;
   max?: number;
@@ -85,7 +85,8 @@ export interface NumberField extends FieldBase {
 
 /**
  * In a list's item: asked once the list is there, for all its items on one screen (a grid of
- * choices, a checklist for a yes or no), under this question; see src/wizard/together.ts.
+ * choices, a checklist for a yes or no, a grid of the whole numbers from min to max), under
+ * this question; see src/wizard/together.ts.
  */
 interface AskedTogether {
   together?: MsgKey;

@@ -66,8 +66,9 @@ export async function askList(field: ListField, target: Data, ctx: Context, engi
   const items: Data[] = Array.isArray(target[field.key]) ? (target[field.key] as Data[]) : [];
   target[field.key] = items;
   const list: ListAsking = { field, items, ctx, engine, at: [...parent, field.key], label: engine.t(field.label), minimum: required(field, ctx) ? (field.minItems ?? 1) : 0, askFields };
-  if (items.length === 0 && field.propose) await offerProposed(list);
-  if (engine.mode !== 'review') await fillList(list);
+  // Proposed items come with guessed choices (a weight from a priority): their grid shows them all.
+  const proposed = items.length === 0 && field.propose ? await offerProposed(list) : false;
+  if (engine.mode !== 'review') await fillList(list, proposed);
   else await reviewList(list);
   if (items.length === 0) delete target[field.key];
 }
@@ -77,10 +78,10 @@ export async function askList(field: ListField, target: Data, ctx: Context, engi
  * No "start from these?" first: each item is offered for change at once, so the question would
  * only be one more to answer; where several may not apply, the ones to keep are ticked instead.
  */
-async function offerProposed({ field, items, ctx, engine, label, askFields, at }: ListAsking): Promise<void> {
+async function offerProposed({ field, items, ctx, engine, label, askFields, at }: ListAsking): Promise<boolean> {
   const { prompter, t } = engine;
   let proposed = field.propose!(ctx, (key) => t(key));
-  if (proposed.length === 0) return;
+  if (proposed.length === 0) return false;
   prompter.say(t(field.proposedIntro ?? 'prompt.proposed', { what: label }));
   if (field.pickProposed) {
     const choices = proposed.map((item, index) => ({ value: index, label: itemTitle(field, item, index) }));
@@ -107,6 +108,7 @@ async function offerProposed({ field, items, ctx, engine, label, askFields, at }
     else if (item[field.title] !== title) for (const f of field.fields) if (f.detail && !offered.includes(f) && !answeredAlong(item, f.key)) delete item[f.key];
   }
   await kept(engine);
+  return true;
 }
 
 /** Esc at a yes-or-no about the list (remove? leave it short?) is a no: back to the menu. */
@@ -178,9 +180,9 @@ function hasBlank(field: ListField, item: Data, ctx: Context): boolean {
  * Blanks: every item with a blank is completed; more items only where the list is empty.
  * Esc before an item's first question goes to the question before, then the list goes on.
  */
-async function fillList(list: ListAsking): Promise<void> {
+async function fillList(list: ListAsking, proposed = false): Promise<void> {
   await fillItems(list);
-  await askTogether(list);
+  await askTogether(list, proposed);
 }
 
 async function fillItems(list: ListAsking): Promise<void> {

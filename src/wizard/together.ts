@@ -6,7 +6,7 @@
  * A yes or no (a milestone reached) is one checklist. Changing one item in `adopt edit` still
  * asks its own questions one by one.
  */
-import type { BooleanField, ChoiceField, Context, Field, GroupField, ListField } from '../steps/types.js';
+import type { BooleanField, ChoiceField, Context, Field, GroupField, ListField, NumberField } from '../steps/types.js';
 import { isRequired as required } from '../steps/types.js';
 import { isAnswered } from '../progress/completeness.js';
 import { isRecord } from '../util/records.js';
@@ -16,7 +16,7 @@ import type { GridRow } from './prompter.js';
 import type { Segment } from './journal.js';
 import { kept, type Data, type Engine } from './asking.js';
 
-type TogetherField = (ChoiceField | BooleanField) & { together: NonNullable<ChoiceField['together']> };
+type TogetherField = (ChoiceField | BooleanField | NumberField) & { together: NonNullable<ChoiceField['together']> };
 
 /** A field asked together, and the groups of the item it sits in (a tool's data protection). */
 interface Together {
@@ -28,7 +28,7 @@ interface Together {
 export function togetherFields(fields: readonly Field[], groups: readonly GroupField[] = []): Together[] {
   return fields.flatMap((field): Together[] => {
     if (field.kind === 'group') return togetherFields(field.fields, [...groups, field]);
-    return (field.kind === 'choice' || field.kind === 'boolean') && field.together ? [{ field: field as TogetherField, groups }] : [];
+    return (field.kind === 'choice' || field.kind === 'boolean' || field.kind === 'integer') && 'together' in field && field.together ? [{ field: field as TogetherField, groups }] : [];
   });
 }
 
@@ -58,7 +58,15 @@ function current(entry: Together, item: Data): unknown {
     const second = at?.[field.with.key];
     return typeof first === 'string' && typeof second === 'string' ? `${first} ${second}` : undefined;
   }
-  return at?.[field.key];
+  const value = at?.[field.key];
+  return typeof value === 'number' ? String(value) : value;
+}
+
+/** A whole number from min to max (a weight from 1 to 5), as a row's choices. */
+function range(field: NumberField): { value: string; label: string }[] {
+  const min = field.min ?? 0;
+  const max = field.max ?? min + 9;
+  return Array.from({ length: max - min + 1 }, (_, n) => ({ value: String(min + n), label: String(min + n) }));
 }
 
 interface ListParts {
@@ -109,7 +117,7 @@ async function askOne(list: ListParts, entry: Together, every: boolean): Promise
       const now = current(entry, item) ?? (field.suggest?.(itemCtx) as string | undefined);
       return {
         label: title(item, index),
-        choices: field.with ? pairChoices(field, t) : enumChoices(field, itemCtx, t),
+        choices: field.kind === 'choice' ? (field.with ? pairChoices(field, t) : enumChoices(field, itemCtx, t)) : range(field as NumberField),
         ...(typeof now === 'string' ? { default: now } : {}),
         path: [...at, index, ...keys, field.key],
       };
@@ -123,7 +131,7 @@ async function askOne(list: ListParts, entry: Together, every: boolean): Promise
         const [first, second] = answer.split(' ');
         target[field.key] = first;
         target[field.with.key] = second;
-      } else target[field.key] = answer;
+      } else target[field.key] = field.kind === 'integer' ? Number(answer) : answer;
     });
   }
   await kept(engine);

@@ -149,9 +149,9 @@ describe('step 5: criteria from the constraints too', () => {
     delete project.poc!.criteria;
     delete project.poc!.scores;
     await writeFile(path.join(dir, 'adopt.yaml'), stringify(project));
-    // keep every proposal ticked; keep every weight but the interface's, raised to 5; then leave the menu and the rest
-    // (only what is blank; each proposal's text then weight, the interface's weight raised)
-    const answers: ScriptedAnswer[] = ['', '', ...Array<string>(8).fill(''), '', '5'];
+    // only what is blank; keep every proposal ticked and each one's text; the four from the constraints have no
+    // objective to check (Enter); then the weights side by side: every one kept but the interface's (the fifth row), raised to 5
+    const answers: ScriptedAnswer[] = ['', '', ...Array<string>(8).fill(''), ...Array<string>(4).fill(''), ['', '', '', '', '5']];
     const prompter = new ScriptedPrompter([...answers, ...Array(60).fill('')]);
     await edit({ ...asking(prompter), step: 'poc' }, await context());
     const criteria = (await read()).poc!.criteria!;

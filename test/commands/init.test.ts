@@ -99,8 +99,9 @@ const later = (fr: boolean, breaks: readonly Later[] = ['research', 'poc']): Scr
   ...now('poc', breaks),
   '2027-01-10', '2027-02-07',
   '', // keep all the criteria proposed from objectives and constraints
-  ...Array<string>(12).fill(''), // each proposed criterion's text and weight offered for change, kept
+  ...Array<string>(6).fill(''), // each proposed criterion's text offered for change, kept
   '', // no seventh criterion
+  '', // their weights side by side, as proposed from the priorities, kept
   // scores, one line per key user and tool, a score per criterion
   '4 5 4 4 5 3', '2 4 4 3 5 3', '3 3 3 3 2 3', '3 1 3 3 2 3',
   'outil-a', '2027-02-15', fr ? 'Le mieux noté, hébergé en UE' : 'Best scored, EU hosting',

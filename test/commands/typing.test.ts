@@ -134,13 +134,13 @@ describe('typed as people type, in French', () => {
     expect(prompter.said).toContain('Compris\u00a0: Formation des bénévoles · 200\u00a0€, en une fois · pour la formation.');
   });
 
-  test('a weight as 4/5 and scores with semicolons and a decimal comma', async () => {
+  test('a weight left blank chosen in the criteria\'s grid, and scores with semicolons and a decimal comma', async () => {
     const file = await withHoles(examples.jardins, [
       ['{ id: C1, text: Saisir une nouvelle adhésion en moins de deux minutes, weight: 4, objective: O1 }', '{ id: C1, text: Saisir une nouvelle adhésion en moins de deux minutes, objective: O1 }'],
       [/^ {4}- \{ candidate: adhesio, by: sophie, criterion: C\d, score: \d \}\n/gm, ''],
     ]);
     const prompter = person([
-      [/^Poids/, '4/5'],
+      [/^Le poids de chaque critère/, ['4']], // only the blank one is a row
       [/^Sophie .* Adhésio/, '4;3,5;5;4'],
     ]);
     await init({ interactive: true, prompter }, await contextFor(io(), { lang: 'fr', today: TODAY }));
@@ -164,7 +164,7 @@ describe('typed as people type, in French', () => {
 });
 
 describe('typed as people type, in English', () => {
-  test('£35 a month, March 15, 2027, a weight of 4/5, commas between as many scores as criteria', async () => {
+  test('£35 a month, March 15, 2027, a weight left blank chosen in its grid, commas between as many scores as criteria', async () => {
     const file = await withHoles(examples.foodBank, [
       [/^ {2}contact: .*\n/m, ''],
       [/^ {4}deadline: .*\n/m, ''],
@@ -177,7 +177,7 @@ describe('typed as people type, in English', () => {
       [/^Did you mean sam@gmail\.com\?/, false],
       [/^Amount/, '£35 a month'],
       [/^Deadline/, 'March 15, 2027'],
-      [/^Weight/, '4/5'],
+      [/^Each criterion's weight/, ['4']],
       [/^Priya .* Rotaly/, '4,2,4,4'],
     ]);
     await init({ interactive: true, prompter }, await contextFor(io(), { lang: 'en', today: TODAY }));
