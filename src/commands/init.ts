@@ -181,19 +181,25 @@ function blanksLeft(project: Project, today: string): { step: Step; count: numbe
 async function fillEveryBlank(session: Session, today: string): Promise<void> {
   const { t, prompter } = session;
   let filled = 0;
+  let walked = false;
   for (const step of steps) {
     // Counted when reached: an earlier step's answers may have asked or spared some.
     if (stepProgress(step, session.project, today).state === 'empty') continue;
     const before = countBlanks(step, session.project, today);
     if (before === 0) continue;
+    walked = true;
     prompter.say(`\n${stepHeading(session, step)}`);
     await session.runStep(step, 'blanks');
     filled += Math.max(0, before - countBlanks(step, session.project, today));
   }
   const left = blanksLeft(session.project, today);
+  const blank = left.reduce((n, { count }) => n + count, 0);
   const commands = left.map(({ step }) => `adopt edit ${stepName(step.id, t.lang)}`).join(', ');
-  const later = steps.filter((step) => stepProgress(step, session.project, today).state === 'empty').length;
-  prompter.say(t('edit.allFilled', { filled, left: left.reduce((n, { count }) => n + count, 0), commands, later }));
+  const begun = steps.every((step) => stepProgress(step, session.project, today).state !== 'empty');
+  const rest = blank > 0 ? t('edit.stillBlank', { answers: t('noun.blankAnswer', { n: blank }), commands }) : t(begun ? 'edit.complete' : 'edit.begunComplete');
+  // With nothing blank to begin with (--blanks on a complete file), nothing was left unfilled either.
+  const done = filled > 0 ? t('edit.filled', { n: filled }) : walked ? t('edit.nothingFilled') : undefined;
+  prompter.say(done ? `${done} ${rest}` : rest);
 }
 
 /** `adopt edit` alone, at a terminal: every blank at once, then the steps, with where each stands. */
@@ -203,7 +209,7 @@ async function chooseStep(session: Session, today: string): Promise<Step | typeo
   const blanks = blanksLeft(session.project, today);
   const count = blanks.reduce((n, b) => n + b.count, 0);
   // Offered only when it has something to ask: a choice that does nothing is one too many.
-  const everything = count > 0 ? [{ value: EVERYTHING, label: t('edit.everything', { n: count, where: whereBlank(t, blanks.map((b) => b.step)) }) }] : [];
+  const everything = count > 0 ? [{ value: EVERYTHING, label: t('edit.everything', { answers: t('noun.answer', { n: count }), where: whereBlank(t, blanks.map((b) => b.step)) }) }] : [];
   const id = await prompter.select<string>({
     message: t('edit.chooseStep'),
     choices: [...everything, ...steps.map((step, index) => ({ value: step.id, label: `${step.number ? `${step.number}. ` : ''}${t(`step.${step.id}`)} (${t(`state.${states[index]!}`)})` }))],
@@ -217,7 +223,7 @@ async function chooseStep(session: Session, today: string): Promise<Step | typeo
 /** "steps 1, 3, 4 and the practices": the method's steps by number, the practices by name. */
 function whereBlank(t: Translator, found: readonly Step[]): string {
   const numbers = found.filter((step) => step.number !== undefined).map((step) => String(step.number));
-  const parts = numbers.length > 0 ? [t('edit.stepNumbers', { n: numbers.length, numbers: numbers.join(', ') })] : [];
+  const parts = numbers.length > 0 ? [t('edit.stepNumbers', { many: numbers.length > 1 ? 'yes' : 'no', numbers: numbers.join(', ') })] : [];
   if (found.some((step) => step.number === undefined)) parts.push(t('edit.thePractices'));
   return t.list(parts);
 }
