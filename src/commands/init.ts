@@ -101,8 +101,8 @@ async function walk(session: Session, options: InitOptions & SessionOptions, isN
     prompter.say(style('green', t('wizard.saved', { file: options.shownFile })));
   }
   prompter.say(printSummary(session, options));
-  // A step a first day always leaves details in, named so that the command can be copied.
-  if (mode === 'fill') prompter.say(t('init.details', { step: stepName('needs', t.lang) }));
+  // The details the first pass left, all reached by one command that can be copied.
+  if (mode === 'fill') prompter.say(t('init.details'));
 }
 
 /** "Steps 1 to 3 done; next: the research for tools", from the same progress as status. */
