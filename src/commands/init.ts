@@ -163,12 +163,15 @@ async function editStep(session: Session, step: Step, onlyBlanks: boolean, today
 }
 
 /**
- * The blanks of the steps begun, step by step: the details a first pass leaves. A step not
- * begun is no detail left but a step whose time has not come, which adopt init asks then.
+ * Whether a step's blanks are details left: a step not begun is no detail left but a step whose
+ * time has not come, which adopt init asks then.
  */
+const begun = (step: Step, project: Project, today: string) => stepProgress(step, project, today).state !== 'empty';
+
+/** The blanks of the steps begun, step by step: the details a first pass leaves. */
 function blanksLeft(project: Project, today: string): { step: Step; count: number }[] {
   return steps
-    .filter((step) => stepProgress(step, project, today).state !== 'empty')
+    .filter((step) => begun(step, project, today))
     .map((step) => ({ step, count: countBlanks(step, project, today) }))
     .filter(({ count }) => count > 0);
 }
@@ -184,7 +187,7 @@ async function fillEveryBlank(session: Session, today: string): Promise<void> {
   let walked = false;
   for (const step of steps) {
     // Counted when reached: an earlier step's answers may have asked or spared some.
-    if (stepProgress(step, session.project, today).state === 'empty') continue;
+    if (!begun(step, session.project, today)) continue;
     const before = countBlanks(step, session.project, today);
     if (before === 0) continue;
     walked = true;
@@ -195,8 +198,8 @@ async function fillEveryBlank(session: Session, today: string): Promise<void> {
   const left = blanksLeft(session.project, today);
   const blank = left.reduce((n, { count }) => n + count, 0);
   const commands = left.map(({ step }) => `adopt edit ${stepName(step.id, t.lang)}`).join(', ');
-  const begun = steps.every((step) => stepProgress(step, session.project, today).state !== 'empty');
-  const rest = blank > 0 ? t('edit.stillBlank', { answers: t('noun.blankAnswer', { n: blank }), commands }) : t(begun ? 'edit.complete' : 'edit.begunComplete');
+  const allBegun = steps.every((step) => begun(step, session.project, today));
+  const rest = blank > 0 ? t('edit.stillBlank', { answers: t('noun.blankAnswer', { n: blank }), commands }) : t(allBegun ? 'edit.complete' : 'edit.begunComplete');
   // With nothing blank to begin with (--blanks on a complete file), nothing was left unfilled either.
   const done = filled > 0 ? t('edit.filled', { n: filled }) : walked ? t('edit.nothingFilled') : undefined;
   prompter.say(done ? `${done} ${rest}` : rest);
