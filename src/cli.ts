@@ -208,7 +208,8 @@ function askingCommands(command: CommandMaker, ctx: Context): void {
   asking(command('edit', 'cli.cmd.edit'))
     // Optional: without it, a terminal gets a menu of the steps (commands/init.ts).
     .argument(`[${t('cli.placeholder.step')}]`, t('cli.arg.step', { steps: stepNames(ctx.lang).join(', ') }))
-    .action(async (step: string | undefined, options: { interactive?: boolean }) => {
+    .option('--blanks', t('cli.option.blanks'))
+    .action(async (step: string | undefined, options: { interactive?: boolean; blanks?: boolean }) => {
       const { edit } = await import('./commands/init.js');
       await edit({ ...options, step }, ctx);
     });

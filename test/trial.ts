@@ -2,8 +2,8 @@
  * The trial: a project file entered from nothing through the wizard, the way a person would,
  * with the scripted prompter answering each question from an example file by the field it asks
  * (Question.path). Day one is `adopt init` for steps 1 to 3; then `adopt init` again for the
- * rest; then `adopt edit <step>` for each step whose file still differs from the example (the
- * details the first pass left). Every prompt is recorded, menus and confirmations included, so
+ * rest; then one `adopt edit`, whose first choice fills in every step's blanks (the details the
+ * first pass left). Every prompt is recorded, menus and confirmations included, so
  * that the counts say what a person goes through. Used by test/commands/trial.test.ts (the
  * targets) and bench/trial.mjs (the counts and the estimated time).
  */
@@ -14,7 +14,6 @@ import { parse } from 'yaml';
 import { init, edit } from '../src/commands/init.js';
 import { createContext } from '../src/cli.js';
 import { ScriptedPrompter, type AskedQuestion } from '../src/wizard/prompter.js';
-import { steps } from '../src/steps/index.js';
 import type { Io } from '../src/io.js';
 
 type Data = Record<string, unknown>;
@@ -217,8 +216,8 @@ export async function runTrial(options: { dir: string; example: string; today: s
     if (!q.path) {
       if (values.includes('now')) return stepsNow ? 'now' : 'later';
       if (values.includes(lang)) return q.default === lang ? '' : lang;
-      // adopt edit after the first pass: the blanks, the details the first pass left.
-      if (values.includes('blanks')) return q.default === 'blanks' ? '' : 'blanks';
+      // adopt edit after the first pass: the blanks, the details the first pass left, in every step.
+      if (values.includes('everything')) return q.default === 'everything' ? '' : 'everything';
       throw new Error(`the trial has no answer for "${q.message}"`);
     }
     const data = current();
@@ -351,13 +350,8 @@ export async function runTrial(options: { dir: string; example: string; today: s
   const context = async (io: Io) => ({ ...(await createContext([], io)), today: options.today });
   await session('day one', false, async (prompter, io) => init({ interactive: true, prompter }, await context(io)));
   await session('the rest', true, async (prompter, io) => init({ interactive: true, prompter }, await context(io)));
-  // The details left: each step whose part of the file is not yet the example's, edited once.
-  for (const step of steps) {
-    const mapped = withFileIds(example, current());
-    const part = (data: Data) => comparable(Object.fromEntries(step.owns.map((key) => [key, data[key]]))).data;
-    if (differences(part(mapped), part(current())).length === 0) continue;
-    await session(`edit ${step.id}`, true, async (prompter, io) => edit({ step: step.id, interactive: true, prompter }, await context(io)));
-  }
+  // The details left: one adopt edit, its first choice walking every step with blanks.
+  await session('edit blanks', true, async (prompter, io) => edit({ interactive: true, prompter }, await context(io)));
 
   const expected = comparable(withFileIds(example, current()));
   const actual = comparable(current());

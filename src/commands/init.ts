@@ -9,6 +9,8 @@ import type { Translator } from '../i18n/index.js';
 import { FileSystemError, UsageError } from '../errors.js';
 import { chooseLanguage, createProject, fileExists, isInteractive, noTerminal, printSummary, startSession, stepHeading, type Session, type SessionOptions, type WizardOptions } from '../wizard/session.js';
 import { fillFromAnswers } from '../wizard/from-file.js';
+import { countBlanks } from '../wizard/engine.js';
+import type { Step } from '../steps/types.js';
 
 export interface InitOptions extends WizardOptions {
   /** Go over every step again, with the current answers as defaults. */
@@ -99,8 +101,8 @@ async function walk(session: Session, options: InitOptions & SessionOptions, isN
     prompter.say(style('green', t('wizard.saved', { file: options.shownFile })));
   }
   prompter.say(printSummary(session, options));
-  // A step a first day always leaves details in, named so that the command can be copied.
-  if (mode === 'fill') prompter.say(t('init.details', { step: stepName('needs', t.lang) }));
+  // The details the first pass left, all reached by one command that can be copied.
+  if (mode === 'fill') prompter.say(t('init.details'));
 }
 
 /** "Steps 1 to 3 done; next: the research for tools", from the same progress as status. */
@@ -115,9 +117,14 @@ export function standing(project: Project, t: Translator, today?: string): strin
 }
 
 export interface EditOptions extends WizardOptions {
-  /** None: a terminal gets a menu of the steps. */
+  /** None: a terminal gets a menu of the steps, and `blanks` walks every step begun. */
   step?: string;
+  /** Only what is blank, without the menus: in the step named, or in every step begun. */
+  blanks?: boolean;
 }
+
+/** The menu's choice that walks every step begun, asking only its blanks. */
+const EVERYTHING = 'everything';
 
 /** `adopt edit <step>`: one step again, with the current answers as defaults. */
 export async function edit(options: EditOptions, ctx: Context): Promise<void> {
@@ -125,25 +132,18 @@ export async function edit(options: EditOptions, ctx: Context): Promise<void> {
   const { t } = ctx;
   const names = steps.map((s) => stepName(s.id, t.lang)).join(', ');
   const started = { ...ctx, ...options };
-  if (options.step === undefined && !isInteractive(started)) throw new UsageError(t('edit.whichStep', { steps: names, example: stepName('research', t.lang) }));
+  // `--blanks` names what to do: without a terminal, what is missing is the terminal, not a step.
+  if (options.step === undefined && !options.blanks && !isInteractive(started)) throw new UsageError(t('edit.whichStep', { steps: names, example: stepName('research', t.lang) }));
   const named = options.step === undefined ? undefined : findStep(options.step);
   if (options.step !== undefined && !named) throw new UsageError(t('edit.unknownStep', { name: options.step, steps: names }));
-  if (!isInteractive(started)) throw noTerminal(t, `edit ${options.step}`, ctx.io.env);
+  if (!isInteractive(started)) throw noTerminal(t, ['edit', options.step, options.blanks ? '--blanks' : undefined].filter(Boolean).join(' '), ctx.io.env);
   if (!(await fileExists(ctx.file))) throw new FileSystemError(t('file.notFound', { file: ctx.shownFile }));
   const session = await startSession(started, 'edit');
-  let step = named!;
   try {
-    step ??= await chooseStep(session, ctx.today);
+    const chosen = named ?? (options.blanks ? EVERYTHING : await chooseStep(session, ctx.today));
     await session.offerJournal();
-    session.prompter.say(stepHeading(session, step));
-    // After a first pass, what is left is mostly details: asking only those spares a person
-    // dozens of Enters through answers already given.
-    const { countBlanks } = await import('../wizard/engine.js');
-    const count = countBlanks(step, session.project, ctx.today);
-    const { t: st, prompter } = session;
-    const mode =
-      count > 0 && (await prompter.select({ message: st('edit.what', { n: count }), choices: [{ value: 'blanks', label: st('edit.blanks') }, { value: 'review', label: st('edit.every') }], default: 'blanks' })) === 'blanks' ? 'blanks' : 'review';
-    await session.runStep(step, mode);
+    if (chosen === EVERYTHING) await fillEveryBlank(session, ctx.today);
+    else await editStep(session, chosen, options.blanks === true, ctx.today);
   } catch (error) {
     throw session.stopped(error);
   }
@@ -151,15 +151,82 @@ export async function edit(options: EditOptions, ctx: Context): Promise<void> {
   session.prompter.say(printSummary(session, started));
 }
 
-/** `adopt edit` alone, at a terminal: the steps as a menu, with where each stands. */
-async function chooseStep(session: Session, today: string): Promise<(typeof steps)[number]> {
+async function editStep(session: Session, step: Step, onlyBlanks: boolean, today: string): Promise<void> {
+  const { t, prompter } = session;
+  prompter.say(stepHeading(session, step));
+  // After a first pass, what is left is mostly details: asking only those spares a person
+  // dozens of Enters through answers already given.
+  const count = countBlanks(step, session.project, today);
+  const mode =
+    count > 0 && (onlyBlanks || (await prompter.select({ message: t('edit.what', { n: count }), choices: [{ value: 'blanks', label: t('edit.blanks') }, { value: 'review', label: t('edit.every') }], default: 'blanks' })) === 'blanks') ? 'blanks' : 'review';
+  await session.runStep(step, mode);
+}
+
+/**
+ * Whether a step's blanks are details left: a step not begun is no detail left but a step whose
+ * time has not come, which adopt init asks then.
+ */
+const begun = (step: Step, project: Project, today: string) => stepProgress(step, project, today).state !== 'empty';
+
+/** The blanks of the steps begun, step by step: the details a first pass leaves. */
+function blanksLeft(project: Project, today: string): { step: Step; count: number }[] {
+  return steps
+    .filter((step) => begun(step, project, today))
+    .map((step) => ({ step, count: countBlanks(step, project, today) }))
+    .filter(({ count }) => count > 0);
+}
+
+/**
+ * Every step with blanks, in the method's order, asking only those, with no menu in between:
+ * finishing the details is one command, not one per step. Each answer is saved as it is given
+ * (session.ts), so Ctrl-C keeps what was answered.
+ */
+async function fillEveryBlank(session: Session, today: string): Promise<void> {
+  const { t, prompter } = session;
+  let filled = 0;
+  let walked = false;
+  for (const step of steps) {
+    // Counted when reached: an earlier step's answers may have asked or spared some.
+    if (!begun(step, session.project, today)) continue;
+    const before = countBlanks(step, session.project, today);
+    if (before === 0) continue;
+    walked = true;
+    prompter.say(`\n${stepHeading(session, step)}`);
+    await session.runStep(step, 'blanks');
+    filled += Math.max(0, before - countBlanks(step, session.project, today));
+  }
+  const left = blanksLeft(session.project, today);
+  const blank = left.reduce((n, { count }) => n + count, 0);
+  const commands = left.map(({ step }) => `adopt edit ${stepName(step.id, t.lang)}`).join(', ');
+  const allBegun = steps.every((step) => begun(step, session.project, today));
+  const rest = blank > 0 ? t('edit.stillBlank', { answers: t('noun.blankAnswer', { n: blank }), commands }) : t(allBegun ? 'edit.complete' : 'edit.begunComplete');
+  // With nothing blank to begin with (--blanks on a complete file), nothing was left unfilled either.
+  const done = filled > 0 ? t('edit.filled', { n: filled }) : walked ? t('edit.nothingFilled') : undefined;
+  prompter.say(done ? `${done} ${rest}` : rest);
+}
+
+/** `adopt edit` alone, at a terminal: every blank at once, then the steps, with where each stands. */
+async function chooseStep(session: Session, today: string): Promise<Step | typeof EVERYTHING> {
   const { t, prompter } = session;
   const states = steps.map((step) => stepProgress(step, session.project, today).state);
-  const id = await prompter.select({
+  const blanks = blanksLeft(session.project, today);
+  const count = blanks.reduce((n, b) => n + b.count, 0);
+  // Offered only when it has something to ask: a choice that does nothing is one too many.
+  const everything = count > 0 ? [{ value: EVERYTHING, label: t('edit.everything', { answers: t('noun.answer', { n: count }), where: whereBlank(t, blanks.map((b) => b.step)) }) }] : [];
+  const id = await prompter.select<string>({
     message: t('edit.chooseStep'),
-    choices: steps.map((step, index) => ({ value: step.id, label: `${step.number ? `${step.number}. ` : ''}${t(`step.${step.id}`)} (${t(`state.${states[index]!}`)})` })),
-    // The first step not yet done is the likeliest to be wanted.
-    default: steps[Math.max(0, states.findIndex((state) => state !== 'complete'))]!.id,
+    choices: [...everything, ...steps.map((step, index) => ({ value: step.id, label: `${step.number ? `${step.number}. ` : ''}${t(`step.${step.id}`)} (${t(`state.${states[index]!}`)})` }))],
+    // Details left are what a run of adopt edit is most often for; otherwise the first step not
+    // yet done is the likeliest to be wanted.
+    default: count > 0 ? EVERYTHING : steps[Math.max(0, states.findIndex((state) => state !== 'complete'))]!.id,
   });
-  return steps.find((step) => step.id === id)!;
+  return id === EVERYTHING ? EVERYTHING : steps.find((step) => step.id === id)!;
+}
+
+/** "steps 1, 3, 4 and the practices": the method's steps by number, the practices by name. */
+function whereBlank(t: Translator, found: readonly Step[]): string {
+  const numbers = found.filter((step) => step.number !== undefined).map((step) => String(step.number));
+  const parts = numbers.length > 0 ? [t('edit.stepNumbers', { many: numbers.length > 1 ? 'yes' : 'no', numbers: numbers.join(', ') })] : [];
+  if (found.some((step) => step.number === undefined)) parts.push(t('edit.thePractices'));
+  return t.list(parts);
 }

@@ -172,7 +172,7 @@ describe('adopt init, scripted', () => {
     // the details were left for adopt edit, which asks them
     expect(project.research!.candidates![0]!.vendor).toBeUndefined();
     // said in plain words, naming a step as typed; git only as an example for those who use it
-    expect(prompter.said.at(-1)).toBe(fr ? 'Quelques questions de détail attendent adopt edit\u00a0: adopt edit besoins, par exemple, propose de compléter ce qui est resté vide à cette étape.' : 'A few questions of detail wait for adopt edit: adopt edit needs, for instance, offers to fill in what was left blank in that step.');
+    expect(prompter.said.at(-1)).toBe(fr ? 'Quelques questions de détail attendent\u00a0: adopt edit --blanks les pose toutes, étape après étape, en une fois.' : 'A few questions of detail wait for later: adopt edit --blanks asks them all, step after step, in one go.');
     const next = prompter.said.at(-2)!.split('\n');
     expect(next).toContain(fr ? '  adopt edit besoins (ou une autre étape)\u00a0: revenir sur une étape le moment venu' : '  adopt edit needs (or another step): come back to a step when its time comes');
     expect(next.at(-1)).toMatch(fr ? /^ {2}Partagez le fichier adopt\.yaml avec l’équipe\u00a0: un dossier partagé suffit \(si vous utilisez git, par exemple git add/ : /^ {2}Share the file adopt\.yaml with the team: a shared folder will do \(if you use git, for instance git add/);

@@ -108,9 +108,9 @@ describe('step names in the user\'s language', () => {
   });
 
   test.each([
-    ['fr', 'Sur quelle étape voulez-vous revenir\u00a0?', '1. Responsable du projet (en cours)', 'Recherche d’outils'],
-    ['en', 'Which step do you want to come back to?', '1. Project lead (in progress)', 'Research'],
-  ] as const)('adopt edit with no step at a terminal (%s): a menu of the steps, then the step chosen', async (lang, question, firstChoice, title) => {
+    ['fr', 'Sur quelle étape voulez-vous revenir\u00a0?', 'Tout ce qui reste à compléter', '1. Responsable du projet (en cours)', 'Recherche d’outils'],
+    ['en', 'Which step do you want to come back to?', 'Everything left to fill in', '1. Project lead (in progress)', 'Research'],
+  ] as const)('adopt edit with no step at a terminal (%s): every blank, then a menu of the steps, then the step chosen', async (lang, question, everything, firstStep, title) => {
     await project('occasional', lang);
     let out = '';
     const io: Io = { stdout: { write: (text: string) => (out += text) }, stderr: { write: (text: string) => (out += text) }, stdin: Object.assign(new PassThrough(), { isTTY: true }), env: { LANG: 'C' }, cwd: dir };
@@ -125,8 +125,9 @@ describe('step names in the user\'s language', () => {
     ]);
     await expect(edit({ interactive: true, prompter }, await contextFor(io, { lang, today: TODAY }))).rejects.toMatchObject({ exitCode: 130 });
     expect(menus[0]!.message).toBe(question);
-    expect(menus[0]!.labels[0]).toBe(firstChoice);
-    expect(menus[0]!.labels).toHaveLength(9);
+    expect(menus[0]!.labels[0]).toMatch(new RegExp(`^${everything} \\(\\d+ `));
+    expect(menus[0]!.labels[1]).toBe(firstStep);
+    expect(menus[0]!.labels).toHaveLength(10);
     expect(prompter.said.join('\n')).toContain(title);
   });
 });

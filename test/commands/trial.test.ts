@@ -31,11 +31,17 @@ test(`the complete project takes at most ${COMPLETE} questions`, () => {
   expect(count(() => true)).toBeLessThanOrEqual(COMPLETE);
 });
 
-test('adopt edit asks only what the first pass left blank', () => {
-  const edits = trial.sessions.filter((s) => s.name.startsWith('edit '));
-  expect(edits.length).toBeGreaterThan(0);
-  // Nothing answered is offered again: every prompt of an edit types, picks or passes a blank.
-  for (const session of edits) expect(session.prompts.filter((p) => p.answer === 'enter' && p.kind !== 'text').map((p) => p.message)).toEqual([session.prompts[0]!.message]);
+test('one adopt edit asks only what the first pass left blank, in every step', () => {
+  const edits = trial.sessions.filter((s) => s.name.startsWith('edit'));
+  expect(edits.map((s) => s.name)).toEqual(['edit blanks']);
+  const prompts = edits[0]!.prompts;
+  // One menu, its first choice kept with Enter, and no menu per step after it.
+  expect(prompts.filter((p) => p.path === undefined).map((p) => p.answer)).toEqual(['enter']);
+  // Nothing answered is offered again: every other prompt types, picks or passes a blank.
+  expect(prompts.filter((p) => p.answer === 'enter' && p.kind !== 'text').map((p) => p.message)).toEqual([prompts[0]!.message]);
+  // Every step the first pass left details in, under its own heading.
+  const headings = edits[0]!.said.filter((line) => /^\n?Step \d of 8|^\n?Étape \d sur 8/u.test(line));
+  expect(headings.length).toBeGreaterThan(1);
 });
 
 test('no answer the example holds is refused', () => {
