@@ -40,8 +40,8 @@ describe('step 4, first pass', () => {
   test('a shortlisted tool: its law, agreement, accessibility statement and two cost amounts; a tool left aside: none of them', async () => {
     await afterNeeds();
     const research: ScriptedAnswer[] = [
-      'Regional directory', '',
-      'Eastgate Food Bank', 'Rotaly', 'Volunteers took to it within a month', '',
+      'Regional directory', // the sources, in one answer
+      'Eastgate Food Bank, Rotaly', 'Volunteers took to it within a month', '', // a peer with its tool, in one answer
       // a shortlisted tool: name, pricing, hosting, export, strengths, weaknesses, shortlisted...
       'Rotaly', '£35 a month', 'EU', 'full', '', '', true,
       // ...then: the law (EU, proposed from the hosting: Enter), the agreement, the statement,
