@@ -279,7 +279,6 @@ export async function runTrial(options: { dir: string; example: string; today: s
     switch (q.kind) {
       case 'confirm':
         if (typeof expected === 'boolean') return expected;
-        if (Array.isArray(expected) && expected.every((v) => typeof v === 'string')) return same(at(data, where), expected);
         return true; // a date the method doubts, confirmed as the example has it
       case 'select': {
         // A risk's likelihood and impact are one choice; so are the lead's two skills.
@@ -306,6 +305,8 @@ export async function runTrial(options: { dir: string; example: string; today: s
       }
       case 'text': {
         if (expected === undefined || expected === null) return '';
+        // A list of short texts is one answer, its items separated by semicolons.
+        if (Array.isArray(expected)) return q.default === expected.join(' ; ') ? '' : expected.join(' ; ');
         const kept = q.default !== undefined && (q.default === expected || q.default === typed(expected, lang));
         // A line's name with its amount, a milestone's with its date, in one answer, as the hint shows.
         const withNext = kept ? undefined : alongWith(where, at(mapped, where.slice(0, -1)));
@@ -326,6 +327,10 @@ export async function runTrial(options: { dir: string; example: string; today: s
     // A person's name with their role: the lead's, and each key user's.
     if (field === 'name' && (where[0] === 'lead' || list === 'keyUsers') && typeof item.role === 'string') return `${String(item.name)}, ${item.role}`;
     if (field === 'name' && list === 'milestones') return withDate(item.name, item.date);
+    if (field === 'format' && where.at(-2) === 'launch') return withDate(item.format, item.date);
+    // The test's period, and a peer with the tool they use.
+    if (field === 'start' && where[0] === 'poc' && typeof item.end === 'string') return `${lang === 'fr' ? 'du ' : ''}${typed(item.start, lang)} ${lang === 'fr' ? 'au' : 'to'} ${typed(item.end, lang)}`;
+    if (field === 'organisation' && list === 'peerFeedback' && typeof item.tool === 'string') return `${String(item.organisation)}, ${item.tool}`;
     if (field === 'topic' && list === 'sessions') return withDate(item.topic, item.date);
     if (field === 'decision' && list === 'decisions') return withDate(item.decision, item.date);
     if (field === 'message' && list === 'communications') return withDate(item.message, item.date);

@@ -2,15 +2,6 @@ import { endAfterStart } from './poc.js';
 import { deploymentEnd } from '../derive/events.js';
 import type { Step } from './types.js';
 import { choices as schemaChoices } from '../generated/schema-facts.js';
-import type { Project } from '../generated/model.js';
-
-const hasPhases = (project: Project) => (project.deployment?.phases ?? []).length > 0;
-
-/**
- * adopt does not know how complex a tool is; how many groups it reaches is the best sign the
- * file holds: three target audiences or more are rolled out one after another, by default.
- */
-const manyAudiences = (project: Project) => (project.needs?.audiences ?? []).length >= 3;
 
 export const deployment: Step = {
   id: 'deployment',
@@ -30,18 +21,9 @@ export const deployment: Step = {
           key: 'launch',
           label: 'field.deployment.launch',
           fields: [
-            { kind: 'text', key: 'format', label: 'field.deployment.launch.format', help: 'help.deployment.launch.format', required: true },
+            { kind: 'text', key: 'format', label: 'field.deployment.launch.format', help: 'help.deployment.launch.format', required: true, carries: 'date' },
             { kind: 'date', key: 'date', label: 'field.deployment.launch.date', help: 'help.deployment.launch.date', required: true },
           ],
-        },
-        {
-          kind: 'boolean',
-          key: 'phased',
-          label: 'field.deployment.phased',
-          help: 'help.deployment.phased',
-          // Phases already written say the answer (files from before the question).
-          required: ({ project }) => !hasPhases(project),
-          suggest: ({ project }) => hasPhases(project) || manyAudiences(project),
         },
         {
           kind: 'list',
@@ -49,9 +31,10 @@ export const deployment: Step = {
           item: 'phase',
           label: 'field.deployment.phases',
           help: 'help.deployment.phases',
-          // A simple tool is rolled out by its launch alone: phases only when the team chose them.
-          when: ({ project }) => project.deployment?.phased !== false,
+          // A simple tool is rolled out by its launch alone: no phase entered is a complete step,
+          // unless the file says the rollout is phased.
           required: ({ project }) => project.deployment?.phased === true,
+          says: 'phased',
           id: { prefix: 'P' },
           title: 'name',
           fields: [

@@ -17,6 +17,13 @@ export function notPast(value: unknown, today: string | undefined): Note | undef
   return today && typeof value === 'string' && value < today ? { key: 'prompt.pastDate', params: { date: value } } : undefined;
 }
 
+/** A test shorter or longer than the method advises is confirmed before it is kept. */
+function lengthDoubt(start: unknown, end: unknown): Note | undefined {
+  if (!isValidIsoDate(start) || typeof end !== 'string') return undefined;
+  const days = daysBetween(start, end) + 1;
+  return days < POC_MIN_DAYS || days > POC_MAX_DAYS ? { key: 'guard.pocLength', params: { days } } : undefined;
+}
+
 /** An objective's priority gives its criterion a first weight, which the team can change. */
 const weightOf = { must: 5, should: 3, could: 1 } as const;
 
@@ -116,7 +123,16 @@ export const poc: Step = {
       key: 'poc',
       label: 'step.poc',
       fields: [
-        { kind: 'date', key: 'start', label: 'field.poc.start', help: 'help.poc.start', required: true },
+        {
+          kind: 'date',
+          key: 'start',
+          label: 'field.poc.start',
+          help: 'help.poc.start',
+          required: true,
+          carries: 'end',
+          // The end typed with the start passes the end's question: its doubt is asked here.
+          confirm: (value, { project, alongWith }) => (alongWith?.('end') ? lengthDoubt(value, project.poc?.end) : undefined),
+        },
         {
           kind: 'date',
           key: 'end',
@@ -126,12 +142,7 @@ export const poc: Step = {
           // Four weeks of real use, as the help says: Enter takes it.
           suggest: ({ project }) => (isValidIsoDate(project.poc?.start) ? addDays(project.poc.start, 27) : undefined),
           check: (value, { project }) => endAfterStart(project.poc?.start, value),
-          confirm: (value, { project }) => {
-            const start = project.poc?.start;
-            if (!isValidIsoDate(start) || typeof value !== 'string') return undefined;
-            const days = daysBetween(start, value) + 1;
-            return days < POC_MIN_DAYS || days > POC_MAX_DAYS ? { key: 'guard.pocLength', params: { days } } : undefined;
-          },
+          confirm: (value, { project }) => lengthDoubt(project.poc?.start, value),
         },
         {
           kind: 'list',
@@ -162,7 +173,7 @@ export const poc: Step = {
           ],
         },
         { kind: 'scores', key: 'scores', label: 'field.poc.scores', help: 'help.poc.scores', required: true },
-        { kind: 'strings', key: 'adaptations', label: 'field.poc.adaptations', help: 'help.poc.adaptations', detail: true },
+        { kind: 'strings', key: 'adaptations', label: 'field.poc.adaptations', help: 'help.poc.adaptations', detail: true, noun: 'noun.adaptation' },
         {
           kind: 'group',
           key: 'decision',

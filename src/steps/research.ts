@@ -16,7 +16,7 @@ export const research: Step = {
       key: 'research',
       label: 'step.research',
       fields: [
-        { kind: 'strings', key: 'sources', label: 'field.research.sources', help: 'help.research.sources', required: true },
+        { kind: 'strings', key: 'sources', label: 'field.research.sources', help: 'help.research.sources', required: true, noun: 'noun.source' },
         {
           kind: 'list',
           key: 'peerFeedback',
@@ -26,7 +26,7 @@ export const research: Step = {
           required: true,
           title: 'organisation',
           fields: [
-            { kind: 'text', key: 'organisation', label: 'field.peer.organisation', help: 'help.peer.organisation', required: true },
+            { kind: 'text', key: 'organisation', label: 'field.peer.organisation', help: 'help.peer.organisation', required: true, carries: 'tool' },
             { kind: 'text', key: 'tool', label: 'field.peer.tool', help: 'help.peer.tool', required: true },
             { kind: 'longtext', key: 'takeaway', label: 'field.peer.takeaway', help: 'help.peer.takeaway', required: true },
           ],

@@ -15,6 +15,8 @@ export interface Context {
   today?: string;
   /** The list item being filled, for fields inside a list. */
   item?: Record<string, unknown>;
+  /** Whether the answer under this key came with the one being confirmed (an end typed with its start). */
+  alongWith?: (key: string) => boolean;
 }
 
 type Condition = boolean | ((ctx: Context) => boolean);
@@ -58,10 +60,11 @@ export interface TextField extends FieldBase {
   /**
    * A name that may be typed with the next answers, which are then not asked: an amount
    * ("Abonnement : 29 €/mois" fills the amount, and the kind and period when said), a date, a
-   * start and an end ("Phase 1 : 05/12/2026 – 31/12/2026"), or a person's role ("Sophie
-   * Lambert, animatrice").
+   * start and an end ("Phase 1 : 05/12/2026 – 31/12/2026"), a person's role ("Sophie
+   * Lambert, animatrice") or an organisation's tool ("AMAP des Pentes, Adhésio"). A date may
+   * carry its `end` ("du 19/10/2026 au 13/11/2026").
    */
-  carries?: 'amount' | 'date' | 'dates' | 'role';
+  carries?: 'amount' | 'date' | 'dates' | 'role' | 'tool' | 'end';
   /** The key an amount carried goes to, when not `amount`: then it is a monthly cost, with no kind or period. */
   into?: string;
   /**
@@ -127,6 +130,8 @@ export interface ScoresField extends FieldBase {
 export interface StringsField extends FieldBase {
   kind: 'strings';
   minItems?: number;
+  /** How the items read are counted when said back ("3 sources"). */
+  noun: MsgKey;
 }
 
 export interface GroupField extends FieldBase {
@@ -143,6 +148,11 @@ export interface ListField extends FieldBase {
   minItems?: number;
   /** Items carry a stable id: made from a field (a slug of the name) or numbered with a prefix. */
   id?: { from: string } | { prefix: string };
+  /**
+   * A yes-or-no of the parent that the items answer (`phased`): true once items are entered,
+   * false when the list is passed empty; a list left as it was leaves it as written.
+   */
+  says?: string;
   /** The field that names an item in lists and messages. */
   title: string;
   /** Filled by another command (`adopt evaluate`), not by the wizard. */

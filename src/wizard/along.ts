@@ -6,6 +6,7 @@
 import { localeOf, type Translator } from '../i18n/index.js';
 import { alternatives, amountWords, either, parseAmount, type Amount } from './answers.js';
 import { loadDateReader, loadedDateReader, parseDate, type DateReading } from '../util/dates.js';
+import { endAfterStart } from '../steps/poc.js';
 
 const along = new WeakMap<object, Set<string>>();
 
@@ -91,13 +92,33 @@ export function readNameAndRole(text: string): Carried | undefined {
 export function readNameAndDates(text: string, t: Translator, today: string): Carried | undefined {
   const value = text.trim().replace(/[\u00a0\u202f]/g, ' ');
   const colon = /^(.*?\S)\s*:\s*(\S.*)$/u.exec(value);
-  if (!colon) return undefined;
+  const dates = colon ? readDates(colon[2]!, t, today) : undefined;
+  return dates ? { name: colon![1]!, ...dates } : undefined;
+}
+
+/**
+ * "du 19/10/2026 au 13/11/2026", "19/10/2026 – 13/11/2026", "5/1/2027 to 28/2/2027": when
+ * something starts and ends, read as the dates of the language are; both must be certain.
+ */
+export function readDates(text: string, t: Translator, today: string): { from: DateReading; to: DateReading } | undefined {
+  const value = text.trim().replace(/[\u00a0\u202f]/g, ' ');
   // A bare hyphen is inside 2027-01-04: only a spaced one, a long dash or a word separates.
-  const range = new RegExp(`^(?:(?:${either(alternatives(t('answer.from')))})\\s+)?(.+?)(?:\\s*[–—]\\s*|\\s+-\\s+|\\s+(?:${either(alternatives(t('answer.to')))})\\s+)(.+)$`, 'iu').exec(colon[2]!);
+  const range = new RegExp(`^(?:(?:${either(alternatives(t('answer.from')))})\\s+)?(.+?)(?:\\s*[–—]\\s*|\\s+-\\s+|\\s+(?:${either(alternatives(t('answer.to')))})\\s+)(.+)$`, 'iu').exec(value);
   if (!range) return undefined;
   const from = certainDate(range[1]!, t, today);
   const to = certainDate(range[2]!, t, today);
-  return from && to ? { name: colon[1]!, from, to } : undefined;
+  return from && to ? { from, to } : undefined;
+}
+
+/** An end before its start, refused as at the end's own question. */
+export function endBefore(dates: { from: DateReading; to: DateReading }, t: Translator): string | undefined {
+  const wrong = endAfterStart(dates.from.iso, dates.to.iso);
+  return wrong ? t(wrong.key, wrong.params) : undefined;
+}
+
+/** Whether an answer of `target` came along and its question is still to pass, without passing it. */
+export function isAlong(target: object, key: string): boolean {
+  return along.get(target)?.has(key) ?? false;
 }
 
 /**

@@ -4,13 +4,13 @@
  * optional question); CLEARED, that an answer there was is removed.
  */
 import { localeOf, type Translator } from '../i18n/index.js';
-import type { ChoiceField, Context, Field, NumberField, RefField, TextField } from '../steps/types.js';
+import type { ChoiceField, Context, Field, NumberField, RefField, StringsField, TextField } from '../steps/types.js';
 import { isRequired, type StepId } from '../steps/types.js';
 import { stepName } from '../steps/ids.js';
 import { toolsInTest } from '../derive/matrix.js';
 import { amountWords, dateAlone, emailSuggestion, isContact, isEmail, parseAmount, parseOutOf, readCurrency, type Amount } from './answers.js';
 import { loadDateReader, loadedDateReader, parseDate, today as todayOf, typedDate, type DateReading } from '../util/dates.js';
-import { markAlong, readyForDates } from './along.js';
+import { answeredAlong, endBefore, markAlong, readDates, readyForDates } from './along.js';
 import { amountFacts, carriedBy, keepAmountFacts, keepCarried, refusedCarried, sortOf, type Asking } from './carried.js';
 import type { Choice, Prompter } from './prompter.js';
 
@@ -38,7 +38,7 @@ export async function askKind(field: ValueField, proposal: unknown, ctx: Context
     case 'currency':
       return askCurrency(asking);
     case 'date':
-      return askDate(asking, verify);
+      return askDate(field, asking, verify);
     case 'number':
     case 'integer':
       return askNumber(field, asking);
@@ -72,7 +72,7 @@ async function askText(field: TextField, asking: Asking): Promise<unknown> {
       if (carries === 'date' || carries === 'dates') await readyForDates(answer, t);
       const carried = carriedBy(field, answer, asking);
       const sort = sortOf(field, carried?.name ?? answer, asking);
-      if (carried) return keepCarried(carried, field.into, asking, sort);
+      if (carried) return keepCarried(carried, field, asking, sort);
       if (sort) prompter.say(t('prompt.understood', { what: `${answer} · ${sort}` }));
     }
     // Typed again as it was after a "no": the person means it, and is not asked a second time.
@@ -98,14 +98,23 @@ async function askCurrency({ prompter, t, proposal, q, blank }: Asking): Promise
  * 15/03/2027 and 2027-03-15 are read at once; any other form (15 mars 2027, March 15, 2027,
  * 15/03/27) by chrono-node, loaded the first time one is typed. The reading is said back, and
  * asked about when the year was guessed or the day and month were typed the other way round.
+ * A start that carries its end ("du 19/10/2026 au 13/11/2026") fills the end too.
  */
-async function askDate({ prompter, ctx, t, proposal, q, blank }: Asking, verify: (value: unknown) => string | true): Promise<unknown> {
+async function askDate(field: TextField, { prompter, ctx, t, proposal, q, blank }: Asking, verify: (value: unknown) => string | true): Promise<unknown> {
   const { dateOrder, dateWords } = localeOf(t.lang);
   const strict = (value: string) => parseDate(dateAlone(value, t), dateOrder);
   const today = ctx.today ?? todayOf();
   const reading = (value: string): DateReading | undefined => loadedDateReader(dateWords)?.(dateAlone(value, t), today);
+  const item = field.carries === 'end' ? ctx.item : undefined;
+  // An end carried by an answer then doubted ("are you sure?" answered no) is asked again, not kept.
+  if (item && answeredAlong(item, 'end')) delete item.end;
+  // Two dates first: a date among words would otherwise take the start alone.
+  const range = (value: string) => (item ? readDates(value, t, today) : undefined);
+  const rangeRefused = (dates: NonNullable<ReturnType<typeof range>>) => endBefore(dates, t) ?? (verify(dates.from.iso) === true ? undefined : String(verify(dates.from.iso)));
   // Until chrono-node is loaded, a form it may read passes the prompt's check, and is read just after.
   const check = (value: string): string | true => {
+    const dates = range(value);
+    if (dates) return rangeRefused(dates) ?? true;
     const iso = strict(value) ?? reading(value)?.iso;
     if (iso) return verify(iso);
     // 30/02/2027 is written the strict way and is no day: no need of chrono-node to say so.
@@ -119,6 +128,20 @@ async function askDate({ prompter, ctx, t, proposal, q, blank }: Asking, verify:
   for (;;) {
     const answer = await prompter.text({ ...q, ...shown, validate: (v) => blank(v) ?? check(v) });
     if (answer === '') return undefined;
+    if (item && /\p{L}/u.test(answer)) await loadDateReader(dateWords).catch(() => undefined);
+    const dates = range(answer);
+    if (item && dates) {
+      const refusal = rangeRefused(dates);
+      shown = { default: answer };
+      if (refusal) {
+        prompter.say(refusal);
+        continue;
+      }
+      item.end = dates.to.iso;
+      markAlong(item, ['end']);
+      prompter.say(t('prompt.understood', { what: t('prompt.fromTo', { from: t.date(dates.from.iso), to: t.date(dates.to.iso) }) }));
+      return dates.from.iso;
+    }
     const iso = strict(answer);
     // Words around the date were left out: what was read is said.
     if (iso && dateAlone(answer, t) !== answer.trim()) prompter.say(t('prompt.understood', { what: t.date(iso) }));
@@ -226,24 +249,25 @@ async function askReference(field: RefField, ctx: Context, asking: Asking): Prom
   return field.kind === 'ref' ? pickOne(choices, asking) : pickMany(choices, asking);
 }
 
-async function askStrings(field: Extract<Field, { kind: 'strings' }>, { prompter, t, proposal, must, q }: Asking): Promise<unknown> {
+/**
+ * A list of short texts in one answer, the items separated by semicolons ("centre de
+ * ressources ; comparateur"): how many were read is said back, with each item. Enter on the
+ * current items keeps them as the file has them, a semicolon inside one included.
+ */
+async function askStrings(field: StringsField, { prompter, t, proposal, q, blank }: Asking): Promise<unknown> {
   const current = Array.isArray(proposal) ? (proposal as string[]) : [];
-  if (current.length > 0) {
-    prompter.say(t('prompt.current', { list: current.join(' · ') }));
-    if (await prompter.confirm({ message: t('prompt.keepThese'), default: true, ...(q.path ? { path: q.path } : {}) })) return current;
-  }
-  const entered: string[] = [];
-  for (;;) {
-    const answer = await prompter.text({
-      message: t('prompt.addOne', { what: capitalise(t(field.label)), n: entered.length + 1 }),
-      ...(q.path ? { path: [...q.path, entered.length] } : {}),
-      ...(q.help && entered.length === 0 ? { help: q.help } : {}),
-      validate: (v) => (v === '' && entered.length === 0 && must ? t('prompt.required') : true),
-    });
-    if (answer === '') break;
-    entered.push(answer);
-  }
-  return entered.length ? entered : undefined;
+  const shown = current.length > 0 ? current.join(' ; ') : undefined;
+  const answer = await prompter.text({ ...q, ...(shown !== undefined ? { default: shown } : {}), validate: (v) => blank(splitItems(v).join(' ; ')) ?? true });
+  if (answer === '' || answer === shown) return answer === '' ? undefined : current;
+  const items = splitItems(answer);
+  if (items.length === 0) return undefined;
+  prompter.say([t('prompt.understood', { what: t(field.noun, { n: items.length }) }), ...items.map((item) => `  · ${item}`)].join('\n'));
+  return items;
+}
+
+/** The items of an answer: what lies between semicolons, empty pieces dropped. */
+export function splitItems(answer: string): string[] {
+  return answer.split(';').map((item) => item.trim()).filter(Boolean);
 }
 
 /** Where the items of each referenced list are entered: the step to go back to. */

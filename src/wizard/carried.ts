@@ -8,7 +8,7 @@ import type { Translator } from '../i18n/index.js';
 import type { Context, NumberField, TextField } from '../steps/types.js';
 import { today as todayOf } from '../util/dates.js';
 import type { Amount } from './answers.js';
-import { carriesTwo, markAlong, readNameAndAmount, readNameAndDate, readNameAndDates, readNameAndRole, readSort, type Carried } from './along.js';
+import { carriesTwo, endBefore, markAlong, readNameAndAmount, readNameAndDate, readNameAndDates, readNameAndRole, readSort, type Carried } from './along.js';
 import type { Prompter, Question } from './prompter.js';
 
 /** What every kind of question needs to ask: the field as a prompt, and the current answer. */
@@ -99,6 +99,7 @@ export function carriedBy(field: TextField, text: string, asking: Asking): Carri
     case 'dates':
       return readNameAndDates(text, t, ctx.today ?? todayOf());
     case 'role':
+    case 'tool':
       return readNameAndRole(text);
     default:
       return undefined;
@@ -108,6 +109,7 @@ export function carriedBy(field: TextField, text: string, asking: Asking): Carri
 export function refusedCarried(field: TextField, text: string, asking: Asking): string | true {
   const carried = carriedBy(field, text, asking);
   if (carried && carriesTwo(carried, asking.t, asking.ctx.today ?? todayOf())) return asking.t('prompt.oneAtATime');
+  if (carried && 'from' in carried) return endBefore(carried, asking.t) ?? true;
   if (!carried || !('amount' in carried)) return true;
   const read = carried.amount;
   if (read.amount < 0) return asking.t('prompt.tooSmall', { min: 0 });
@@ -127,13 +129,16 @@ export function sortOf(field: TextField, text: string, { ctx, t }: Asking): stri
   return t('prompt.sortedFor', { what: t.named(`${field.sorts.labels}.${value}`) });
 }
 
-export function keepCarried(carried: Carried, into: string | undefined, asking: Asking, sort?: string): string {
+export function keepCarried(carried: Carried, field: TextField, asking: Asking, sort?: string): string {
   const { ctx, t, prompter } = asking;
   const item = ctx.item!;
+  const into = field.into;
   const understood = (what: string) => prompter.say(t('prompt.understood', { what: [carried.name, what, ...(sort ? [sort] : [])].join(' · ') }));
   if ('role' in carried) {
-    item.role = carried.role;
-    markAlong(item, ['role']);
+    // What follows a name after a comma: a person's role, or the tool an organisation uses.
+    const key = field.carries === 'tool' ? 'tool' : 'role';
+    item[key] = carried.role;
+    markAlong(item, [key]);
     understood(carried.role);
     return carried.name;
   }

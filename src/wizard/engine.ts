@@ -15,7 +15,7 @@ import { stepName } from '../steps/ids.js';
 import { isAnswered } from '../progress/completeness.js';
 import { readScores } from './answers.js';
 import { askKind, CLEARED } from './ask-kind.js';
-import { answeredAlong } from './along.js';
+import { answeredAlong, isAlong } from './along.js';
 import { toolsInTest } from '../derive/matrix.js';
 import { GoBack } from './prompter.js';
 import { isRecord } from '../util/records.js';
@@ -157,7 +157,7 @@ async function askValue(field: Exclude<Field, { kind: 'group' | 'list' | 'scores
       const along = ('carries' in field && field.carries) || ('with' in field && field.with) || ('money' in field && field.money) ? { ...ctx, item: target } : ctx;
       value = await askKind(field, proposal, along, { ...engine, path }, verify);
       // An answer kept as it was (a deadline now past) was settled before: it is not doubted again.
-      const doubt = value === CLEARED || value === undefined || value === current ? undefined : field.confirm?.(value, ctx);
+      const doubt = value === CLEARED || value === undefined || value === current ? undefined : field.confirm?.(value, { ...ctx, alongWith: (key) => isAlong(target, key) });
       if (doubt && !(await engine.prompter.confirm({ message: engine.t(doubt.key, doubt.params), default: false, path }))) continue;
     } catch (error) {
       if (await stepBack(error, engine)) continue;

@@ -62,15 +62,31 @@ interface ListAsking {
 }
 
 export async function askList(field: ListField, target: Data, ctx: Context, engine: Engine, parent: Segment[], askFields: AskFields): Promise<void> {
-  if (field.managed) return;
+  if (field.managed || (engine.mode !== 'review' && saidNone(field, target))) return;
   const items: Data[] = Array.isArray(target[field.key]) ? (target[field.key] as Data[]) : [];
   target[field.key] = items;
   const list: ListAsking = { field, items, ctx, engine, at: [...parent, field.key], label: engine.t(field.label), minimum: required(field, ctx) ? (field.minItems ?? 1) : 0, askFields };
+  const before = [...items];
   // Proposed items come with guessed choices (a weight from a priority): their grid shows them all.
   const proposed = items.length === 0 && field.propose ? await offerProposed(list) : false;
   if (engine.mode !== 'review') await fillList(list, proposed);
   else await reviewList(list);
   if (items.length === 0) delete target[field.key];
+  if (field.says && saySo(field.says, target, before, items)) await kept(engine);
+}
+
+/** What the items answer: yes once some are entered, no when none are; an untouched list changes nothing written. */
+function saySo(key: string, target: Data, before: readonly Data[], items: readonly Data[]): boolean {
+  const was = target[key];
+  const touched = items.length !== before.length || items.some((item, index) => item !== before[index]);
+  if (touched) target[key] = items.length > 0;
+  else if (items.length === 0 && was === undefined) target[key] = false;
+  return target[key] !== was;
+}
+
+/** An empty list passed before ("no phases: the launch is enough") is answered: not asked again, nor counted blank. */
+function saidNone(field: ListField, target: Data): boolean {
+  return field.says !== undefined && target[field.says] === false && !(Array.isArray(target[field.key]) && (target[field.key] as unknown[]).length > 0);
 }
 
 /**
@@ -277,7 +293,7 @@ export function countBlanks(step: Step, project: Project, today?: string): numbe
       const value = target[field.key];
       if (field.kind === 'group') return n + count(field.fields, isRecord(value) ? value : {}, ctx);
       if (field.kind === 'list') {
-        if (field.managed) return n;
+        if (field.managed || saidNone(field, target)) return n;
         const items = Array.isArray(value) ? (value as Data[]) : [];
         return n + (items.length === 0 ? 1 : items.reduce((m, item) => m + count(field.fields, item, { ...ctx, item }), 0));
       }

@@ -45,8 +45,8 @@ describe('step 4, first pass', () => {
       return '';
     };
     const research: ScriptedAnswer[] = [
-      'Regional directory', '',
-      'Eastgate Food Bank', 'Rotaly', 'Volunteers took to it within a month', '',
+      'Regional directory', // the sources, in one answer
+      'Eastgate Food Bank, Rotaly', 'Volunteers took to it within a month', '', // a peer with its tool, in one answer
       // a shortlisted tool: name, pricing, strengths, weaknesses, shortlisted...
       'Rotaly', '£35 a month', '', '', true,
       // ...then the two usual cost lines, taken, their names kept, with their amounts; the subscription paid yearly; no third line

@@ -85,7 +85,7 @@ const now = (step: Later, breaks: readonly Later[]): ScriptedAnswer[] => (breaks
  */
 const later = (fr: boolean, breaks: readonly Later[] = ['research', 'poc']): ScriptedAnswer[] => [
   ...now('research', breaks),
-  fr ? 'Comparateur en ligne' : 'Online directory', '', // sources
+  fr ? 'Comparateur en ligne ; Réseau local' : 'Online directory; local network', // the sources, in one answer
   fr ? 'AMAP du Centre' : 'Northside Pantry', 'Outil A', fr ? 'Simple à prendre en main' : 'Easy to learn', '',
   // a tool's vendor, website and licence are details
   'Outil A', fr ? '20 €/mois' : '£20/month', '', '', true,
@@ -107,7 +107,6 @@ const later = (fr: boolean, breaks: readonly Later[] = ['research', 'poc']): Scr
   'outil-a', '2027-02-15', fr ? 'Le mieux noté, hébergé en UE' : 'Best scored, EU hosting',
   ...now('deployment', breaks),
   'docs/procedures.md', fr ? 'Petit-déjeuner de lancement' : 'Launch breakfast', '2027-03-01',
-  true, // in phases
   fr ? 'Bureau : 01/03/2027 – 31/03/2027' : 'Office: 01/03/2027 to 31/03/2027', '', // name and dates in one answer; a phase's scope is a detail
   'monthly', fr ? 'Réunion d\'équipe' : 'Team meeting',
   ...now('training', breaks),
@@ -142,6 +141,9 @@ describe('adopt init, scripted', () => {
     expect(project.needs!.budget!.items![1]!.amount).toBe(1200.5);
     expect(project.needs!.schedule!.milestones![0]).toEqual({ id: 'M1', name: fr ? 'Choix de l\'outil' : 'Tool chosen', date: '2027-02-15' });
     expect(project.keyUsers!.map((u) => u.id)).toEqual(['karim-benali', 'lea-dubois']);
+    expect(project.research!.sources).toEqual(fr ? ['Comparateur en ligne', 'Réseau local'] : ['Online directory', 'local network']);
+    // a phase entered: the rollout is phased, as the file now says
+    expect(project.deployment).toMatchObject({ phased: true, phases: [{ id: 'P1' }] });
     expect(project.poc!.criteria!.map((c) => [c.id, c.weight, c.objective])).toEqual([
       ['C1', 5, 'O1'],
       ['C2', 3, 'O2'],
@@ -205,7 +207,7 @@ describe('adopt init, scripted', () => {
     expect(progress(project).map((s) => s.state)).toEqual(['complete', 'complete', 'complete', 'empty', 'empty', 'empty', 'empty', 'empty', 'empty']);
 
     // weeks later: research done, then Ctrl-C in the middle of the proof of concept
-    const research = 31; // answers of step 4; then the choice, and the proof of concept begins
+    const research = 30; // answers of step 4; then the choice, and the proof of concept begins
     const second = new ScriptedPrompter([...later(false, ['poc']).slice(0, research + 3), INTERRUPT]);
     await expect(init(asking(second), await context())).rejects.toMatchObject({ exitCode: 130 });
     project = await read();
@@ -248,8 +250,8 @@ describe('adopt init, scripted', () => {
     await copyExample(examples.foodBank, dir);
     const before = await read();
     const phases = before.deployment!.phases!;
-    // Enter on "in phases?" keeps the phases the file has, and says so from now on.
-    const prompter = new ScriptedPrompter(['', '', '', '', 'edit:0', '', '', '2020-01-01', phases[0]!.end!, '', 'done', '', '']);
+    // The phases the file has are offered for change: the first one's start, typed before its end.
+    const prompter = new ScriptedPrompter(['', '', '', 'edit:0', '', '', '2020-01-01', phases[0]!.end!, '', 'done', '', '']);
     await edit({ ...asking(prompter), step: 'deployment' }, await context());
     expect(prompter.remaining).toBe(0);
     // The start as the label asks dates to be typed: DD/MM/YYYY.

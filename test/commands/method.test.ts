@@ -11,6 +11,8 @@ import { evaluate } from '../../src/commands/evaluate.js';
 import { ScriptedPrompter, INTERRUPT, type ScriptedAnswer } from '../../src/wizard/prompter.js';
 import type { Question } from '../../src/wizard/prompter.js';
 import { progress } from '../../src/progress/completeness.js';
+import { countBlanks } from '../../src/wizard/engine.js';
+import { deployment } from '../../src/steps/deployment.js';
 import type { Project } from '../../src/generated/model.js';
 import type { Io } from '../../src/io.js';
 import { adopt, tempDir, TODAY, examples, copyExample, contextFor, quietTerminal } from '../helpers.js';
@@ -34,21 +36,21 @@ const launched: NonNullable<Project['deployment']> = {
 };
 
 describe('phases only when they help', () => {
-  test('a launch alone completes step 6 when the team says no phases; phases are needed once it says yes', () => {
+  test('a launch alone completes step 6; phases are needed only where the file says the rollout is phased', () => {
     expect(deploymentOf({ version: 1, deployment: { ...launched, phased: false } }).missing).toEqual([]);
     expect(deploymentOf({ version: 1, deployment: { ...launched, phased: true } }).missing.map((m) => m.path)).toEqual(['deployment.phases']);
-    // a file from before the question: its phases say the answer; without phases, the question is missing
+    // without `phased`, phases or none: the phases, when there are any, say it
     expect(deploymentOf({ version: 1, deployment: { ...launched, phases: [{ id: 'P1', name: 'Office', start: '2027-03-01', end: '2027-03-31' }] } }).missing).toEqual([]);
-    expect(deploymentOf({ version: 1, deployment: launched }).missing.map((m) => m.path)).toEqual(['deployment.phased']);
+    expect(deploymentOf({ version: 1, deployment: launched }).missing).toEqual([]);
   });
 
-  test('adopt edit deployment: "no" asks no phase, the step is done, the plan says the launch is the rollout', async () => {
+  test('adopt edit deployment: no phase entered, the step is done, the plan says the launch is the rollout', async () => {
     await writeFile(file(), stringify({ version: 1, language: 'en', project: { title: 'Rota' }, deployment: launched }));
-    const prompter = new ScriptedPrompter(['review', '', '', '', false, '', '']);
+    const prompter = new ScriptedPrompter(['review', '', '', '', '', '', '']);
     await edit({ ...asking(prompter), step: 'deployment' }, await context());
     expect(prompter.remaining).toBe(0);
-    expect(prompter.asked).toContain('Rollout in several phases');
-    expect(prompter.asked.join('\n')).not.toMatch(/^Phases/m);
+    // the phases themselves are asked, no yes-or-no before them
+    expect(prompter.asked.filter((q) => /phase/i.test(q))).toEqual(['Phases, if any (0): what would you like to do?']);
     const project = await read();
     expect(project.deployment!.phased).toBe(false);
     expect(project.deployment!.phases).toBeUndefined();
@@ -58,13 +60,25 @@ describe('phases only when they help', () => {
     expect((await adopt(['status', '--json'], { cwd: dir, env: { ADOPT_TODAY: '2027-03-02' } })).stdout).not.toContain('deployment.phase');
   });
 
-  test('several target audiences propose phases: Enter says yes and the first phase is asked', async () => {
-    const audiences = ['Office', 'Drivers', 'Saturday volunteers'].map((who) => ({ who, uses: ['daily' as const] }));
-    await writeFile(file(), stringify({ version: 1, language: 'en', needs: { audiences }, deployment: launched }));
-    const prompter = new ScriptedPrompter(['review', '', '', '', '', 'add', 'Office', '2027-03-01', '2027-03-31', '', 'done', '', '']);
+  test('phases entered say the rollout is phased', async () => {
+    await writeFile(file(), stringify({ version: 1, language: 'en', deployment: { ...launched, phased: false } }));
+    const prompter = new ScriptedPrompter(['', '', '', 'add', 'Office', '2027-03-01', '2027-03-31', '', 'done', '', '']);
     await edit({ ...asking(prompter), step: 'deployment' }, await context());
     expect(prompter.remaining).toBe(0);
     expect((await read()).deployment).toMatchObject({ phased: true, phases: [{ id: 'P1', name: 'Office', start: '2027-03-01', end: '2027-03-31' }] });
+  });
+
+  test('every phase removed says the launch is the rollout; phases passed are not asked again', async () => {
+    await writeFile(file(), stringify({ version: 1, language: 'en', deployment: { ...launched, phased: true, phases: [{ id: 'P1', name: 'Office', start: '2027-03-01', end: '2027-03-31' }] } }));
+    const prompter = new ScriptedPrompter(['review', '', '', '', 'remove:0', true, 'done', true, '', '']);
+    await edit({ ...asking(prompter), step: 'deployment' }, await context());
+    expect(prompter.remaining).toBe(0);
+    const project = await read();
+    expect(project.deployment!.phased).toBe(false);
+    expect(project.deployment!.phases).toBeUndefined();
+    // nothing left blank: the phases passed are an answer, not a blank
+    expect(countBlanks(deployment, project, TODAY)).toBe(0);
+    expect(countBlanks(deployment, { ...project, deployment: { ...launched } }, TODAY)).toBe(1);
   });
 });
 

@@ -248,3 +248,70 @@ test('Enter on a number written with more decimals than shown keeps the number a
   const field = { kind: 'number' as const, key: 'hoursPerMonth', label: 'field.candidate.hoursPerMonth' as const, min: 0 };
   expect(await askKind(field, 0.125, { project: { version: 1 } }, { prompter, t })).toBe(0.125);
 });
+
+describe('one answer where one answer holds', () => {
+  test('the sources in one answer, said back one per line; a peer with the tool they use', async () => {
+    const file = await copyExample(examples.jardins, dir);
+    const prompter = person([
+      [/encore vides?\. Que voulez-vous faire/, 'review'],
+      [/^Sources consultées/, 'Centre de ressources ; ; Comparateur en ligne ;'],
+      [/^Retours d’autres structures \(\d+\)/, 'add'],
+      [/^Structure/, 'Collectif Vélo (Cotiz)'],
+      [/^Ce qu’elle en retient/, 'Gratuit mais à installer soi-même.'],
+    ]);
+    await edit({ interactive: true, prompter, step: 'research' }, await contextFor(io(), { lang: 'fr', today: TODAY }));
+    const project = await read(file);
+    // In review the items are the default, joined as they are typed, so Tab edits them.
+    expect(prompter.defaults.get('Sources consultées')).toMatch(/^Point d'appui .* ; Annuaire en ligne .* ; Réseau des jardins .*\)$/);
+    expect(project.research!.sources).toEqual(['Centre de ressources', 'Comparateur en ligne']);
+    expect(prompter.said).toContain('Compris\u00a0: 2 sources.\n  · Centre de ressources\n  · Comparateur en ligne');
+    expect(project.research!.peerFeedback!.at(-1)).toEqual({ organisation: 'Collectif Vélo', tool: 'Cotiz', takeaway: 'Gratuit mais à installer soi-même.' });
+    expect(prompter.asked.filter((q) => /^Outil$/.test(q))).toEqual([]);
+    expect(prompter.said).toContain('Compris\u00a0: Collectif Vélo · Cotiz.');
+    expect(prompter.refused).toEqual([]);
+  });
+
+  test('Enter on the items keeps them as the file has them, a semicolon inside one included', async () => {
+    const file = await withHoles(examples.jardins, [["Annuaire en ligne d'outils numériques pour les associations", 'Annuaire en ligne ; outils numériques']]);
+    const before = (await read(file)).research!.sources;
+    const prompter = person([[/encore vides?\. Que voulez-vous faire/, 'review']]);
+    await edit({ interactive: true, prompter, step: 'research' }, await contextFor(io(), { lang: 'fr', today: TODAY }));
+    expect((await read(file)).research!.sources).toEqual(before);
+    expect(before).toHaveLength(3);
+  });
+
+  test("the test's period and the launch with its date: the end's and the date's questions are passed", async () => {
+    const file = await withHoles(examples.jardins, [
+      [/^ {2}start: 2026-10-19\n {2}end: 2026-11-13\n/m, ''],
+      [/^ {2}launch: .*\n/m, ''],
+    ]);
+    const prompter = person([
+      [/^Date de début/, 'du 13/11/2026 au 19/10/2026'],
+      [/^Date de début/, 'du 19/10/2026 au 13/11/2026'],
+      [/^Format du lancement/, 'Petit-déjeuner au local : 05/12/2026'],
+    ]);
+    await init({ interactive: true, prompter }, await contextFor(io(), { lang: 'fr', today: TODAY }));
+    const project = await read(file);
+    expect([project.poc!.start, project.poc!.end]).toEqual(['2026-10-19', '2026-11-13']);
+    expect(project.deployment!.launch).toEqual({ format: 'Petit-déjeuner au local', date: '2026-12-05' });
+    expect(prompter.asked.filter((q) => /^Date de fin|^Date du lancement/.test(q))).toEqual([]);
+    // An end before its start is refused as at the end's own question.
+    expect(prompter.refused).toEqual(['La fin précède le début (13/11/2026)\u00a0: indiquez une date plus tardive.']);
+    expect(prompter.said).toContainEqual(expect.stringMatching(/^Compris\s: du 19\soctobre\s2026 au 13\snovembre\s2026\.$/u));
+  });
+
+  test('a period the method doubts, declined, asks the start again; a single date then asks the end', async () => {
+    const file = await withHoles(examples.foodBank, [[/^ {2}start: \S+\n {2}end: \S+\n/m, '']]);
+    const prompter = person([
+      [/^Start date/, '19/10/2026 to 21/10/2026'],
+      [/^The test would last 3 days/, false],
+      [/^Start date/, '19/10/2026'],
+    ]);
+    await init({ interactive: true, prompter }, await contextFor(io(), { lang: 'en', today: TODAY }));
+    const project = await read(file);
+    // The end typed with the doubted start is not kept: its own question offers four weeks.
+    expect([project.poc!.start, project.poc!.end]).toEqual(['2026-10-19', '2026-11-15']);
+    expect(prompter.asked.filter((q) => /^End date/.test(q))).toHaveLength(1);
+    expect(prompter.refused).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 /** One answer for an item's name and what comes next: an amount, a date, two dates, a role; and what its words say it is for. */
 import { loadTranslator, localeOf, type Translator } from '../../src/i18n/index.js';
-import { carriesTwo, readNameAndAmount, readNameAndDate, readNameAndDates, readNameAndRole, readSort } from '../../src/wizard/along.js';
+import { refusedCarried, type Asking } from '../../src/wizard/carried.js';
+import { carriesTwo, endBefore, readDates, readNameAndAmount, readNameAndDate, readNameAndDates, readNameAndRole, readSort } from '../../src/wizard/along.js';
 import { dateAlone } from '../../src/wizard/answers.js';
 import { choices } from '../../src/generated/schema-facts.js';
 import { loadDateReader } from '../../src/util/dates.js';
@@ -75,6 +76,20 @@ describe('a name with when it starts and ends', () => {
   ])('%s: "%s" carries no dates', (lang, text) => {
     expect(readNameAndDates(text, lang === 'fr' ? fr : en, TODAY)).toBeUndefined();
   });
+  test("a phase's dates the wrong way round are refused at its name, as at its end's question", () => {
+    const field = { kind: 'text' as const, key: 'name', label: 'field.phase.name' as const, carries: 'dates' as const };
+    const asking = { t: fr, ctx: { project: { version: 1 as const }, today: TODAY, item: {} } } as unknown as Asking;
+    expect(refusedCarried(field, 'Bureau : 31/12/2026 – 05/12/2026', asking)).toMatch(/^La fin précède le début/);
+    expect(refusedCarried(field, 'Bureau : 05/12/2026 – 31/12/2026', asking)).toBe(true);
+  });
+  test("a period alone, as the test's start takes it; an end before its start is refused", () => {
+    const period = readDates('du 19/10/2026 au 13/11/2026', fr, TODAY);
+    expect([period?.from.iso, period?.to.iso]).toEqual(['2026-10-19', '2026-11-13']);
+    expect(readDates('19/10/2026 to 13/11/2026', en, TODAY)?.to.iso).toBe('2026-11-13');
+    expect(readDates('19/10/2026', fr, TODAY)).toBeUndefined();
+    expect(endBefore(period!, fr)).toBeUndefined();
+    expect(endBefore(readDates('13/11/2026 – 19/10/2026', fr, TODAY)!, fr)).toMatch(/^La fin précède le début/);
+  });
 });
 
 describe("a cost line's words say what it is for", () => {
@@ -102,6 +117,12 @@ describe("a cost line's words say what it is for", () => {
 });
 
 describe('what people type that the first reading missed', () => {
+  test("an organisation with the tool it uses, read as a person's role is", () => {
+    expect(readNameAndRole('AMAP des Pentes, Adhésio')).toEqual({ name: 'AMAP des Pentes', role: 'Adhésio' });
+    expect(readNameAndRole('Vélo-Cité Lyon 4e (Cotiz)')).toEqual({ name: 'Vélo-Cité Lyon 4e', role: 'Cotiz' });
+    expect(readNameAndRole('Vélo-Cité Lyon 4e')).toBeUndefined();
+  });
+
   test('a role in brackets after the name', () => {
     expect(readNameAndRole('Sophie Lemaire (trésorière)')).toEqual({ name: 'Sophie Lemaire', role: 'trésorière' });
     // a comma still comes first: the brackets are then part of the role

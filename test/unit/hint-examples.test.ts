@@ -10,7 +10,8 @@ import type { Context, Field } from '../../src/steps/types.js';
 import type { Project } from '../../src/generated/model.js';
 import { amountWords, emailSuggestion, isContact, parseAmount, parseNumber, parseOutOf, readCurrency, readScores } from '../../src/wizard/answers.js';
 import { loadDateReader, parseDate } from '../../src/util/dates.js';
-import { readNameAndAmount, readNameAndDate, readNameAndDates, readNameAndRole } from '../../src/wizard/along.js';
+import { readDates, readNameAndAmount, readNameAndDate, readNameAndDates, readNameAndRole } from '../../src/wizard/along.js';
+import { splitItems } from '../../src/wizard/ask-kind.js';
 import { examples, TODAY } from '../helpers.js';
 
 function* allFields(fields: readonly Field[]): Generator<Field> {
@@ -20,16 +21,19 @@ function* allFields(fields: readonly Field[]): Generator<Field> {
   }
 }
 
-const typed = [...steps.flatMap((step) => [...allFields(step.fields)])].filter((f) => ['date', 'number', 'integer', 'currency', 'email'].includes(f.kind) || ('carries' in f && f.carries));
+const typed = [...steps.flatMap((step) => [...allFields(step.fields)])].filter((f) => ['date', 'number', 'integer', 'currency', 'email', 'strings'].includes(f.kind) || ('carries' in f && f.carries));
 
 /** What a hint offers as examples: dates as typed, and the answers after "e.g." or "par ex.". */
 function examplesIn(text: string, field: Field): string[] {
-  if (field.kind === 'date') return text.match(/\b\d{2}\/\d{2}\/\d{4}\b/g) ?? [];
   // The examples end at the parenthesis or with the sentence: "par ex. 1500. Avec lui, …".
   const after = /(?:par ex\.|e\.g\.)\s*([^)]+?)(?:\)|\.(?:\s|$)|$)/.exec(text)?.[1];
-  // A comma between examples, not in £1,500; a name with its role is one example with its comma.
+  const dates = text.match(/\b\d{2}\/\d{2}\/\d{4}\b/g) ?? [];
+  // A start with its end: each date, and the two as one answer.
+  if (field.kind === 'date') return 'carries' in field && field.carries === 'end' && after ? [...dates, after] : dates;
+  // A comma between examples, not in £1,500; a name with its role, or a list of items, is one example.
   // "… : 29 €/mois ou Formation : …": two examples, never one answer.
-  const found = after ? ('carries' in field && field.carries === 'role' ? [after] : after.split(/,(?!\d)\s*|\s+(?:ou|or)\s+(?=\p{Lu})/u)) : [];
+  const whole = field.kind === 'strings' || ('carries' in field && (field.carries === 'role' || field.carries === 'tool'));
+  const found = after ? (whole ? [after] : after.split(/,(?!\d)\s*|\s+(?:ou|or)\s+(?=\p{Lu})/u)) : [];
   // "…, ou gratuit." / "…, or free.": a last example after the parenthesis.
   const last = /\),\s*(?:ou|or)\s+([^.]+)\.$/.exec(text)?.[1];
   if (last) found.push(last);
@@ -49,10 +53,16 @@ describe.each(['fr', 'en'] as Lang[])('hints in %s', (lang) => {
   /** Whether the question of this field takes the answer as the wizard reads it, with no refusal nor doubt. */
   async function takes(field: Field, text: string): Promise<boolean> {
     let value: unknown;
-    if ('carries' in field && field.carries) {
+    // A list's example shows several items in the one answer.
+    if (field.kind === 'strings') return splitItems(text).length >= 2;
+    if (field.kind === 'date' && field.carries === 'end' && !parseDate(text, localeOf(lang).dateOrder)) {
+      await loadDateReader(localeOf(lang).dateWords);
+      return readDates(text, t, TODAY) !== undefined;
+    }
+    if ('carries' in field && field.carries && field.carries !== 'end') {
       // A name with its amount or its date: both must be read from the one answer.
       await loadDateReader(localeOf(lang).dateWords);
-      const carried = { amount: () => readNameAndAmount(text, t), date: () => readNameAndDate(text, t, TODAY), dates: () => readNameAndDates(text, t, TODAY), role: () => readNameAndRole(text) }[field.carries]();
+      const carried = { amount: () => readNameAndAmount(text, t), date: () => readNameAndDate(text, t, TODAY), dates: () => readNameAndDates(text, t, TODAY), role: () => readNameAndRole(text), tool: () => readNameAndRole(text) }[field.carries]();
       if (carried && 'amount' in carried && carried.amount.currency && carried.amount.currency !== ctx.project.needs?.budget?.currency) return false;
       // A monthly cost carried is a month's: a year's or a one-off amount is refused.
       if (carried && 'amount' in carried && field.into && ((carried.amount.period && carried.amount.period !== 'month') || carried.amount.once)) return false;
