@@ -2,16 +2,18 @@
  * The trial: a project file entered from nothing through the wizard, the way a person would,
  * with the scripted prompter answering each question from an example file by the field it asks
  * (Question.path). Day one is `adopt init` for steps 1 to 3; then `adopt init` again for the
- * rest; then one `adopt edit`, whose first choice fills in every step's blanks (the details the
- * first pass left). Every prompt is recorded, menus and confirmations included, so
+ * rest, until the key users score the tools on the form; `adopt collect` records their answers;
+ * `adopt init` carries on; then `adopt edit --blanks`, as the end of `adopt init` says, asks the
+ * details the first pass left. Every prompt is recorded, menus and confirmations included, so
  * that the counts say what a person goes through. Used by test/commands/trial.test.ts (the
  * targets) and bench/trial.mjs (the counts and the estimated time).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { parse } from 'yaml';
 import { init, edit } from '../src/commands/init.js';
+import { collect } from '../src/commands/collect.js';
 import { createContext } from '../src/cli.js';
 import { ScriptedPrompter, type AskedQuestion } from '../src/wizard/prompter.js';
 import type { Io } from '../src/io.js';
@@ -215,6 +217,10 @@ export async function runTrial(options: { dir: string; example: string; today: s
     const values = (q.choices ?? []).map((c) => c.value);
     if (!q.path) {
       if (values.includes('now')) return stepsNow ? 'now' : 'later';
+      // The key users score on their own, on the form: the coordinator types none of it.
+      if (values.includes('forms')) return q.default === 'forms' ? '' : 'forms';
+      // adopt collect: record what the forms brought back.
+      if (q.kind === 'confirm') return true;
       if (values.includes(lang)) return q.default === lang ? '' : lang;
       // adopt edit after the first pass: the blanks, the details the first pass left, in every step.
       if (values.includes('everything')) return q.default === 'everything' ? '' : 'everything';
@@ -343,6 +349,19 @@ export async function runTrial(options: { dir: string; example: string; today: s
     return `${String(item.item)}${colon}${money(item.amount)}${when}`;
   }
 
+  /** The example's scores as a form service exports the POC form: a column per question code, a row per key user. */
+  function scoresExport(mapped: Data, data: Data): string {
+    const users = (at(data, ['keyUsers']) as Data[] | undefined) ?? [];
+    const criteria = (at(data, ['poc', 'criteria']) as Data[] | undefined) ?? [];
+    const tools = ((at(data, ['research', 'candidates']) as Data[] | undefined) ?? []).filter((c) => c.shortlisted === true);
+    const scores = (at(mapped, ['poc', 'scores']) as Data[] | undefined) ?? [];
+    const cell = (value: unknown) => `"${String(value ?? '').replace(/"/g, '""')}"`;
+    const codes = tools.flatMap((tool) => criteria.map((criterion, index) => ({ code: `C${index + 1}/${String(tool.id)}`, tool: tool.id, criterion: criterion.id })));
+    const header = [cell('[WHO]'), ...codes.map((c) => cell(`[${c.code}]`))].join(',');
+    const rows = users.map((user) => [cell(user.name), ...codes.map((c) => cell(scores.find((s) => s.candidate === c.tool && s.by === user.id && s.criterion === c.criterion)?.score))].join(','));
+    return [header, ...rows].join('\n') + '\n';
+  }
+
   /** A line of scores: one per criterion, in the file's order, "-" where the example has none. */
   function scoresLine(q: AskedQuestion, where: readonly Segment[], data: Data, mapped: Data): string {
     const [, , candidate, by] = where;
@@ -355,8 +374,15 @@ export async function runTrial(options: { dir: string; example: string; today: s
   const context = async (io: Io) => ({ ...(await createContext([], io)), today: options.today });
   await session('day one', false, async (prompter, io) => init({ interactive: true, prompter }, await context(io)));
   await session('the rest', true, async (prompter, io) => init({ interactive: true, prompter }, await context(io)));
+  // The weeks of the test: each key user fills in the form; the answers come back as a form
+  // service exports them, one row per person, and adopt collect records them.
+  const exported = path.join(options.dir, 'scores.csv');
+  writeFileSync(exported, scoresExport(withFileIds(example, current()), current()));
+  await session('the forms', true, async (prompter, io) => collect({ files: [exported], interactive: true, prompter }, await context(io)));
+  await session('after the test', true, async (prompter, io) => init({ interactive: true, prompter }, await context(io)));
   // The details left: one adopt edit, its first choice walking every step with blanks.
-  await session('edit blanks', true, async (prompter, io) => edit({ interactive: true, prompter }, await context(io)));
+  // The details left, by the command the end of adopt init names: adopt edit --blanks.
+  await session('edit blanks', true, async (prompter, io) => edit({ interactive: true, prompter, blanks: true }, await context(io)));
 
   const expected = comparable(withFileIds(example, current()));
   const actual = comparable(current());

@@ -7,6 +7,7 @@ import { progress, stepProgress } from '../progress/completeness.js';
 import type { Project } from '../generated/model.js';
 import type { Translator } from '../i18n/index.js';
 import { FileSystemError, UsageError } from '../errors.js';
+import { PausedHere } from '../wizard/asking.js';
 import { chooseLanguage, createProject, fileExists, isInteractive, noTerminal, printSummary, startSession, stepHeading, type Session, type SessionOptions, type WizardOptions } from '../wizard/session.js';
 import { fillFromAnswers } from '../wizard/from-file.js';
 import { countBlanks } from '../wizard/engine.js';
@@ -97,7 +98,14 @@ async function walk(session: Session, options: InitOptions & SessionOptions, isN
     prompter.say(`\n${stepHeading(session, step)}`);
     // The first pass asks what the method needs; the details wait for adopt edit.
     // A step walked with nothing left to ask is no work done today: no reason to offer a stop.
-    if ((await session.runStep(step, mode, mode === 'fill')) > 0) asked++;
+    try {
+      if ((await session.runStep(step, mode, mode === 'fill')) > 0) asked++;
+    } catch (error) {
+      if (!(error instanceof PausedHere)) throw error;
+      session.project = await session.keeper.save(session.project);
+      prompter.say(style('green', t('wizard.saved', { file: options.shownFile })));
+      break;
+    }
     prompter.say(style('green', t('wizard.saved', { file: options.shownFile })));
   }
   prompter.say(printSummary(session, options));

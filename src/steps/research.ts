@@ -55,6 +55,7 @@ export const research: Step = {
               key: 'shortlisted',
               label: 'field.candidate.shortlisted',
               help: 'help.candidate.shortlisted',
+              together: 'grid.candidate.shortlisted',
               after: ({ item }) => (item?.shortlisted === true && item.dataExport === 'none' ? [{ key: 'guard.noExport', params: { name: String(item.name ?? '') } }] : []),
             },
             // What the method needs to compare the tools to be tested, and only for them: three

@@ -33,6 +33,17 @@ export interface Engine {
 
 export type Data = Record<string, unknown>;
 
+/**
+ * The person chose to stop the run here and come back once something happens outside adopt
+ * (the key users' forms filled in): every answer is saved, and `adopt init` ends as on "pick up later".
+ */
+export class PausedHere extends Error {
+  constructor() {
+    super('paused');
+    this.name = 'PausedHere';
+  }
+}
+
 export async function kept(engine: Engine): Promise<void> {
   await engine.checkpoint?.(engine.adding ?? []);
 }

@@ -25,7 +25,7 @@ import { askList, withId } from './lists.js';
 import { leftForTogether } from './together.js';
 
 export { countBlanks } from './lists.js';
-import { kept, type Data, type Engine } from './asking.js';
+import { kept, PausedHere, type Data, type Engine } from './asking.js';
 
 export type { Engine, Mode, Data } from './asking.js';
 
@@ -192,6 +192,25 @@ async function askScores(field: ScoresField, target: Data, ctx: Context, engine:
   const find = (candidate: string, by: string, criterion: string) => scores.find((s) => s.candidate === candidate && s.by === by && s.criterion === criterion);
   const missing = users.some((u) => candidates.some((c) => criteria.some((k) => !find(c.id, u.id, k.id))));
   if (engine.mode !== 'review' && !missing) return;
+  // On init's first pass, before any score: the key users may score on their own, on a form.
+  if (engine.firstPass && scores.length === 0) {
+    const over = !project.poc?.end || !ctx.today || project.poc.end <= ctx.today;
+    const how = await withBack(engine, () =>
+      prompter.select({
+        message: t('prompt.scoresHow', { users: t('noun.keyUser', { n: users.length }) }),
+        choices: [
+          { value: 'forms', label: t('prompt.scoresHow.forms') },
+          { value: 'type', label: t('prompt.scoresHow.type') },
+        ],
+        // While the test runs, nobody has scores to type yet.
+        default: over ? 'type' : 'forms',
+      }),
+    );
+    if (how === 'forms') {
+      prompter.say(t('prompt.scoresByForm'));
+      throw new PausedHere();
+    }
+  }
   prompter.say(t('prompt.scoresIntro', { users: t('noun.keyUser', { n: users.length }), tools: t('noun.tool', { n: candidates.length }), criteria: t('noun.criterion', { n: criteria.length }) }));
   criteria.forEach((criterion, index) => prompter.say(t('prompt.scoresCriterion', { n: index + 1, text: criterion.text ?? criterion.id, weight: criterion.weight ?? 1 })));
   for (const candidate of candidates) {

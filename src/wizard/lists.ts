@@ -198,7 +198,17 @@ function hasBlank(field: ListField, item: Data, ctx: Context): boolean {
  */
 async function fillList(list: ListAsking, proposed = false): Promise<void> {
   await fillItems(list);
+  const { field, items, ctx, engine, at, askFields } = list;
+  // What the grids answer may open an item's other questions (a tool shortlisted has cost lines):
+  // those are asked after them, item by item.
+  const closed = items.map((item) => field.fields.filter((f) => f.when && !f.when({ ...ctx, item })));
   await askTogether(list, proposed);
+  for (const [index, item] of items.entries()) {
+    const opened = (closed[index] ?? []).filter((f) => f.when!({ ...ctx, item }));
+    if (opened.length === 0) continue;
+    engine.prompter.say(engine.t('prompt.completeItem', { title: itemTitle(field, item, index) }));
+    await askFields(opened, item, { ...ctx, item }, engine, [...at, index]);
+  }
 }
 
 async function fillItems(list: ListAsking): Promise<void> {

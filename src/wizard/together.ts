@@ -112,6 +112,8 @@ async function askOne(list: ListParts, entry: Together, every: boolean): Promise
       }),
     );
     for (const { item, index } of rows) holder(item, groups, true)![field.key] = ticked.includes(index);
+    // The guard rails an item's own question would have said (a tool kept without an export).
+    for (const { itemCtx } of rows) for (const note of field.after?.(itemCtx) ?? []) prompter.say(t(note.key, note.params));
   } else {
     const gridRows: GridRow<string>[] = rows.map(({ item, index, itemCtx }) => {
       const now = current(entry, item) ?? (field.suggest?.(itemCtx) as string | undefined);

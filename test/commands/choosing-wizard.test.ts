@@ -47,16 +47,16 @@ describe('step 4, first pass', () => {
     const research: ScriptedAnswer[] = [
       'Regional directory', // the sources, in one answer
       'Eastgate Food Bank, Rotaly', 'Volunteers took to it within a month', '', // a peer with its tool, in one answer
-      // a shortlisted tool: name, pricing, strengths, weaknesses, shortlisted...
-      'Rotaly', '£35 a month', '', '', true,
-      // ...then the two usual cost lines, taken, their names kept, with their amounts; the subscription paid yearly; no third line
-      '', '420', 'year', '', '400', '',
-      // a tool left aside: nothing more is asked of it
-      'CharityCRM Suite', 'From £120 a month', '', '', false,
+      // two tools: name, pricing, strengths, weaknesses
+      'Rotaly', '£35 a month', '', '',
+      'CharityCRM Suite', 'From £120 a month', '', '',
       '',
-      // the tools side by side: where each keeps its data, what it exports; then, for the shortlisted one
-      // only, the law (EU, proposed from the hosting: Enter), the agreement, the statement
-      ['EU', 'outside-EU'], ['full', 'partial'], lawGrid, ['signed'], ['partial'],
+      // the tools side by side: where each keeps its data, what it exports, the one to try in the test;
+      // then, for that one only, the law (EU, proposed from the hosting: Enter), the agreement, the statement
+      ['EU', 'outside-EU'], ['full', 'partial'], [0], lawGrid, ['signed'], ['partial'],
+      // and its two usual cost lines, taken, their names kept, with their amounts; the subscription paid
+      // yearly; no third line. Nothing more is asked of the tool left aside.
+      '', '420', 'year', '', '400', '',
     ];
     const prompter = new ScriptedPrompter([...research, 'later']);
     await init(asking(prompter), await context());

@@ -88,21 +88,23 @@ const later = (fr: boolean, breaks: readonly Later[] = ['research', 'poc']): Scr
   fr ? 'Comparateur en ligne ; Réseau local' : 'Online directory; local network', // the sources, in one answer
   fr ? 'AMAP du Centre' : 'Northside Pantry', 'Outil A', fr ? 'Simple à prendre en main' : 'Easy to learn', '',
   // a tool's vendor, website and licence are details
-  'Outil A', fr ? '20 €/mois' : '£20/month', '', '', true,
-  // shortlisted, so the two usual cost lines, taken: the first typed again with its amount, the second's name kept
-  fr ? 'Abonnement ou licence : 20 €/mois' : 'Subscription or licence: £20 a month', '', '300', '',
-  'Outil B', fr ? 'Gratuit' : 'Free', '', '', true,
-  '', '', '', '', '', // no cost lines yet: each proposed one left without an amount
+  'Outil A', fr ? '20 €/mois' : '£20/month', '', '',
+  'Outil B', fr ? 'Gratuit' : 'Free', '', '',
   '',
-  // then, for the tools side by side: hosting, export, the law (EU proposed from the hosting), the agreement, the accessibility statement
-  ['EU', 'outside-EU'], ['full', 'partial'], ['', 'UK'], ['signed', 'offered'], ['partial', 'unknown'],
+  // then the tools side by side: hosting, export, the two ticked for the test, the law (EU proposed
+  // from the hosting), the agreement, the accessibility statement
+  ['EU', 'outside-EU'], ['full', 'partial'], [0, 1], ['', 'UK'], ['signed', 'offered'], ['partial', 'unknown'],
+  // shortlisted, so each one's two usual cost lines, taken: the first typed again with its amount, the second's name kept
+  fr ? 'Abonnement ou licence : 20 €/mois' : 'Subscription or licence: £20 a month', '', '300', '',
+  '', '', '', '', '', // no cost lines yet: each proposed one left without an amount
   ...now('poc', breaks),
   '2027-01-10', '2027-02-07',
   '', // keep all the criteria proposed from objectives and constraints
   ...Array<string>(6).fill(''), // each proposed criterion's text offered for change, kept
   '', // no seventh criterion
   '', // their weights side by side, as proposed from the priorities, kept
-  // scores, one line per key user and tool, a score per criterion
+  // scores: typed now rather than gathered on forms, one line per key user and tool, a score per criterion
+  'type',
   '4 5 4 4 5 3', '2 4 4 3 5 3', '3 3 3 3 2 3', '3 1 3 3 2 3',
   'outil-a', '2027-02-15', fr ? 'Le mieux noté, hébergé en UE' : 'Best scored, EU hosting',
   ...now('deployment', breaks),
@@ -207,7 +209,7 @@ describe('adopt init, scripted', () => {
     expect(progress(project).map((s) => s.state)).toEqual(['complete', 'complete', 'complete', 'empty', 'empty', 'empty', 'empty', 'empty', 'empty']);
 
     // weeks later: research done, then Ctrl-C in the middle of the proof of concept
-    const research = 30; // answers of step 4; then the choice, and the proof of concept begins
+    const research = 29; // answers of step 4; then the choice, and the proof of concept begins
     const second = new ScriptedPrompter([...later(false, ['poc']).slice(0, research + 3), INTERRUPT]);
     await expect(init(asking(second), await context())).rejects.toMatchObject({ exitCode: 130 });
     project = await read();
