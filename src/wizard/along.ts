@@ -75,10 +75,11 @@ function certainDate(text: string, t: Translator, today: string): DateReading | 
 
 /**
  * "Sophie Lambert, animatrice (salariée)": a person's name, then their role, after a comma or
- * a spaced dash. A hyphen inside a name (Jean-Pierre) is no separator.
+ * a spaced dash. A hyphen inside a name (Jean-Pierre) is no separator, nor a comma inside
+ * brackets ("Mme Lefèvre (retraitée, fait les permanences)": the brackets hold the role).
  */
 export function readNameAndRole(text: string): Carried | undefined {
-  const split = /^\s*([^,]*?\S)\s*(?:,|\s[-–—]\s)\s*(\S.*?)\s*$/u.exec(text);
+  const split = /^\s*([^,(]*?\S)\s*(?:,|\s[-–—]\s)\s*(\S.*?)\s*$/u.exec(text);
   if (split) return { name: split[1]!, role: split[2]! };
   // "Sophie Lemaire (trésorière)": a role in brackets after the name.
   const bracketed = /^\s*([^()]*?\S)\s*\(\s*([^()]*?\S)\s*\)\s*$/u.exec(text);

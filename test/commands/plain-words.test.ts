@@ -36,13 +36,13 @@ describe('warnings say what to do, in the user\'s words', () => {
     expect(fr.warnings.find((w) => w.code === 'milestone-late')).toEqual({
       code: 'milestone-late',
       message: 'Le jalon M3 «\u00a0Formation des bénévoles\u00a0» était prévu le 15 mars 2027 et n’est pas coché comme atteint.',
-      advice: 'Cochez-le avec adopt edit besoins › jalons › Modifier «\u00a0Formation des bénévoles\u00a0», ou donnez-lui une nouvelle date.',
+      advice: 'Cochez-le avec adopt edit besoins, puis dans ses menus : jalons › Modifier «\u00a0Formation des bénévoles\u00a0», ou donnez-lui une nouvelle date.',
       path: 'needs.schedule.milestones[2]',
     });
     const en = JSON.parse((await adopt(['status', '--json', '--lang', 'en'], { cwd: dir, env })).stdout) as typeof fr;
     expect(en.warnings.find((w) => w.code === 'milestone-late')).toMatchObject({
       message: 'Milestone M3 “Formation des bénévoles” was due on 15 March 2027 and is not ticked as reached.',
-      advice: 'Tick it with adopt edit needs › milestones › Change “Formation des bénévoles”, or give it a new date there.',
+      advice: 'Tick it with adopt edit needs, then in its menus: milestones › Change “Formation des bénévoles”, or give it a new date there.',
     });
     // Every warning has advice, and no message carries a field path or a code.
     for (const warning of [...fr.warnings, ...en.warnings]) {

@@ -46,6 +46,8 @@ test.each([
   ['Sophie Lambert, Animatrice (salariée)', { name: 'Sophie Lambert', role: 'Animatrice (salariée)' }],
   ['Jean-Pierre Martin - trésorier', { name: 'Jean-Pierre Martin', role: 'trésorier' }],
   ['Priya Shah — warehouse volunteer', { name: 'Priya Shah', role: 'warehouse volunteer' }],
+  // A comma inside brackets belongs to the role the brackets hold.
+  ['Mme Lefèvre (retraitée, fait les permanences)', { name: 'Mme Lefèvre', role: 'retraitée, fait les permanences' }],
 ])('"%s" is a name and a role', (text, expected) => {
   expect(readNameAndRole(text)).toEqual(expected);
 });

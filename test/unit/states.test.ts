@@ -149,7 +149,7 @@ describe('communication-behind', () => {
     expect(warningMessage(warning!, await loadTranslator('en'))).toBe('Nothing has been logged among the communications since 1 February 2027, while the teams are to be kept informed every two weeks: the next information point was due by 15 February 2027.');
     expect(warningMessage(warning!, await loadTranslator('fr'))).toContain('depuis le 1er février 2027');
     // What to do names the step as people of each language type it.
-    expect(warningAdvice(warning!, await loadTranslator('en'))).toBe('Inform the teams, then log it with adopt edit practices › communications.');
-    expect(warningAdvice(warning!, await loadTranslator('fr'))).toBe('Informez les équipes, puis notez-le avec adopt edit pratiques › communications.');
+    expect(warningAdvice(warning!, await loadTranslator('en'))).toBe('Inform the teams, then log it with adopt edit practices, then in its menus: communications.');
+    expect(warningAdvice(warning!, await loadTranslator('fr'))).toBe('Informez les équipes, puis notez-le avec adopt edit pratiques, puis dans ses menus : communications.');
   });
 });

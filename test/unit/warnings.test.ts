@@ -148,6 +148,6 @@ describe("a warning's advice", () => {
     const { warningAdvice } = await import('../../src/view/warnings.js');
     const { loadTranslator } = await import('../../src/i18n/index.js');
     const advice = warningAdvice({ code: 'budget-gaps', params: { missing: 'both' }, path: 'needs.budget.items' } as never, await loadTranslator('fr'));
-    expect(advice).toContain('adopt edit besoins › budget › lignes de budget');
+    expect(advice).toContain('adopt edit besoins, puis dans ses menus : budget › lignes de budget');
   });
 });
