@@ -7,6 +7,13 @@ import type { StepId } from '../steps/types.js';
 import { describePath } from '../steps/positions.js';
 import type { Style } from './style.js';
 
+/** The risks without a mitigation, each with its id and the first words of its text. */
+function unmitigated(project: unknown): { id: string; text: string }[] {
+  const risks = (project as { needs?: { risks?: { id?: string; text?: string; mitigation?: string }[] } } | undefined)?.needs?.risks ?? [];
+  const words = (text: string) => (Array.from(text).length > 40 ? `${Array.from(text).slice(0, 39).join('').trimEnd()}…` : text);
+  return risks.flatMap((risk, index) => (risk.mitigation?.trim() ? [] : [{ id: risk.id ?? String(index + 1), text: words(risk.text ?? '') }]));
+}
+
 /**
  * A warning said to people, in their language: what is wrong, naming the item and since when.
  * Shared by status, the wizard and the documents, so it names no command (see warningAdvice).
@@ -32,6 +39,8 @@ export function warningMessage(warning: Warning, t: Translator, project?: unknow
     params.frequency = t.named(`enum.frequency.${params.frequency}`);
   }
   if (warning.code === 'few-shortlisted') params.n = Number(params.count);
+  // Ids the person never typed: each comes with the start of the risk's own words.
+  if (warning.code === 'risk-unmitigated') params.ids = t.list(unmitigated(project).map(({ id, text }) => t('warning.risk-unmitigated.item', { id, text })));
   if (warning.code === 'contract-renewal') params.date = t.date(String(params.date));
   // Variants are whole sentences of their own, so that each language words each one freely.
   if (warning.code === 'data-protection-unclear' && params.problem !== 'agreement') {

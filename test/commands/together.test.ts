@@ -10,6 +10,8 @@ import { parse, stringify } from 'yaml';
 import { init, edit } from '../../src/commands/init.js';
 import { ScriptedPrompter, BACK, INTERRUPT, type AskedQuestion, type ScriptedAnswer } from '../../src/wizard/prompter.js';
 import { warnings } from '../../src/derive/warnings.js';
+import { warningMessage } from '../../src/view/warnings.js';
+import { loadTranslator } from '../../src/i18n/index.js';
 import { progress } from '../../src/progress/completeness.js';
 import type { Project } from '../../src/generated/model.js';
 import type { Io } from '../../src/io.js';
@@ -142,7 +144,13 @@ describe('a risk named on day one, its mitigation later', () => {
     });
     const project = await read();
     expect(progress(project, TODAY).find((s) => s.id === 'needs')!.state).toBe('complete');
-    expect(warnings(project, TODAY).find((w) => w.code === 'risk-unmitigated')?.params).toEqual({ n: project.needs!.risks!.length, ids: project.needs!.risks!.map((r) => r.id).join(', ') });
+    const warning = warnings(project, TODAY).find((w) => w.code === 'risk-unmitigated')!;
+    expect(warning.params).toEqual({ n: project.needs!.risks!.length, ids: project.needs!.risks!.map((r) => r.id).join(', ') });
+    // Said with each risk's first words: its id alone is nothing the person typed.
+    const [first] = project.needs!.risks!;
+    const said = warningMessage(warning, await loadTranslator('fr'), project);
+    expect(said).toContain(`${first!.id} «\u00a0${first!.text!.slice(0, 20)}`);
+    expect(said).toMatch(/^Risques sans parade pour l’instant\u00a0: /);
   });
 });
 
