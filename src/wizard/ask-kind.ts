@@ -23,11 +23,13 @@ export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export async function askKind(field: ValueField, proposal: unknown, ctx: Context, engine: { prompter: Prompter; t: Translator; path?: readonly (string | number)[] }, verify: (value: unknown) => string | true = () => true): Promise<unknown> {
+export async function askKind(field: ValueField, proposal: unknown, ctx: Context, engine: { prompter: Prompter; t: Translator; path?: readonly (string | number)[]; helped?: Set<string> }, verify: (value: unknown) => string | true = () => true): Promise<unknown> {
   const { prompter, t } = engine;
   const must = isRequired(field, ctx);
   const message = capitalise(t(field.label)) + (field.kind === 'date' ? t('prompt.dateFormat') : '');
-  const help = field.help ? t(field.help) : undefined;
+  // A help read once is not read again for each item of a list: the question alone says enough then.
+  const help = field.help && !engine.helped?.has(field.help) ? t(field.help) : undefined;
+  if (field.help) engine.helped?.add(field.help);
   const asking: Asking = { prompter, ctx, t, proposal, must, q: { message, ...(help ? { help } : {}), ...(engine.path ? { path: engine.path } : {}) }, blank: (value) => (value === '' ? (must ? t('prompt.required') : true) : undefined) };
   switch (field.kind) {
     case 'text':

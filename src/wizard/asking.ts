@@ -27,6 +27,8 @@ export interface Engine {
    * earlier run, so a list here that has its items was closed then and is not offered again.
    */
   beyond?: boolean;
+  /** The helps already shown in this run: shared like `history`, each shown once (see askKind). */
+  helped?: Set<string>;
   /** An item's choices are asked with it, not in the list's grid (see together.ts): an item added from a list's menu. */
   inline?: boolean;
 }

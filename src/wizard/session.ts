@@ -106,12 +106,15 @@ export async function startSession(options: SessionOptions, command: Command): P
   const style = await makeStyle({ color: options.color, env: options.io.env });
   const prompter = await makePrompter(options);
   const keeper = new Keeper(source, { file: options.file, shownFile: options.shownFile, command, t, stderr: options.io.stderr });
+  // The helps shown in this run, whatever the step: each is read once.
+  const helped = new Set<string>();
   const engine = (step: Step, mode: Mode, firstPass = false) => ({
     prompter,
     t,
     mode,
     today: options.today,
     firstPass,
+    helped,
     checkpoint: (adding: Parameters<Keeper['checkpoint']>[1]) => keeper.checkpoint(session.project, adding, step.id),
   });
   const session: Session = {

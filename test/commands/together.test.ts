@@ -136,6 +136,22 @@ describe('the choices of a list, side by side', () => {
   });
 });
 
+describe('helps', () => {
+  test('a question\'s help is shown the first time only, not again for each item of a list', async () => {
+    await foodBankWith(['lead']);
+    const helps: (string | undefined)[] = [];
+    const name = (answer: string): ScriptedAnswer => (q) => {
+      helps.push(q.help);
+      return answer;
+    };
+    const prompter = new ScriptedPrompter([name('Ada Lovelace, Treasurer'), name('Grace Hopper, Rota lead'), name(''), INTERRUPT]);
+    await init(asking(prompter), await context()).catch(() => undefined);
+    expect(helps).toHaveLength(3);
+    expect(helps[0]).toMatch(/\S/);
+    expect(helps.slice(1)).toEqual([undefined, undefined]);
+  });
+});
+
 describe('a risk named on day one, its mitigation later', () => {
   test('the step is complete without it; a warning names the risks still without one', async () => {
     await foodBankWith(['lead', 'keyUsers', 'needs'], (project) => {
