@@ -46,14 +46,14 @@ const model = {
   typedPerChar: 0.3, // typing at about 40 words a minute, corrections included
   choice: 5, // reading the choices, moving to one (or ticking) and Enter
   choicePerTick: 1, // each further box ticked
-  gridPerRow: 3, // each further row of a grid: reading it, moving to it, choosing with ←→
+  gridPerRow: 3, // each further row of a grid (or of a checklist per row): reading it, moving to it, choosing with ←→ (and Space)
   enter: 2, // reading the question, Enter to keep the proposal or to pass
   confirm: 3, // a yes or no
   notePerChar: 0.04, // reading what the wizard says between questions (about 250 words a minute)
 };
 const seconds = (prompt) =>
   prompt.answer === 'typed' ? model.typedBase + model.typedPerChar * prompt.size
-  : prompt.answer === 'choice' ? model.choice + (prompt.kind === 'grid' ? model.gridPerRow : model.choicePerTick) * Math.max(0, prompt.size - 1)
+  : prompt.answer === 'choice' ? model.choice + (prompt.kind === 'grid' || prompt.kind === 'ticks' ? model.gridPerRow : model.choicePerTick) * Math.max(0, prompt.size - 1)
   : prompt.answer === 'enter' ? model.enter
   : model.confirm;
 const reading = (session) => model.notePerChar * session.said.reduce((n, text) => n + text.length, 0);

@@ -181,16 +181,17 @@ export async function runTrial(options: { dir: string; example: string; today: s
       const given = answerFor(q, justSaid, edited, stepsNow);
       if (process.env.ADOPT_TRIAL_TRACE) process.stderr.write(`${name} | ${q.path?.join('.') ?? ''} | ${q.message} => ${JSON.stringify(given)}\n`);
       if (q.choices?.some((c) => c.value === 'now')) stepOffers += 1;
-      // A grid is one prompt however many rows it has: the rows moved are its ticks.
-      const moved = q.kind === 'grid' && Array.isArray(given) ? given.filter((value) => value !== '').length : 0;
-      const kept = given === '' || (q.kind === 'confirm' && given === q.default) || (q.kind === 'grid' && moved === 0);
+      // A grid is one prompt however many rows it has: the rows moved are its ticks (so for a checklist per row).
+      const rowed = q.kind === 'grid' || q.kind === 'ticks';
+      const moved = rowed && Array.isArray(given) ? given.filter((value) => value !== '').length : 0;
+      const kept = given === '' || (q.kind === 'confirm' && given === q.default) || (rowed && moved === 0);
       record.prompts.push({
         session: name,
         kind: q.kind,
         message: q.message,
         ...(q.path ? { path: q.path.join('.') } : {}),
         answer: kept ? 'enter' : q.kind === 'text' ? 'typed' : q.kind === 'confirm' ? 'confirm' : 'choice',
-        size: kept ? 0 : q.kind === 'text' ? String(given).length : q.kind === 'grid' ? moved : Array.isArray(given) ? given.length : 1,
+        size: kept ? 0 : q.kind === 'text' ? String(given).length : rowed ? moved : Array.isArray(given) ? given.length : 1,
       });
       return given;
     };
@@ -271,6 +272,10 @@ export async function runTrial(options: { dir: string; example: string; today: s
         const value = answerFor({ kind: 'select', message: row.label, choices: row.choices, default: row.default, ...(row.path ? { path: row.path } : {}) }, justSaid, edited, stepsNow);
         return typeof value === 'number' ? (String(value) === row.default ? '' : String(value)) : value;
       });
+    }
+    // A checklist per row: each row answered as that item's own checkbox would be.
+    if (q.kind === 'ticks') {
+      return (q.rows ?? []).map((row) => answerFor({ kind: 'checkbox', message: row.label, choices: row.choices, default: row.default, ...(row.path ? { path: row.path } : {}) }, justSaid, edited, stepsNow));
     }
     const expected = at(mapped, where);
     if (values.includes('done') && values.includes('add')) {

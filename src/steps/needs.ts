@@ -40,7 +40,7 @@ export const needs: Step = {
           title: 'who',
           fields: [
             { kind: 'text', key: 'who', label: 'field.audience.who', help: 'help.audience.who', required: true },
-            { kind: 'choices', key: 'uses', label: 'field.audience.uses', help: 'help.audience.uses', choices: schemaChoices['needs.audiences[].uses[]'], labels: 'enum.use', required: true },
+            { kind: 'choices', key: 'uses', label: 'field.audience.uses', help: 'help.audience.uses', choices: schemaChoices['needs.audiences[].uses[]'], labels: 'enum.use', required: true, together: 'grid.audience.uses' },
           ],
         },
         {

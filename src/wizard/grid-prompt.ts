@@ -28,10 +28,10 @@ export interface GridText {
 /** Rows shown at once: as many as the other prompts' menus, so that a long list still fits. */
 export const PAGE = 12;
 
-const length = (text: string) => Array.from(text).length;
-const pad = (text: string, to: number) => text + ' '.repeat(Math.max(0, to - length(text)));
+export const length = (text: string) => Array.from(text).length;
+export const pad = (text: string, to: number) => text + ' '.repeat(Math.max(0, to - length(text)));
 
-function marks(unicode: boolean) {
+export function marks(unicode: boolean) {
   // The same fallbacks as inquirer's own pointer: a console font without them gets ASCII.
   return unicode ? { cursor: '❯', open: '‹', close: '›', more: '…' } : { cursor: '>', open: '<', close: '>', more: '...' };
 }
@@ -44,7 +44,7 @@ export function cut(text: string, room: number, more = '…'): string {
 }
 
 /** The first row shown: the cursor kept near the middle of the page, the page kept full. */
-function firstShown(rows: number, active: number): number {
+export function firstShown(rows: number, active: number): number {
   if (rows <= PAGE) return 0;
   return Math.min(Math.max(0, active - Math.floor(PAGE / 2)), rows - PAGE);
 }
@@ -107,7 +107,7 @@ export interface GridConfig {
 }
 
 /** Hidden while the grid is open, as inquirer's select does: the cursor would sit on the key line. */
-const CURSOR_HIDE = '\x1b[?25l';
+export const CURSOR_HIDE = '\x1b[?25l';
 
 /** Resolves with each row's choice as an index into its choices, -1 for a row left blank. */
 export const gridPrompt = createPrompt<number[], GridConfig>((config, done) => {

@@ -8,6 +8,7 @@ import { unicodeSupported } from '../terminal.js';
 import { visible, visibleKeepingStyle } from '../util/visible.js';
 import { UsageError } from '../errors.js';
 import { gridPrompt } from './grid-prompt.js';
+import { ticksPrompt } from './ticks-prompt.js';
 
 /**
  * The keys' names in the help line: symbols where the terminal can show them, else their names
@@ -194,6 +195,32 @@ export function inquirerPrompter(
         ),
       );
       return q.rows.map((row, index) => row.choices[picked[index]!]?.value);
+    },
+    async ticks(q) {
+      if (q.rows.length === 0) return [];
+      const base = message(q);
+      const ticked = await ask((context) =>
+        ticksPrompt(
+          {
+            message: base.message,
+            labels: q.rows.map((row) => visible(row.label)),
+            choices: q.rows.map((row) => row.choices.map((c) => visible(c.label))),
+            hints: q.rows.map((row) => row.choices.map((c) => (c.hint ? visible(c.hint) : undefined))),
+            start: q.rows.map((row) => row.choices.flatMap((c, i) => (row.default?.includes(c.value) ? [i] : []))),
+            width: width(),
+            text: {
+              blank: t('prompt.grid.blank'),
+              keys: keys([[key.arrows, t('prompt.keys.row')], [key.sides, t('prompt.keys.choice')], [key.space, t('prompt.keys.tick')], [key.enter, t('prompt.keys.confirm')]]),
+              unicode,
+            },
+            style,
+            pair: (label, choices) => t('prompt.grid.pair', { label, choice: choices ?? '—' }),
+            theme: base.theme,
+          },
+          context,
+        ),
+      );
+      return q.rows.map((row, index) => ticked[index]!.map((i) => row.choices[i]!.value));
     },
     say(text: string) {
       // Notes mix adopt's styling with user text, which t() has already made visible.

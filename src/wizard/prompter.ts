@@ -30,6 +30,16 @@ export interface GridRow<T> {
   path?: readonly (string | number)[];
 }
 
+/** One row of a checklist grid: an item of a list and the choices it ticks, among its own. */
+export interface TicksRow<T> {
+  label: string;
+  choices: readonly Choice<T>[];
+  /** The row's choices ticked so far; none: the row starts with nothing ticked. */
+  default?: readonly T[];
+  /** Where the row's answer goes (see Question.path). */
+  path?: readonly (string | number)[];
+}
+
 export interface Prompter {
   /** Free text. Returns '' when the user passes with Enter and there is no default. */
   text(q: Question & { default?: string; validate?: (value: string) => string | true }): Promise<string>;
@@ -42,6 +52,11 @@ export interface Prompter {
    * comes back undefined.
    */
   grid<T>(q: Question & { rows: readonly GridRow<T>[] }): Promise<(T | undefined)[]>;
+  /**
+   * Several choices per row on one screen (what each audience will do with the tool): ↑↓ move
+   * between rows, ←→ along the row's choices, Space ticks, Enter confirms them all.
+   */
+  ticks<T>(q: Question & { rows: readonly TicksRow<T>[] }): Promise<T[][]>;
   /** Text for the user between questions: titles, notes, summaries. */
   say(text: string): void;
   /**
@@ -60,7 +75,12 @@ export class PromptInterrupted extends Error {
 }
 
 /** What a scripted answer that is a function sees: the question as the prompt got it, and its kind. */
-export type AskedQuestion = Question & { kind: 'text' | 'select' | 'checkbox' | 'confirm' | 'grid'; default?: unknown; choices?: readonly Choice<unknown>[]; rows?: readonly GridRow<unknown>[] };
+export type AskedQuestion = Question & {
+  kind: 'text' | 'select' | 'checkbox' | 'confirm' | 'grid' | 'ticks';
+  default?: unknown;
+  choices?: readonly Choice<unknown>[];
+  rows?: readonly (GridRow<unknown> | TicksRow<unknown>)[];
+};
 export type ScriptedAnswer = string | number | boolean | readonly unknown[] | typeof INTERRUPT | typeof BACK | ((question: AskedQuestion) => unknown);
 
 /** Esc: the user wants the question before this one. The engine decides which that is. */
@@ -96,7 +116,7 @@ export class ScriptedPrompter implements Prompter {
     return this.answers.length;
   }
 
-  private next(kind: AskedQuestion['kind'], q: Question & { default?: unknown; choices?: readonly Choice<unknown>[]; rows?: readonly GridRow<unknown>[] }): unknown {
+  private next(kind: AskedQuestion['kind'], q: Question & Omit<AskedQuestion, 'kind' | keyof Question>): unknown {
     this.asked.push(q.message);
     const asked: AskedQuestion = { ...q, kind };
     if (this.answers.length === 0) {
@@ -160,6 +180,22 @@ export class ScriptedPrompter implements Prompter {
       const choice = row.choices.find((c) => c.value === value) ?? row.choices.find((c) => c.label === value);
       if (!choice) throw new Error(`scripted answer ${String(value)} is not a choice of row "${row.label}" of "${q.message}"`);
       return choice.value;
+    });
+  }
+
+  /** A checklist grid's answer is one array per row ('' or undefined keeps the row's ticks), or '' to keep them all. */
+  async ticks<T>(q: Question & { rows: readonly TicksRow<T>[] }): Promise<T[][]> {
+    const raw = this.next('ticks', q);
+    const given = raw === '' ? [] : (raw as unknown[]);
+    return q.rows.map((row, index) => {
+      const values = given[index];
+      if (values === undefined || values === '') return [...(row.default ?? [])];
+      if (!Array.isArray(values)) throw new Error(`scripted answer ${String(values)} for row "${row.label}" of "${q.message}" is not a list of choices`);
+      return values.map((value: unknown) => {
+        const choice = row.choices.find((c) => c.value === value) ?? row.choices.find((c) => c.label === value);
+        if (!choice) throw new Error(`scripted answer ${String(value)} is not a choice of row "${row.label}" of "${q.message}"`);
+        return choice.value;
+      });
     });
   }
 

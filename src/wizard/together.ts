@@ -3,7 +3,8 @@
  * each tool's hosting), asked once the list is there, for all its items on one screen: the
  * items are weighed side by side, which is what these choices are about (complementary
  * profiles, priorities among objectives), and typing an item's words is no longer cut by a menu.
- * A yes or no (a milestone reached) is one checklist. Changing one item in `adopt edit` still
+ * A yes or no (a milestone reached) is one checklist; several choices (what each audience will do
+ * with the tool) are one checklist per row. Changing one item in `adopt edit` still
  * asks its own questions one by one.
  */
 import type { BooleanField, ChoiceField, Context, Field, GroupField, ListField, NumberField } from '../steps/types.js';
@@ -12,7 +13,7 @@ import { isAnswered } from '../progress/completeness.js';
 import { isRecord } from '../util/records.js';
 import { enumChoices, pairChoices } from './ask-kind.js';
 import { withBack } from './back.js';
-import type { GridRow } from './prompter.js';
+import type { GridRow, TicksRow } from './prompter.js';
 import type { Segment } from './journal.js';
 import { kept, type Data, type Engine } from './asking.js';
 
@@ -28,7 +29,7 @@ interface Together {
 export function togetherFields(fields: readonly Field[], groups: readonly GroupField[] = []): Together[] {
   return fields.flatMap((field): Together[] => {
     if (field.kind === 'group') return togetherFields(field.fields, [...groups, field]);
-    return (field.kind === 'choice' || field.kind === 'boolean' || field.kind === 'integer') && 'together' in field && field.together ? [{ field: field as TogetherField, groups }] : [];
+    return (field.kind === 'choice' || field.kind === 'choices' || field.kind === 'boolean' || field.kind === 'integer') && 'together' in field && field.together ? [{ field: field as TogetherField, groups }] : [];
   });
 }
 
@@ -114,6 +115,19 @@ async function askOne(list: ListParts, entry: Together, every: boolean): Promise
     for (const { item, index } of rows) holder(item, groups, true)![field.key] = ticked.includes(index);
     // The guard rails an item's own question would have said (a tool kept without an export).
     for (const { itemCtx } of rows) for (const note of field.after?.(itemCtx) ?? []) prompter.say(t(note.key, note.params));
+  } else if (field.kind === 'choices') {
+    const ticksRows: TicksRow<string>[] = rows.map(({ item, index, itemCtx }) => {
+      const now = current(entry, item);
+      return { label: title(item, index), choices: enumChoices(field, itemCtx, t), default: Array.isArray(now) ? (now as string[]) : [], path: [...at, index, ...keys, field.key] };
+    });
+    const answers = await withBack(engine, () => prompter.ticks({ ...question, rows: ticksRows }));
+    // A row with nothing ticked stays blank: a required one is then named among what is missing, as a blank grid row is.
+    rows.forEach(({ item }, row) => {
+      const answer = answers[row] ?? [];
+      const target = holder(item, groups, true)!;
+      if (answer.length) target[field.key] = answer;
+      else delete target[field.key];
+    });
   } else {
     const gridRows: GridRow<string>[] = rows.map(({ item, index, itemCtx }) => {
       const now = current(entry, item) ?? (field.suggest?.(itemCtx) as string | undefined);

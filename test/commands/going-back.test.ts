@@ -39,7 +39,7 @@ const twoKeyUsers: ScriptedAnswer[] = ['Karim Benali', 'Treasurer', 'Léa Dubois
 const profiles: ScriptedAnswer = ['occasional', 'daily'];
 const needs: ScriptedAnswer[] = [
   'One list of volunteers', 'All volunteers listed', '', ['must'],
-  'Shift volunteers', ['consult', 'feed'], '',
+  'Shift volunteers', '', [['consult', 'feed']], // each audience's name, then what each will do, one checklist per row
   'Subscription', '20', 'recurring', 'month', '', // asked apart: the same answers serve both languages
   '', // the currency, after the lines (none said one): the proposal
   'Council grant', '', 'medium', '2027-09-01', 'Tool chosen: 15/02/2027', '',

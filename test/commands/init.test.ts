@@ -55,8 +55,9 @@ const daysOne = (fr: boolean): ScriptedAnswer[] => [
   fr ? 'Relancer les cotisations' : 'Fewer missed shifts', fr ? 'Moins de 5 % d\'impayés' : 'Under 5% missed',
   '',
   ['must', 'should'], // the priority of each objective, one grid
-  fr ? 'Bénévoles d\'accueil' : 'Shift volunteers', ['consult', 'feed'],
+  fr ? 'Bénévoles d\'accueil' : 'Shift volunteers',
   '',
+  [['consult', 'feed']], // what each audience will do with the tool, one checklist per row
   fr ? 'Abonnement : 20 €/mois' : 'Subscription: £20 a month', // the name, the amount and how often, in one answer; its currency the budget's
   fr ? 'Paramétrage' : 'Setup', fr ? '1 200,50' : '1,200.50', 'one-off',
   '',

@@ -44,7 +44,7 @@ const twoKeyUsers: ScriptedAnswer[] = ['Karim Benali', 'Treasurer', 'Léa Dubois
 /** Step 3 as in init.test.ts, then every later step left for later. */
 const needsThenLater: ScriptedAnswer[] = [
   'One list of volunteers', 'All volunteers listed', '', ['must'],
-  'Shift volunteers', ['consult', 'feed'], '',
+  'Shift volunteers', '', [['consult', 'feed']], // each audience's name, then what each will do, one checklist per row
   'Subscription: £20 a month', '', // the currency comes with the amount: not asked
   'Council grant', '', // no ceiling: how it is counted is not asked
   'medium', '2027-09-01', 'Tool chosen: 15/02/2027', '',

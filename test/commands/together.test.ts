@@ -86,7 +86,7 @@ describe('the choices of a list, side by side', () => {
     };
     const prompter = new ScriptedPrompter([
       'Faster rota', 'No gaps', '', ['must'],
-      'Volunteers', ['consult'], '',
+      'Volunteers', '', [['consult']],
       'Subscription: £20 a month', '', 'Council grant', '',
       'medium', '01/09/2027',
       'Board approval: 01/10/2026', 'Pilot ends: 15/11/2026', 'Launch: 01/03/2027', '',
@@ -99,6 +99,36 @@ describe('the choices of a list, side by side', () => {
       ['Pilot ends', false],
       ['Launch', undefined],
     ]);
+  });
+
+  test("audiences: their names first, then what each will do in one checklist per row; a row left unticked is named as missing", async () => {
+    await foodBankWith(['lead', 'keyUsers'], (project) => {
+      delete project.needs;
+    });
+    const seen: AskedQuestion[] = [];
+    const prompter = new ScriptedPrompter([
+      'Faster rota', 'No gaps', '', ['must'],
+      'Board', 'Shift volunteers', '',
+      (q) => {
+        seen.push(q);
+        return [['configure', 'consult']];
+      },
+      INTERRUPT,
+    ]);
+    await init(asking(prompter), await context()).catch(() => undefined);
+    expect(prompter.remaining).toBe(0);
+    // One question for the two audiences, after the list, none per audience.
+    expect(seen.map((q) => [q.kind, q.message])).toEqual([['ticks', 'What each audience will do with the tool']]);
+    expect(prompter.asked.filter((q) => /what they do/i.test(q))).toEqual([]);
+    const rows = seen[0]!.rows!;
+    expect(rows.map((row) => [row.label, row.default, row.path])).toEqual([
+      ['Board', [], ['needs', 'audiences', 0, 'uses']],
+      ['Shift volunteers', [], ['needs', 'audiences', 1, 'uses']],
+    ]);
+    expect(rows[0]!.choices.map((c) => c.value)).toEqual(['configure', 'feed', 'consult', 'daily', 'occasional']);
+    const project = await read();
+    expect(project.needs!.audiences).toEqual([{ who: 'Board', uses: ['configure', 'consult'] }, { who: 'Shift volunteers' }]);
+    expect(progress(project, TODAY).find((s) => s.id === 'needs')!.missing).toContainEqual(expect.objectContaining({ label: 'field.audience.uses', item: 'Shift volunteers' }));
   });
 
   test('tools: the ones ticked for the test, then their law, agreement and statement, then their cost lines; a tool kept without an export is warned about', async () => {
