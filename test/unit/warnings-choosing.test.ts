@@ -187,8 +187,9 @@ describe('how the new warnings are said', () => {
       const t = await loadTranslator(lang);
       for (const warning of samples.flatMap((project) => warnings(project, TODAY)).filter((w) => (newCodes as readonly string[]).includes(w.code))) {
         expect(t.has(`warning.${warning.code}.advice`)).toBe(true);
-        // The step to edit in the reader's own words, as they type it.
-        expect(warningAdvice(warning, t)).toMatch(new RegExp(`adopt edit ${steps[lang]} › `));
+        // The step to edit in the reader's own words, as they type it: the command alone, then where in its menus.
+        expect(warningAdvice(warning, t)).toMatch(new RegExp(`adopt edit ${steps[lang]}(, |\\.|$)`));
+        expect(warningAdvice(warning, t)).not.toMatch(/adopt edit \S+ ›/);
       }
     }
   });
