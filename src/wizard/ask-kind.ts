@@ -205,7 +205,7 @@ async function pickOne(choices: Choice<string>[], { prompter, t, proposal, must,
   return answer === '' ? (proposal !== undefined ? CLEARED : undefined) : answer;
 }
 
-/** Every pair of a choice taken with a second one ("probabilité faible · impact fort"), its value "first second". */
+/** Every pair of a choice taken with a second one ("probabilité faible, impact fort"), its value "first second". */
 export function pairChoices(field: ChoiceField, t: Translator): Choice<string>[] {
   const other = field.with!;
   return field.choices.flatMap((first) =>
@@ -214,7 +214,7 @@ export function pairChoices(field: ChoiceField, t: Translator): Choice<string>[]
 }
 
 /**
- * Two answers in one menu ("probabilité faible · impact fort"): the first is returned, the
+ * Two answers in one menu ("probabilité faible, impact fort"): the first is returned, the
  * second goes to the item with its question passed. The file keeps them apart.
  */
 async function pickPair(field: ChoiceField, asking: Asking): Promise<unknown> {

@@ -3,7 +3,7 @@
  * each objective's priority), so that the items are seen side by side instead of one menu each.
  * The layout is a pure function of what is shown and the width; the prompt only holds the state.
  */
-import { createPrompt, useState, useKeypress, usePrefix, makeTheme, isUpKey, isDownKey, isEnterKey, isSpaceKey, type Theme } from '@inquirer/core';
+import { createPrompt, useState, useKeypress, usePrefix, makeTheme, isUpKey, isDownKey, isEnterKey, type Theme } from '@inquirer/core';
 import type { Style } from '../view/style.js';
 import { wrap } from '../view/wrap.js';
 
@@ -15,6 +15,8 @@ export interface GridView {
   /** Each row's choice, as an index into its choices; -1 while the row is blank. */
   picked: readonly number[];
   active: number;
+  /** Said under the rows when Enter was refused: a row still waits for its choice. */
+  error?: string;
 }
 
 export interface GridText {
@@ -53,7 +55,7 @@ export function firstShown(rows: number, active: number): number {
 export function gridLines(view: GridView, width: number, style: Style, text: GridText): string[] {
   const mark = marks(text.unicode);
   // Labels line up, but a long one is cut rather than crowd the choices out of the line.
-  const labelWidth = Math.max(1, Math.min(Math.max(0, ...view.labels.map(length)), Math.floor(width * 0.4)));
+  const labelWidth = Math.max(1, Math.min(Math.max(0, ...view.labels.map(length)), Math.floor(width * 0.5)));
   // "❯ " + label + "  " + "‹ " + choice + " ›"
   const room = Math.max(1, width - labelWidth - 8);
   const lines: string[] = [];
@@ -79,16 +81,17 @@ export function gridLines(view: GridView, width: number, style: Style, text: Gri
   }
   const hint = index >= 0 ? view.hints[view.active]?.[index] : undefined;
   if (hint) lines.push(...wrap(`  ${hint}`, width).split('\n').map((line) => style('dim', line)));
+  if (view.error) lines.push(...wrap(`  ${view.error}`, width).split('\n').map((line) => style('yellow', line)));
   lines.push(...wrap(`  ${text.keys}`, width).split('\n'));
   return lines;
 }
 
-/** The answers once given, as a compact list under the question, like inquirer's answered prompts. */
+/**
+ * The answers once given, under the question as inquirer's answered prompts leave theirs: a row
+ * to a line, since a choice may itself hold a separator ("probabilité faible, impact fort").
+ */
 export function gridSummary(pairs: readonly string[], width: number, style: Style): string[] {
-  if (pairs.length === 0) return [];
-  return wrap(`  ${pairs.join(' · ')}`, width)
-    .split('\n')
-    .map((line) => style('cyan', line));
+  return pairs.flatMap((pair) => wrap(`  ${pair}`, width, () => 4).split('\n')).map((line) => style('cyan', line));
 }
 
 export interface GridConfig {
@@ -103,6 +106,8 @@ export interface GridConfig {
   style: Style;
   /** One row's answer in the summary; `choice` undefined for a blank row. */
   pair: (label: string, choice: string | undefined) => string;
+  /** Said when Enter is pressed with a row still blank; none: a blank row is an answer too. */
+  required?: string;
   theme?: { style?: Partial<Theme['style']> };
 }
 
@@ -115,24 +120,35 @@ export const gridPrompt = createPrompt<number[], GridConfig>((config, done) => {
   const [status, setStatus] = useState<'idle' | 'done'>('idle');
   const [active, setActive] = useState(0);
   const [picked, setPicked] = useState<readonly number[]>(config.start);
+  const [error, setError] = useState<string | undefined>(undefined);
   const prefix = usePrefix({ status, theme });
 
   useKeypress((key, rl) => {
     // Keys land in readline's line too (a space would): the grid has no line to type in.
     rl.clearLine(0);
     if (isEnterKey(key)) {
+      // A choice the method needs: the cursor goes to the row that waits for it, rather than
+      // leaving a blank that the next run would have to come back to.
+      const blank = config.required ? picked.indexOf(-1) : -1;
+      if (blank >= 0) {
+        setActive(blank);
+        setError(config.required);
+        return;
+      }
       setStatus('done');
       done([...picked]);
       return;
     }
+    setError(undefined);
     // No wrap-around, as in the other menus: ↓ on the last row stays there.
     if (isUpKey(key)) setActive(Math.max(0, active - 1));
     else if (isDownKey(key)) setActive(Math.min(config.labels.length - 1, active + 1));
-    else if (key.name === 'right' || key.name === 'left' || isSpaceKey(key)) {
+    else if (key.name === 'right' || key.name === 'left') {
       const count = config.choices[active]?.length ?? 0;
       if (count === 0) return;
       const now = picked[active]!;
-      // Space is → for those who try it; ← from a blank row starts from the last choice.
+      // ← from a blank row starts from the last choice. Space does nothing: a first-time user
+      // pressed it to move on and changed a choice without seeing it.
       const next = key.name === 'left' ? (now <= 0 ? count - 1 : now - 1) : (now + 1) % count;
       setPicked(picked.map((value, row) => (row === active ? next : value)));
     }
@@ -143,6 +159,6 @@ export const gridPrompt = createPrompt<number[], GridConfig>((config, done) => {
     const pairs = config.labels.map((label, row) => config.pair(label, picked[row]! < 0 ? undefined : config.choices[row]![picked[row]!]));
     return [`${prefix} ${message}`, ...gridSummary(pairs, config.width, config.style)].join('\n');
   }
-  const view = { labels: config.labels, choices: config.choices, hints: config.hints, picked, active };
+  const view = { labels: config.labels, choices: config.choices, hints: config.hints, picked, active, ...(error ? { error } : {}) };
   return `${[`${prefix} ${message}`, ...gridLines(view, config.width, config.style, config.text)].join('\n')}${CURSOR_HIDE}`;
 });

@@ -189,6 +189,7 @@ export function inquirerPrompter(
             text: { blank: t('prompt.grid.blank'), keys: keys([[key.arrows, t('prompt.keys.row')], [key.sides, t('prompt.keys.choice')], [key.enter, t('prompt.keys.confirm')]]), unicode },
             style,
             pair: (label, choice) => t('prompt.grid.pair', { label, choice: choice ?? '—' }),
+            ...(q.required ? { required: t('prompt.grid.required') } : {}),
             theme: base.theme,
           },
           context,

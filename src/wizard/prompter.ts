@@ -51,7 +51,7 @@ export interface Prompter {
    * move between rows, ←→ change the row's choice, Enter confirms them all. A row left blank
    * comes back undefined.
    */
-  grid<T>(q: Question & { rows: readonly GridRow<T>[] }): Promise<(T | undefined)[]>;
+  grid<T>(q: Question & { rows: readonly GridRow<T>[]; required?: boolean }): Promise<(T | undefined)[]>;
   /**
    * Several choices per row on one screen (what each audience will do with the tool): ↑↓ move
    * between rows, ←→ along the row's choices, Space ticks, Enter confirms them all.
@@ -171,16 +171,22 @@ export class ScriptedPrompter implements Prompter {
   }
 
   /** A grid's answer is one value per row ('' or undefined keeps the row's default), or '' to keep them all. */
-  async grid<T>(q: Question & { rows: readonly GridRow<T>[] }): Promise<(T | undefined)[]> {
+  async grid<T>(q: Question & { rows: readonly GridRow<T>[]; required?: boolean }): Promise<(T | undefined)[]> {
     const raw = this.next('grid', q);
     const given = raw === '' ? [] : (raw as unknown[]);
-    return q.rows.map((row, index) => {
+    const answers = q.rows.map((row, index) => {
       const value = given[index];
       if (value === undefined || value === '') return row.default;
       const choice = row.choices.find((c) => c.value === value) ?? row.choices.find((c) => c.label === value);
       if (!choice) throw new Error(`scripted answer ${String(value)} is not a choice of row "${row.label}" of "${q.message}"`);
       return choice.value;
     });
+    // As at a terminal, Enter with a row still blank is refused, and the grid stays.
+    if (q.required && answers.includes(undefined)) {
+      this.refused.push('grid: a row waits for its choice');
+      return this.grid(q);
+    }
+    return answers;
   }
 
   /** A checklist grid's answer is one array per row ('' or undefined keeps the row's ticks), or '' to keep them all. */

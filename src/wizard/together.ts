@@ -138,7 +138,9 @@ async function askOne(list: ListParts, entry: Together, every: boolean): Promise
         path: [...at, index, ...keys, field.key],
       };
     });
-    const answers = await withBack(engine, () => prompter.grid({ ...question, rows: gridRows }));
+    // Each row needs its choice where the method needs it: a blank would only be asked again next time.
+    const must = rows.every(({ itemCtx }) => required(field, itemCtx));
+    const answers = await withBack(engine, () => prompter.grid({ ...question, rows: gridRows, ...(must ? { required: true } : {}) }));
     rows.forEach(({ item }, row) => {
       const answer = answers[row];
       if (answer === undefined) return;

@@ -171,7 +171,7 @@ describeTmux(hasTmux ? 'adopt init in a real terminal (tmux)' : 'adopt init in a
     type(first, 'camille@jardins.org');
     await waitFor(first, /^✔ Contact \(e-mail or phone\) camille@jardins\.org$/m);
     // Both skills in one menu of nine pairs.
-    await choose(first, 'Project management and group facilitation', 5, 'project management some · facilitation strong');
+    await choose(first, 'Project management and group facilitation', 5, 'project management some, facilitation strong');
     await answer(first, 'Time available', 'Half a day a week');
     await waitFor(first, /^Saved in adopt\.yaml\.$/m);
 
@@ -307,7 +307,7 @@ const words = {
     role: 'Role in the organisation',
     contact: 'Contact (e-mail or phone)',
     skills: 'Project management and group facilitation',
-    someSome: 'project management some · facilitation some',
+    someSome: 'project management some, facilitation some',
     time: 'Time available',
     name: 'Name',
     team: 'Role or team',
@@ -328,7 +328,7 @@ const words = {
     role: 'Rôle dans la structure',
     contact: 'Contact (e-mail ou téléphone)',
     skills: 'Gestion de projet et animation de groupe',
-    someSome: 'gestion de projet un peu · animation un peu',
+    someSome: 'gestion de projet un peu, animation un peu',
     time: 'Temps disponible',
     name: 'Nom',
     team: 'Rôle ou équipe',

@@ -37,7 +37,7 @@ describe('the grid prompt', () => {
     await expect(answer).resolves.toEqual([0, -1, 4]);
   });
 
-  test('→ on a blank row takes the first choice, ← steps back and wraps, Space is →', async () => {
+  test('→ on a blank row takes the first choice, ← steps back and wraps, Space changes nothing', async () => {
     const { answer, events, getScreen } = await render(gridPrompt, config([0, -1, -1]));
     events.keypress('down');
     events.keypress('right');
@@ -46,9 +46,20 @@ describe('the grid prompt', () => {
     expect(getScreen()).toMatch(/❯ Karim Benali\s+‹ Bénévole ›/);
     events.keypress('down');
     events.keypress('space');
-    events.keypress('space');
+    events.keypress('right');
     events.keypress('enter');
-    await expect(answer).resolves.toEqual([0, 4, 1]);
+    await expect(answer).resolves.toEqual([0, 4, 0]);
+  });
+
+  test('where each row needs its choice, Enter on a blank row goes to it and says so', async () => {
+    const { answer, events, getScreen } = await render(gridPrompt, { ...config([0, -1, 1]), required: 'Chaque ligne attend son choix.' });
+    events.keypress('enter');
+    expect(getScreen()).toMatch(/❯ Karim Benali\s+‹ — à choisir — ›/);
+    expect(getScreen()).toContain('Chaque ligne attend son choix.');
+    events.keypress('right');
+    expect(getScreen()).not.toContain('Chaque ligne attend son choix.');
+    events.keypress('enter');
+    await expect(answer).resolves.toEqual([0, 0, 1]);
   });
 
   test('↑ on the first row and ↓ on the last stay where they are', async () => {
@@ -81,7 +92,8 @@ describe('the grid prompt', () => {
     await answer;
     const screen = getScreen();
     expect(screen).toContain('Le profil de chacun');
-    expect(screen).toContain('Sophie Lambert : Quotidien · Karim Benali : — · Lucie Moreau : Occasionnel');
+    // A row to a line: a choice may hold a comma or a dot of its own ("probabilité faible, impact fort").
+    expect(screen).toContain('  Sophie Lambert : Quotidien\n  Karim Benali : —\n  Lucie Moreau : Occasionnel');
     expect(screen).not.toContain('‹');
     expect(screen).not.toContain('valider');
   });
@@ -105,7 +117,7 @@ describe('the grid layout', () => {
     expect(rows[1]).not.toContain('Auvergne-Lauragais, trésorière adjointe');
     // Labels line up: every row's choice starts in the same column.
     expect(new Set(rows.map((row) => row.indexOf('‹'))).size).toBe(1);
-    expect(rows[0]!.indexOf('‹')).toBeLessThanOrEqual(Math.floor((width - 1) * 0.4) + 4);
+    expect(rows[0]!.indexOf('‹')).toBeLessThanOrEqual(Math.floor((width - 1) * 0.5) + 4);
     for (const line of gridSummary([`${long} : Quotidien`, 'Sophie Lambert : Bénévole'], width - 1, plain)) expect(line.length).toBeLessThanOrEqual(width - 1);
   });
 
@@ -157,7 +169,7 @@ describe('the grid through the real prompter', () => {
     input.write('\r');
     expect(await answer).toEqual(['weekly', 'weekly', undefined]);
     // French typography keeps the space before the colon unbreakable.
-    expect(shown()).toMatch(/✔ Le rythme de chacun\n {2}Sophie\s:\sWeekly · Karim\s:\sWeekly · Lucie\s:\s—/);
+    expect(shown()).toMatch(/✔ Le rythme de chacun\n {2}Sophie\s:\sWeekly\n {2}Karim\s:\sWeekly\n {2}Lucie\s:\s—/);
   });
 
   test('Esc, where going back is offered, ends the grid with GoBack; Ctrl-C ends it as the other prompts do', async () => {

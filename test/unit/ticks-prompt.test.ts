@@ -79,7 +79,7 @@ describe('the checklist grid prompt', () => {
     const { answer, events, getScreen } = await render(ticksPrompt, config([[0, 4], []]));
     events.keypress('enter');
     await answer;
-    expect(getScreen()).toMatch(/^ {2}Secrétaire du bureau : le paramétrer, l'utiliser de temps en temps ·\n {2}Bénévoles d’accueil : —$/m);
+    expect(getScreen()).toMatch(/^ {2}Secrétaire du bureau : le paramétrer, l'utiliser de temps en temps\n {2}Bénévoles d’accueil : —$/m);
     expect(getScreen()).not.toContain('◯');
     expect(getScreen()).not.toContain('cocher');
   });
@@ -147,7 +147,7 @@ describe('the checklist grid through the prompters', () => {
     await settle();
     input.write('\r');
     expect(await answer).toEqual([['configure'], ['configure', 'consult']]);
-    expect(shown()).toMatch(/✔ Ce que chaque public fera de l’outil\n {2}Board\s:\sconfigure it · Volunteers\s:\sconfigure it, look\s+things up/);
+    expect(shown()).toMatch(/✔ Ce que chaque public fera de l’outil\n {2}Board\s:\sconfigure it\n {2}Volunteers\s:\sconfigure it, look\s+things up/);
   });
 
   test('Esc, where going back is offered, ends it with GoBack; Ctrl-C as the other prompts do; no rows, nothing asked', async () => {
