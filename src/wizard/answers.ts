@@ -38,6 +38,8 @@ export interface AmountWords {
   once: readonly string[];
   per: readonly string[];
   periods: Readonly<Record<Period, readonly string[]>>;
+  /** Words that say an amount is an upper bound ("500 € par an max"): the amount is the same. */
+  most: readonly string[];
   /** Currency names people type instead of a code: "euros" → EUR. */
   currencies: Readonly<Record<string, string>>;
 }
@@ -55,6 +57,7 @@ export function amountWords(t: Translator): AmountWords {
     free: alternatives(t('answer.free')),
     once: alternatives(t('answer.once')),
     per: alternatives(t('answer.per')),
+    most: alternatives(t('answer.most')),
     periods: { month: alternatives(t('answer.period.month')), quarter: alternatives(t('answer.period.quarter')), year: alternatives(t('answer.period.year')) },
     currencies,
   };
@@ -103,6 +106,7 @@ const edge = (pattern: string) => `(?<![\\p{L}\\d])(?:${pattern})(?![\\p{L}])`;
 export function parseAmount(text: string, lang: Lang, words: AmountWords): Amount | undefined {
   let value = text.trim().replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
   value = value.replace(/(?<=\S)\s*\([^()]*\)\.?$/, '');
+  if (words.most.length) value = value.replace(new RegExp(`(?<=\\S),?\\s+${edge(either(words.most))}\\.?$`, 'iu'), '');
   if (value === '') return undefined;
   if (words.free.includes(value.toLowerCase())) return { amount: 0 };
   const once = words.once.length ? new RegExp(`\\s*,?\\s+${edge(either(words.once))}\\.?$`, 'iu').exec(value) : null;

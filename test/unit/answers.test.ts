@@ -65,6 +65,10 @@ describe('amounts', () => {
     expect(amount('$1,200.50 per year', en)).toEqual({ amount: 1200.5, currency: 'USD', period: 'year' });
     expect(amount('£20/month', en)).toEqual({ amount: 20, currency: 'GBP', period: 'month' });
     expect(amount('12.50', en)).toEqual({ amount: 12.5 });
+    // As a first-time user typed them: a plural, and an upper bound said with the amount.
+    expect(amount('15 € par ans', fr)).toEqual({ amount: 15, currency: 'EUR', period: 'year' });
+    expect(amount('500€ par an max', fr)).toEqual({ amount: 500, currency: 'EUR', period: 'year' });
+    expect(amount('£500 a year at most', en)).toEqual({ amount: 500, currency: 'GBP', period: 'year' });
   });
 
   test('free is 0', () => {
