@@ -70,10 +70,15 @@ export async function readAll(files: readonly ProjectFile[], ctx: Context): Prom
 
   const mainThread = async () => {
     for (let start = take(); start !== undefined; start = take()) {
-      keep(start, await own(batchAt(start)));
-      // Reading never waits on the disk: without a turn of the event loop here, no worker's
-      // result would be taken in, nor its next batch sent, until the main thread ran out of files.
-      await new Promise((resolve) => setImmediate(resolve));
+      const read: Read[] = [];
+      for (const file of batchAt(start)) {
+        read.push(...(await own([file])));
+        // Reading never waits on the disk: without a turn of the event loop after each file, a
+        // worker's first call would wait for the main thread's whole first batch, and no result
+        // would be taken in, nor a next batch sent, until the main thread's batch was done.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      keep(start, read);
     }
   };
   const { Worker } = await import('node:worker_threads');
