@@ -276,7 +276,9 @@ function budgetGaps(project: Project): Warning | undefined {
   const categories = new Set(items.map((item) => item.category).filter(Boolean));
   if (categories.size === 0) return undefined;
   const training = categories.has('training');
-  const longTerm = categories.has('hosting') || categories.has('maintenance');
+  // A subscription to an online tool pays its hosting and updates every month: a recurring line
+  // for the tool is a long-term cost too (a first-time user was told none was there).
+  const longTerm = categories.has('hosting') || categories.has('maintenance') || items.some((item) => item.category === 'licence' && item.kind === 'recurring');
   if (training && longTerm) return undefined;
   return { code: 'budget-gaps', path: 'needs.budget.items', params: { missing: !training && !longTerm ? 'both' : training ? 'long-term' : 'training' } };
 }

@@ -135,9 +135,9 @@ describe('adopt init, scripted', () => {
     expect(prompter.remaining).toBe(0);
     const project = await read();
     expect(progress(project).filter((s) => s.state !== 'complete').map((s) => s.id)).toEqual(['evaluation']);
-    // The lines' names said what they are for (a subscription, a set-up): the budget has no training nor upkeep.
+    // The lines' names said what they are for (a subscription paid monthly, a set-up): the budget has no training; the subscription is its upkeep.
     // The risk's mitigation, a detail, waits for adopt edit: a warning says so until then.
-    expect(warnings(project, TODAY).map((w) => [w.code, w.params])).toEqual([['budget-gaps', { missing: 'both' }], ['risk-unmitigated', { n: 1, ids: 'R1' }]]);
+    expect(warnings(project, TODAY).map((w) => [w.code, w.params])).toEqual([['budget-gaps', { missing: 'training' }], ['risk-unmitigated', { n: 1, ids: 'R1' }]]);
     expect(project.needs!.budget!.items!.map((i) => i.category)).toEqual(['licence', 'setup']);
     expect((await adopt(['validate'], { cwd: dir })).code).toBe(0);
     // answers read in the user's habits, ids made from names, numbers from priorities
