@@ -32,13 +32,15 @@ export interface Locale {
 }
 
 /**
- * French typography: a non-breaking space before : ; ? ! and inside « guillemets », and the
- * typographic apostrophe between letters (l’équipe).
+ * French typography: a non-breaking space before : ; ? ! and inside « guillemets », between a
+ * number and its currency or percent sign, and the typographic apostrophe between letters (l’équipe).
  */
 export function frenchTypography(text: string): string {
   return text
     .replace(/ ([:;?!»])/g, '\u00a0$1')
     .replace(/« /g, '«\u00a0')
+    // "150 €" is one word for the eye: a line never ends between the number and its unit.
+    .replace(/(\d) ([€%$£])/g, '$1\u00a0$2')
     .replace(/(\p{L})'(\p{L})/gu, '$1’$2');
 }
 

@@ -40,6 +40,8 @@ export interface AmountWords {
   periods: Readonly<Record<Period, readonly string[]>>;
   /** Words that say an amount is an upper bound ("500 € par an max"): the amount is the same. */
   most: readonly string[];
+  /** Words that say an amount is an estimate ("environ 60 € par an"): an estimate is what is asked. */
+  about: readonly string[];
   /** Currency names people type instead of a code: "euros" → EUR. */
   currencies: Readonly<Record<string, string>>;
 }
@@ -58,6 +60,7 @@ export function amountWords(t: Translator): AmountWords {
     once: alternatives(t('answer.once')),
     per: alternatives(t('answer.per')),
     most: alternatives(t('answer.most')),
+    about: alternatives(t('answer.about')),
     periods: { month: alternatives(t('answer.period.month')), quarter: alternatives(t('answer.period.quarter')), year: alternatives(t('answer.period.year')) },
     currencies,
   };
@@ -106,6 +109,7 @@ const edge = (pattern: string) => `(?<![\\p{L}\\d])(?:${pattern})(?![\\p{L}])`;
 export function parseAmount(text: string, lang: Lang, words: AmountWords): Amount | undefined {
   let value = text.trim().replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
   value = value.replace(/(?<=\S)\s*\([^()]*\)\.?$/, '');
+  if (words.about.length) value = value.replace(new RegExp(`^(?:${either(words.about)})\\s*(?=[\\d€£$])`, 'iu'), '');
   if (words.most.length) value = value.replace(new RegExp(`(?<=\\S),?\\s+${edge(either(words.most))}\\.?$`, 'iu'), '');
   if (value === '') return undefined;
   if (words.free.includes(value.toLowerCase())) return { amount: 0 };

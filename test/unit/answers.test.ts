@@ -69,6 +69,8 @@ describe('amounts', () => {
     expect(amount('15 € par ans', fr)).toEqual({ amount: 15, currency: 'EUR', period: 'year' });
     expect(amount('500€ par an max', fr)).toEqual({ amount: 500, currency: 'EUR', period: 'year' });
     expect(amount('£500 a year at most', en)).toEqual({ amount: 500, currency: 'GBP', period: 'year' });
+    expect(amount('environ 60 € par an', fr)).toEqual({ amount: 60, currency: 'EUR', period: 'year' });
+    expect(amount('about £60 a year', en)).toEqual({ amount: 60, currency: 'GBP', period: 'year' });
   });
 
   test('free is 0', () => {
