@@ -17,7 +17,7 @@ import { GoBack, type Choice } from './prompter.js';
 import type { Segment } from './journal.js';
 import { stepBack, withBack } from './back.js';
 import { kept, type Data, type Engine } from './asking.js';
-import { askTogether } from './together.js';
+import { askTogether, leftForTogether } from './together.js';
 
 /** The engine's way of asking a group of fields, handed in: lists ask their items' fields with it. */
 export type AskFields = (fields: readonly Field[], target: Data, ctx: Context, engine: Engine, at: Segment[]) => Promise<void>;
@@ -216,7 +216,9 @@ async function fillItems(list: ListAsking): Promise<void> {
   const blanks = engine.mode === 'blanks';
   const had = items.length;
   for (const [index, item] of items.entries()) {
-    if (blanks ? hasBlank(field, item, ctx) : !isItemComplete(field, item, ctx)) {
+    // What the list's grids will ask is not this item's to complete: "Complétons…" would promise a question that is not next.
+    const own: ListField = { ...field, fields: field.fields.filter((f) => !leftForTogether(f, { ...ctx, item }, engine)) };
+    if (blanks ? hasBlank(own, item, ctx) : !isItemComplete(own, item, ctx)) {
       engine.prompter.say(engine.t('prompt.completeItem', { title: itemTitle(field, item, index) }));
       await askFields(field.fields, item, { ...ctx, item }, engine, [...at, index]);
     }
