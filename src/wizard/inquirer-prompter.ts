@@ -15,7 +15,8 @@ import { ticksPrompt } from './ticks-prompt.js';
  * as printed on keyboards. The arrows stay, as in inquirer's own fallback: every console font has them.
  */
 export function keyNames(t: Translator, unicode: boolean): { arrows: string; sides: string; enter: string; space: string } {
-  return unicode ? { arrows: '↑↓', sides: '←→', enter: '⏎', space: '␣' } : { arrows: '↑↓', sides: '←→', enter: t('prompt.keys.enterKey'), space: t('prompt.keys.spaceKey') };
+  // The space bar by its name: first-time users did not read ␣ as a key.
+  return unicode ? { arrows: '↑↓', sides: '←→', enter: '⏎', space: t('prompt.keys.spaceKey') } : { arrows: '↑↓', sides: '←→', enter: t('prompt.keys.enterKey'), space: t('prompt.keys.spaceKey') };
 }
 
 /** What each prompt is handed; `clearPromptOnDone` is read by inquirer when the prompt ends. */

@@ -40,7 +40,7 @@ export function tickedText(choices: readonly string[], ticked: readonly boolean[
 export function ticksLines(view: TicksView, width: number, style: Style, text: GridText): string[] {
   const mark = marks(text.unicode);
   const box = boxes(text.unicode);
-  const labelWidth = Math.max(1, Math.min(Math.max(0, ...view.labels.map(length)), Math.floor(width * 0.4)));
+  const labelWidth = Math.max(1, Math.min(Math.max(0, ...view.labels.map(length)), Math.floor(width * 0.5)));
   // "❯ " + label + "  " + the ticked choices
   const room = Math.max(1, width - labelWidth - 4);
   const lines: string[] = [];

@@ -99,7 +99,7 @@ describe('the checklist grid layout', () => {
   test.each([60, 80])('at %i columns no line is wider than the terminal; a long label and a long list of ticks are cut', (width) => {
     const lines = ticksLines(view, width - 1, plain, text);
     for (const line of lines) expect(Array.from(line).length).toBeLessThanOrEqual(width - 1);
-    expect(lines[1]).toMatch(/^❯ Membres du conseil.*… {2}le paramétrer, saisir des donn.*…$/);
+    expect(lines[1]).toMatch(/^❯ Membres du conseil.*… {2}le paramétrer, saisir des.*…$/);
     // Labels line up: every row's ticks start in the same column.
     expect(new Set(lines.slice(0, 3).map((line) => line.search(/(le paramétrer|— à choisir —)/))).size).toBe(1);
     // Each choice keeps its box with it, and moves to the next line whole.
@@ -142,7 +142,7 @@ describe('the checklist grid through the prompters', () => {
     const { prompter, input, shown } = await terminal('fr');
     const answer = prompter.ticks({ message: 'Ce que chaque public fera de l’outil', rows });
     await settle();
-    expect(shown()).toContain('↑↓ ligne · ←→ choix · ␣ cocher · ⏎ valider');
+    expect(shown()).toContain('↑↓ ligne · ←→ choix · Espace cocher · ⏎ valider');
     input.write('\x1b[B \x1b[C ');
     await settle();
     input.write('\r');
