@@ -10,7 +10,13 @@ import type { Style } from './style.js';
 /** The risks without a mitigation, each with its id and the first words of its text. */
 function unmitigated(project: unknown): { id: string; text: string }[] {
   const risks = (project as { needs?: { risks?: { id?: string; text?: string; mitigation?: string }[] } } | undefined)?.needs?.risks ?? [];
-  const words = (text: string) => (Array.from(text).length > 40 ? `${Array.from(text).slice(0, 39).join('').trimEnd()}…` : text);
+  // Cut between words, so that no word is left in halves.
+  const words = (text: string) => {
+    if (Array.from(text).length <= 40) return text;
+    const start = Array.from(text).slice(0, 40).join('');
+    const space = start.lastIndexOf(' ');
+    return `${(space > 20 ? start.slice(0, space) : start.slice(0, 39)).replace(/[\s,;:.]+$/u, '')}…`;
+  };
   return risks.flatMap((risk, index) => (risk.mitigation?.trim() ? [] : [{ id: risk.id ?? String(index + 1), text: words(risk.text ?? '') }]));
 }
 
