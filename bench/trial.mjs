@@ -70,7 +70,7 @@ const total = trial.sessions.reduce((n, s) => n + s.prompts.length, 0);
 const refused = trial.sessions.flatMap((s) => s.refused);
 const dayOneCount = dayOne.reduce((n, s) => n + s.prompts.length, 0);
 console.log(`
-day one (steps 1-3): ${dayOneCount} questions (target ≤ 60), ~${minutes(dayOne).toFixed(0)} min (target ≤ 20)
+day one (steps 1-3): ${dayOneCount} questions (target ≤ 60), ~${minutes(dayOne).toFixed(1)} min (target ≤ 20)
 complete project:    ${total} questions (target ≤ 180), ~${minutes(trial.sessions).toFixed(0)} min
 refusals (re-asks):  ${refused.length} (target 0)${refused.map((r) => `\n  - ${r}`).join('')}
 choices to stop for the day: ${trial.stepOffers} (asked once a step is done in a run, twice at most)`);

@@ -150,7 +150,7 @@ export const needs: Step = {
               choices: schemaChoices['needs.risks[].likelihood'],
               labels: 'enum.level',
               required: true,
-              together: 'grid.risk.likelihoodImpact',
+              together: 'grid.risk.likelihood',
               with: { key: 'impact', choices: schemaChoices['needs.risks[].impact'], labels: 'enum.impact', label: 'field.risk.likelihoodImpact', pair: 'risk.pair' },
             },
             { kind: 'choice', key: 'impact', label: 'field.risk.impact', help: 'help.risk.impact', choices: schemaChoices['needs.risks[].impact'], labels: 'enum.impact', required: true, together: 'grid.risk.impact' },

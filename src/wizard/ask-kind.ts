@@ -206,7 +206,7 @@ async function pickOne(choices: Choice<string>[], { prompter, t, proposal, must,
 }
 
 /** Every pair of a choice taken with a second one ("probabilité faible, impact fort"), its value "first second". */
-export function pairChoices(field: ChoiceField, t: Translator): Choice<string>[] {
+function pairChoices(field: ChoiceField, t: Translator): Choice<string>[] {
   const other = field.with!;
   return field.choices.flatMap((first) =>
     other.choices.map((second) => ({ value: `${first} ${second}`, label: t(other.pair, { [field.key]: t.named(`${field.labels}.${first}`), [other.key]: t.named(`${other.labels}.${second}`) }) })),

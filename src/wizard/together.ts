@@ -11,7 +11,7 @@ import type { BooleanField, ChoiceField, Context, Field, GroupField, ListField, 
 import { isRequired as required } from '../steps/types.js';
 import { isAnswered } from '../progress/completeness.js';
 import { isRecord } from '../util/records.js';
-import { enumChoices, pairChoices } from './ask-kind.js';
+import { enumChoices } from './ask-kind.js';
 import { withBack } from './back.js';
 import type { GridRow, TicksRow } from './prompter.js';
 import type { Segment } from './journal.js';
@@ -50,16 +50,14 @@ function holder(item: Data, groups: readonly GroupField[], create: boolean): Dat
   return target;
 }
 
-/** The row's answer as the grid shows it: a pair ("low high") when the choice takes two answers. */
+/**
+ * The row's answer as the grid shows it. A choice made in one menu with a second one (a risk's
+ * likelihood with its impact) is its own grid here, the second's grid following: nine pairs on
+ * one row took a first-time user four or five presses each, and a wrong one once.
+ */
 function current(entry: Together, item: Data): unknown {
   const at = holder(item, entry.groups, false);
-  const field = entry.field;
-  if (field.kind === 'choice' && field.with) {
-    const first = at?.[field.key];
-    const second = at?.[field.with.key];
-    return typeof first === 'string' && typeof second === 'string' ? `${first} ${second}` : undefined;
-  }
-  const value = at?.[field.key];
+  const value = at?.[entry.field.key];
   return typeof value === 'number' ? String(value) : value;
 }
 
@@ -133,7 +131,7 @@ async function askOne(list: ListParts, entry: Together, every: boolean): Promise
       const now = current(entry, item) ?? (field.suggest?.(itemCtx) as string | undefined);
       return {
         label: title(item, index),
-        choices: field.kind === 'choice' ? (field.with ? pairChoices(field, t) : enumChoices(field, itemCtx, t)) : range(field as NumberField),
+        choices: field.kind === 'choice' ? enumChoices(field, itemCtx, t) : range(field as NumberField),
         ...(typeof now === 'string' ? { default: now } : {}),
         path: [...at, index, ...keys, field.key],
       };
@@ -145,11 +143,7 @@ async function askOne(list: ListParts, entry: Together, every: boolean): Promise
       const answer = answers[row];
       if (answer === undefined) return;
       const target = holder(item, groups, true)!;
-      if (field.kind === 'choice' && field.with) {
-        const [first, second] = answer.split(' ');
-        target[field.key] = first;
-        target[field.with.key] = second;
-      } else target[field.key] = field.kind === 'integer' ? Number(answer) : answer;
+      target[field.key] = field.kind === 'integer' ? Number(answer) : answer;
     });
   }
   await kept(engine);

@@ -44,7 +44,7 @@ const needs: ScriptedAnswer[] = [
   '', // the currency, after the lines (none said one): the proposal
   'Council grant', '', 'medium', '2027-09-01', 'Tool chosen: 15/02/2027', '',
   'mixed', 'some', 'high',
-  'Personal data leak', '', ['data-protection'], ['medium high'],
+  'Personal data leak', '', ['data-protection'], ['medium'], ['high'],
 ];
 
 describe('Esc, the previous question', () => {

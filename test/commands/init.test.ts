@@ -73,7 +73,7 @@ const daysOne = (fr: boolean): ScriptedAnswer[] => [
   // a risk's mitigation is worked out later, with the key users: a detail
   fr ? 'Fuite de données personnelles' : 'Personal data leak',
   '',
-  ['data-protection'], ['medium high'], // what each risk is about, then its likelihood and impact: grids
+  ['data-protection'], ['medium'], ['high'], // what each risk is about, then its likelihood, then its impact: grids
 ];
 
 type Later = 'research' | 'poc' | 'deployment' | 'training' | 'evaluation' | 'practices';

@@ -49,7 +49,7 @@ const needsThenLater: ScriptedAnswer[] = [
   'Council grant', '', // no ceiling: how it is counted is not asked
   'medium', '2027-09-01', 'Tool chosen: 15/02/2027', '',
   'mixed', 'some', 'high',
-  'Personal data leak', '', ['data-protection'], ['medium high'],
+  'Personal data leak', '', ['data-protection'], ['medium'], ['high'],
   'later', // the choice at the end of day one: stop for today
 ];
 

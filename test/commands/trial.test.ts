@@ -19,9 +19,11 @@ const count = (names: (name: string) => boolean) => trial.sessions.filter((s) =>
 // Issue 9's targets are 60 questions for day one and 180 for the complete project. The ceilings
 // below are the counts reached so far (every prompt, menus and the stop choice included): lower
 // them as questions go, never raise them. (The choosing questions of step 4, a tool's data
-// protection, accessibility and cost lines, raised the complete project from 252 to 303 once.)
-const DAY_ONE = 55;
-const COMPLETE = 177;
+// protection, accessibility and cost lines, raised the complete project from 252 to 303 once;
+// a risk's likelihood and impact as two grids of three rather than one of nine pairs, slow and
+// error-prone for both first-time users, raised day one from 55 to 56 and the project to 178.)
+const DAY_ONE = 56;
+const COMPLETE = 178;
 
 test(`day one (steps 1 to 3) takes at most ${DAY_ONE} questions`, () => {
   expect(count((name) => name === 'day one')).toBeLessThanOrEqual(DAY_ONE);
