@@ -51,25 +51,36 @@ export function firstShown(rows: number, active: number): number {
   return Math.min(Math.max(0, active - Math.floor(PAGE / 2)), rows - PAGE);
 }
 
+/**
+ * The rows of a grid or a checklist grid, a page of them around the cursor: each label padded to
+ * line up (but cut rather than crowd its answer out of the line), then `answer(row, room)`, the
+ * row's answer fitted to the room left once the label and `around` more characters are there.
+ */
+export function rowLines(labels: readonly string[], active: number, width: number, style: Style, unicode: boolean, around: number, answer: (row: number, room: number) => string): string[] {
+  const mark = marks(unicode);
+  const labelWidth = Math.max(1, Math.min(Math.max(0, ...labels.map(length)), Math.floor(width * 0.5)));
+  const room = Math.max(1, width - labelWidth - around);
+  const lines: string[] = [];
+  const first = firstShown(labels.length, active);
+  const last = Math.min(labels.length, first + PAGE);
+  if (first > 0) lines.push(style('dim', `  ${mark.more}`));
+  for (let row = first; row < last; row++) {
+    const label = pad(cut(labels[row]!, labelWidth, mark.more), labelWidth);
+    lines.push(`${row === active ? style('cyan', `${mark.cursor} ${label}`) : `  ${label}`}  ${answer(row, room)}`);
+  }
+  if (last < labels.length) lines.push(style('dim', `  ${mark.more}`));
+  return lines;
+}
+
 /** The lines under the question while the grid is open; none is wider than `width`. */
 export function gridLines(view: GridView, width: number, style: Style, text: GridText): string[] {
   const mark = marks(text.unicode);
-  // Labels line up, but a long one is cut rather than crowd the choices out of the line.
-  const labelWidth = Math.max(1, Math.min(Math.max(0, ...view.labels.map(length)), Math.floor(width * 0.5)));
   // "❯ " + label + "  " + "‹ " + choice + " ›"
-  const room = Math.max(1, width - labelWidth - 8);
-  const lines: string[] = [];
-  const first = firstShown(view.labels.length, view.active);
-  const last = Math.min(view.labels.length, first + PAGE);
-  if (first > 0) lines.push(style('dim', `  ${mark.more}`));
-  for (let row = first; row < last; row++) {
-    const label = pad(cut(view.labels[row]!, labelWidth, mark.more), labelWidth);
+  const lines = rowLines(view.labels, view.active, width, style, text.unicode, 8, (row, room) => {
     const index = view.picked[row]!;
     const choice = index < 0 ? style('dim', cut(text.blank, room, mark.more)) : cut(view.choices[row]![index]!, room, mark.more);
-    const here = row === view.active;
-    lines.push(`${here ? style('cyan', `${mark.cursor} ${label}`) : `  ${label}`}  ${mark.open} ${choice} ${mark.close}`);
-  }
-  if (last < view.labels.length) lines.push(style('dim', `  ${mark.more}`));
+    return `${mark.open} ${choice} ${mark.close}`;
+  });
 
   const choices = view.choices[view.active] ?? [];
   const index = view.picked[view.active] ?? -1;

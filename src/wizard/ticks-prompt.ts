@@ -6,7 +6,7 @@
 import { createPrompt, useState, useKeypress, usePrefix, makeTheme, isUpKey, isDownKey, isEnterKey, isSpaceKey, type Theme } from '@inquirer/core';
 import type { Style } from '../view/style.js';
 import { wrap } from '../view/wrap.js';
-import { CURSOR_HIDE, PAGE, cut, firstShown, gridSummary, length, marks, pad, type GridText } from './grid-prompt.js';
+import { CURSOR_HIDE, cut, gridSummary, length, marks, rowLines, type GridText } from './grid-prompt.js';
 
 /** What the checklist grid shows, already made visible and in the user's language. */
 export interface TicksView {
@@ -40,20 +40,11 @@ export function tickedText(choices: readonly string[], ticked: readonly boolean[
 export function ticksLines(view: TicksView, width: number, style: Style, text: GridText): string[] {
   const mark = marks(text.unicode);
   const box = boxes(text.unicode);
-  const labelWidth = Math.max(1, Math.min(Math.max(0, ...view.labels.map(length)), Math.floor(width * 0.5)));
   // "❯ " + label + "  " + the ticked choices
-  const room = Math.max(1, width - labelWidth - 4);
-  const lines: string[] = [];
-  const first = firstShown(view.labels.length, view.active);
-  const last = Math.min(view.labels.length, first + PAGE);
-  if (first > 0) lines.push(style('dim', `  ${mark.more}`));
-  for (let row = first; row < last; row++) {
-    const label = pad(cut(view.labels[row]!, labelWidth, mark.more), labelWidth);
+  const lines = rowLines(view.labels, view.active, width, style, text.unicode, 4, (row, room) => {
     const shown = tickedText(view.choices[row] ?? [], view.ticked[row] ?? []);
-    const value = shown === undefined ? style('dim', cut(text.blank, room, mark.more)) : cut(shown, room, mark.more);
-    lines.push(`${row === view.active ? style('cyan', `${mark.cursor} ${label}`) : `  ${label}`}  ${value}`);
-  }
-  if (last < view.labels.length) lines.push(style('dim', `  ${mark.more}`));
+    return shown === undefined ? style('dim', cut(text.blank, room, mark.more)) : cut(shown, room, mark.more);
+  });
 
   const choices = view.choices[view.active] ?? [];
   const column = columnIn(choices.length, view.column);
