@@ -60,9 +60,25 @@ function withComments(node: unknown, old: unknown): unknown {
   return node;
 }
 
+/**
+ * A new value's keys in the format's order, at every depth: an object made by the wizard holds
+ * them in the order they were answered ("Sophie Lambert, animatrice" gives the role before the
+ * name), and a whole new group or item is written as one node. Keys the format does not know
+ * keep their order, after the others.
+ */
+function inFormatOrder(value: unknown, path: readonly PathSegment[]): unknown {
+  if (Array.isArray(value)) return value.map((item, index) => inFormatOrder(item, [...path, index]));
+  // Only plain answers: a node of the Document (a group created on the way) is placed as it is.
+  if (!isRecord(value) || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const order = keyOrder[orderKey(path)] ?? [];
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+  const keys = Object.keys(value).sort((a, b) => rank(a) - rank(b));
+  return Object.fromEntries(keys.map((key) => [key, inFormatOrder(value[key], [...path, key])]));
+}
+
 function insertPair(doc: Document, parent: unknown, parentPath: readonly PathSegment[], key: PathSegment, value: unknown): void {
   const { isMap, isSeq, isScalar, isPair } = yaml();
-  const node = isPair(value) || (value && typeof value === 'object' && 'range' in (value as object)) ? value : doc.createNode(value);
+  const node = isPair(value) || (value && typeof value === 'object' && 'range' in (value as object)) ? value : doc.createNode(inFormatOrder(value, [...parentPath, key]));
   if (isSeq(parent) && typeof key === 'number') {
     if (key < parent.items.length) {
       if (!keepNode(parent.items[key], value)) parent.items[key] = withComments(node, parent.items[key]);

@@ -162,6 +162,16 @@ describe('writing: comments, order, unknown keys and untouched bytes survive', (
     for (const line of original.split('\n')) expect(lines).toContain(line);
   });
 
+  test('a whole new item or group answered out of order is written in the format\'s order', async () => {
+    // "Inès Roy (trésorière)": the role is read before the name is set.
+    const { written } = await write(original, (doc) => {
+      setIn(doc, ['keyUsers', 9], { id: 'ines-roy', role: 'trésorière', name: 'Inès Roy', notInTheFormat: 1, profile: 'daily' });
+      setIn(doc, ['deployment'], { phases: [{ end: '2027-02-01', name: 'Bureau', start: '2027-01-04' }], launch: { date: '2027-01-04', format: 'Réunion' } });
+    });
+    expect(written).toContain('- id: ines-roy\n  name: Inès Roy\n  role: trésorière\n  profile: daily\n  notInTheFormat: 1\n');
+    expect(written).toContain('deployment:\n  launch:\n    format: Réunion\n    date: 2027-01-04\n  phases:\n  - name: Bureau\n    start: 2027-01-04\n    end: 2027-02-01\n');
+  });
+
   test('appending to a list keeps the existing items and the trailing comment', async () => {
     const { written } = await write(original, (doc) => {
       const list = doc.get('keyUsers', true) as { add(v: unknown): void };
