@@ -40,6 +40,11 @@ export interface Warning {
   reference?: DanglingReference;
 }
 
+/** The risks named with no way to limit them yet, each with its id (its number when it has none) and its text. */
+export function unmitigatedRisks(project: Project): { id: string; text: string }[] {
+  return (project.needs?.risks ?? []).flatMap((risk, index) => (risk.mitigation?.trim() ? [] : [{ id: risk.id ?? String(index + 1), text: risk.text ?? '' }]));
+}
+
 export const MIN_KEY_USERS = 2;
 export const POC_MIN_DAYS = 7;
 export const POC_MAX_DAYS = 31;
@@ -117,7 +122,7 @@ export function warnings(project: Project, today: string, dangling: readonly Dan
   if (deploymentPlanned && !evaluation.due) found.push({ code: 'no-evaluation-date', path: 'evaluation.due', params: {} });
   if (evaluation.overdue) found.push({ code: 'evaluation-overdue', path: 'evaluation.due', params: { date: evaluation.due! } });
 
-  const unmitigated = (project.needs?.risks ?? []).flatMap((risk, index) => (risk.mitigation?.trim() ? [] : [risk.id ?? String(index + 1)]));
+  const unmitigated = unmitigatedRisks(project).map((risk) => risk.id);
   if (unmitigated.length > 0) found.push({ code: 'risk-unmitigated', path: 'needs.risks', params: { n: unmitigated.length, ids: unmitigated.join(', ') } });
 
   const milestones = project.needs?.schedule?.milestones ?? [];

@@ -1,5 +1,6 @@
 import type { MsgKey, Translator } from '../i18n/index.js';
-import type { Warning } from '../derive/warnings.js';
+import { unmitigatedRisks, type Warning } from '../derive/warnings.js';
+import type { Project } from '../generated/model.js';
 import type { ReferenceTarget } from '../derive/references.js';
 import { danglingMessage } from '../derive/references.js';
 import { stepName } from '../steps/ids.js';
@@ -7,17 +8,12 @@ import type { StepId } from '../steps/types.js';
 import { describePath } from '../steps/positions.js';
 import type { Style } from './style.js';
 
-/** The risks without a mitigation, each with its id and the first words of its text. */
-function unmitigated(project: unknown): { id: string; text: string }[] {
-  const risks = (project as { needs?: { risks?: { id?: string; text?: string; mitigation?: string }[] } } | undefined)?.needs?.risks ?? [];
-  // Cut between words, so that no word is left in halves.
-  const words = (text: string) => {
-    if (Array.from(text).length <= 40) return text;
-    const start = Array.from(text).slice(0, 40).join('');
-    const space = start.lastIndexOf(' ');
-    return `${(space > 20 ? start.slice(0, space) : start.slice(0, 39)).replace(/[\s,;:.]+$/u, '')}…`;
-  };
-  return risks.flatMap((risk, index) => (risk.mitigation?.trim() ? [] : [{ id: risk.id ?? String(index + 1), text: words(risk.text ?? '') }]));
+/** A risk's first words, cut between words so that none is left in halves. */
+function firstWords(text: string): string {
+  if (Array.from(text).length <= 40) return text;
+  const start = Array.from(text).slice(0, 40).join('');
+  const space = start.lastIndexOf(' ');
+  return `${(space > 20 ? start.slice(0, space) : start.slice(0, 39)).replace(/[\s,;:.]+$/u, '')}…`;
 }
 
 /**
@@ -46,7 +42,7 @@ export function warningMessage(warning: Warning, t: Translator, project?: unknow
   }
   if (warning.code === 'few-shortlisted') params.n = Number(params.count);
   // Ids the person never typed: each comes with the start of the risk's own words.
-  if (warning.code === 'risk-unmitigated') params.ids = t.list(unmitigated(project).map(({ id, text }) => t('warning.risk-unmitigated.item', { id, text })));
+  if (warning.code === 'risk-unmitigated' && project) params.ids = t.list(unmitigatedRisks(project as Project).map(({ id, text }) => t('warning.risk-unmitigated.item', { id, text: firstWords(text) })));
   if (warning.code === 'contract-renewal') params.date = t.date(String(params.date));
   // Variants are whole sentences of their own, so that each language words each one freely.
   if (warning.code === 'data-protection-unclear' && params.problem !== 'agreement') {

@@ -98,6 +98,18 @@ export function inquirerPrompter(
     }
   };
 
+  /** What a grid and a checklist grid show alike: the question, its rows made visible, its keys. */
+  const rowsShown = (q: Question & { rows: readonly { label: string; choices: readonly Choice<unknown>[] }[] }, keyLine: [string, string][]) => ({
+    ...message(q),
+    labels: q.rows.map((row) => visible(row.label)),
+    choices: q.rows.map((row) => row.choices.map((c) => visible(c.label))),
+    hints: q.rows.map((row) => row.choices.map((c) => (c.hint ? visible(c.hint) : undefined))),
+    width: width(),
+    text: { blank: t('prompt.grid.blank'), keys: keys(keyLine), unicode },
+    style,
+    pair: (label: string, choice: string | undefined) => t('prompt.grid.pair', { label, choice: choice ?? '—' }),
+  });
+
   const prompter: Prompter = {
     back: false,
     async text(q) {
@@ -177,21 +189,12 @@ export function inquirerPrompter(
     },
     async grid(q) {
       if (q.rows.length === 0) return [];
-      const base = message(q);
       const picked = await ask((context) =>
         gridPrompt(
           {
-            message: base.message,
-            labels: q.rows.map((row) => visible(row.label)),
-            choices: q.rows.map((row) => row.choices.map((c) => visible(c.label))),
-            hints: q.rows.map((row) => row.choices.map((c) => (c.hint ? visible(c.hint) : undefined))),
+            ...rowsShown(q, [[key.arrows, t('prompt.keys.row')], [key.sides, t('prompt.keys.choice')], [key.enter, t('prompt.keys.confirm')]]),
             start: q.rows.map((row) => (row.default === undefined ? -1 : row.choices.findIndex((c) => c.value === row.default))),
-            width: width(),
-            text: { blank: t('prompt.grid.blank'), keys: keys([[key.arrows, t('prompt.keys.row')], [key.sides, t('prompt.keys.choice')], [key.enter, t('prompt.keys.confirm')]]), unicode },
-            style,
-            pair: (label, choice) => t('prompt.grid.pair', { label, choice: choice ?? '—' }),
             ...(q.required ? { required: t('prompt.grid.required') } : {}),
-            theme: base.theme,
           },
           context,
         ),
@@ -200,24 +203,11 @@ export function inquirerPrompter(
     },
     async ticks(q) {
       if (q.rows.length === 0) return [];
-      const base = message(q);
       const ticked = await ask((context) =>
         ticksPrompt(
           {
-            message: base.message,
-            labels: q.rows.map((row) => visible(row.label)),
-            choices: q.rows.map((row) => row.choices.map((c) => visible(c.label))),
-            hints: q.rows.map((row) => row.choices.map((c) => (c.hint ? visible(c.hint) : undefined))),
+            ...rowsShown(q, [[key.arrows, t('prompt.keys.row')], [key.sides, t('prompt.keys.choice')], [key.space, t('prompt.keys.tick')], [key.enter, t('prompt.keys.confirm')]]),
             start: q.rows.map((row) => row.choices.flatMap((c, i) => (row.default?.includes(c.value) ? [i] : []))),
-            width: width(),
-            text: {
-              blank: t('prompt.grid.blank'),
-              keys: keys([[key.arrows, t('prompt.keys.row')], [key.sides, t('prompt.keys.choice')], [key.space, t('prompt.keys.tick')], [key.enter, t('prompt.keys.confirm')]]),
-              unicode,
-            },
-            style,
-            pair: (label, choices) => t('prompt.grid.pair', { label, choice: choices ?? '—' }),
-            theme: base.theme,
           },
           context,
         ),
