@@ -48,17 +48,25 @@ export function keepAmountFacts(field: NumberField, read: Amount, asking: Asking
     const { period: _period, once: _once, ...amount } = read;
     prompter.say(t('prompt.understood', { what: `${amountSaid(amount, asking)} ${t.named(`enum.ceilingPer.${String(item.per)}`)}` }));
     return;
-  } else if (read.period && field.money === 'recurring' && item) {
-    item.kind = 'recurring';
-    item.period = read.period;
-    markAlong(item, ['kind', 'period']);
-  } else if (field.money === 'recurring' && item && (read.once || (read.amount === 0 && item.kind === undefined))) {
-    // Nothing to pay is paid once: how often is no question for it.
+  } else if (field.money === 'recurring' && item) markAlong(item, takePeriod(item, read));
+  prompter.say(t('prompt.understood', { what: amountSaid(read, asking) }));
+}
+
+/**
+ * How often a line's amount is paid, when its answer said it ("29 €/mois", "600 € une fois");
+ * nothing to pay is paid once, so how often is no question for it. The keys it answered.
+ */
+function takePeriod(item: Record<string, unknown>, read: Amount): string[] {
+  if (read.period) {
+    Object.assign(item, { kind: 'recurring', period: read.period });
+    return ['kind', 'period'];
+  }
+  if (read.once || (read.amount === 0 && item.kind === undefined)) {
     item.kind = 'one-off';
     delete item.period;
-    markAlong(item, ['kind']);
+    return ['kind'];
   }
-  prompter.say(t('prompt.understood', { what: amountSaid(read, asking) }));
+  return [];
 }
 
 /** An amount as the wizard says it back: "29,00 € par mois", "400,00 £ une fois". */
@@ -163,12 +171,7 @@ export function keepCarried(carried: Carried, field: TextField, asking: Asking, 
     return carried.name;
   }
   item.amount = read.amount;
-  if (read.period) Object.assign(item, { kind: 'recurring', period: read.period });
-  if (read.once) {
-    item.kind = 'one-off';
-    delete item.period;
-  }
-  markAlong(item, read.period || read.once ? ['amount', 'kind', 'period'] : ['amount']);
+  markAlong(item, ['amount', ...takePeriod(item, read)]);
   understood(amountSaid(read, asking));
   return carried.name;
 }

@@ -166,6 +166,18 @@ describe('the choices of a list, side by side', () => {
   });
 });
 
+describe('a line typed with nothing to pay', () => {
+  test('"Nom de domaine: free" is paid once: how often is not asked, as for an amount typed alone', async () => {
+    await foodBankWith(['lead', 'keyUsers'], (project) => {
+      project.needs = { objectives: project.needs?.objectives, audiences: project.needs?.audiences };
+    });
+    const prompter = new ScriptedPrompter(['', '', 'Domain name: free', INTERRUPT]); // no more objectives nor audiences; then the line
+    await init(asking(prompter), await context()).catch(() => undefined);
+    expect(prompter.asked).not.toContain('One-off or recurring');
+    expect(prompter.asked.at(-1)).toBe('Budget line');
+  });
+});
+
 describe('helps', () => {
   test('a question\'s help is shown the first time only, not again for each item of a list', async () => {
     await foodBankWith(['lead']);
